@@ -1,0 +1,54 @@
+# The two commands of the README: `make run` and `make test`. Everything else is what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTANCE := $(CURDIR)/instance
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# Debian packages the test suite drives for real: a browser, a PDF rasteriser, a font, a database.
+TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql
+
+.PHONY: run test setup system-deps check pytest clean translations
+
+run: setup $(INSTANCE)/config.py  ## set up, then serve the app on http://$(HOST):$(PORT)/
+	ADVISOR_INSTANCE_PATH=$(INSTANCE) $(BIN)/advisor serve --host $(HOST) --port $(PORT)
+
+test: setup system-deps check pytest  ## set up, then run every check and the whole test suite
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# A random secret for this machine's local server, written once, never committed.
+$(INSTANCE)/config.py:
+	mkdir -p $(INSTANCE)
+	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
+
+system-deps:
+	@missing=""; for deb in $(TEST_DEBS); do dpkg -s $$deb >/dev/null 2>&1 || missing="$$missing $$deb"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+check:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict advisor
+	$(BIN)/lint-imports
+
+pytest:
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+translations:  ## after changing an interface string: extract, merge into fr, compile
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --project advisor -o advisor/translations/messages.pot .
+	$(BIN)/pybabel update -i advisor/translations/messages.pot -d advisor/translations --no-fuzzy-matching
+	$(BIN)/pybabel compile -d advisor/translations

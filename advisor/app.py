@@ -1,0 +1,37 @@
+"""The application factory: a table of contents of the parts the web app is made of."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from advisor import db, resources
+from advisor.config import load_config
+from advisor.web import errors, i18n, main
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the web app. Raises `ConfigError` (one line, what to fix) on a bad setting."""
+    app = Flask(
+        "advisor",
+        instance_path=_instance_path(config),
+        template_folder=str(resources.templates_dir()),
+        static_folder="static",
+    )
+    load_config(app, config)
+    i18n.init_app(app)
+    db.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(main.bp)
+    return app
+
+
+def _instance_path(config: Mapping[str, Any] | None) -> str | None:
+    # The instance folder must be known before the app exists, so it is read apart.
+    if config and config.get("INSTANCE_PATH"):
+        return str(config["INSTANCE_PATH"])
+    from_env = os.environ.get("ADVISOR_INSTANCE_PATH")
+    return os.path.abspath(from_env) if from_env else None

@@ -1,0 +1,114 @@
+"""Settings: defaults, then the instance `config.py`, then `ADVISOR_*` variables, then tests.
+
+Every setting advisor reads is declared in `Defaults`; anything else that arrives from the
+instance file or the environment is a typo and stops start-up, since a silently ignored
+`ADVISOR_DATABSE_URL` would put someone's data in the wrong place.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Config, Flask
+
+ENV_PREFIX = "ADVISOR"
+SECRET_HINT = (
+    "set ADVISOR_SECRET_KEY (for example: export ADVISOR_SECRET_KEY=$(python3 -c "
+    "'import secrets; print(secrets.token_hex(32))')) or SECRET_KEY in {instance}/config.py"
+)
+PLACEHOLDER_SECRETS = {"dev", "secret", "changeme", "change-me", "change_me", "development"}
+MIN_SECRET_LENGTH = 16
+
+
+class ConfigError(RuntimeError):
+    """A setting that stops start-up; its message is one line that says what to fix."""
+
+
+class Defaults:
+    """Every setting advisor knows, with its default value."""
+
+    SECRET_KEY: str | None = None
+    # None means: a SQLite file named advisor.sqlite3 in the instance folder.
+    DATABASE_URL: str | None = None
+    # None means: the taxonomy bundled with the package.
+    SKILLS_DATA: str | None = None
+    INSTANCE_PATH: str | None = None
+    LANGUAGES: tuple[str, ...] = ("en", "fr")
+    BABEL_DEFAULT_LOCALE = "en"
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    WTF_CSRF_TIME_LIMIT: int | None = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # Public base URL printed in PDFs and exports; None means the request's own host.
+    PUBLIC_URL: str | None = None
+    LOG_LEVEL = "INFO"
+
+
+def known_settings(app: Flask) -> set[str]:
+    """Names advisor or Flask itself understand."""
+    ours = {name for name in vars(Defaults) if name.isupper()}
+    return ours | set(app.config)
+
+
+def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
+    """Fill `app.config` layer by layer and refuse what would run badly."""
+    known = known_settings(app)
+    app.config.from_object(Defaults)
+    instance, environment = _instance_settings(app), _environment_settings()
+    _load_layer(app, known, "in the instance config.py", "", instance)
+    _load_layer(app, known, "in the environment", f"{ENV_PREFIX}_", environment)
+    if test_config is not None:
+        app.config.update(test_config)
+    explicit = set(instance) | set(environment) | set(test_config or {})
+    if "SESSION_COOKIE_SECURE" not in explicit:
+        # Outside debug and tests the session cookie only travels over HTTPS.
+        app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
+    _check_secret(app)
+
+
+def _load_layer(
+    app: Flask, known: set[str], where: str, prefix: str, settings: dict[str, Any]
+) -> None:
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        ours = ", ".join(prefix + n for n in sorted(vars(Defaults)) if n.isupper())
+        raise ConfigError(f"unknown setting {prefix}{unknown[0]} {where}; advisor knows: {ours}")
+    app.config.update(settings)
+
+
+def _instance_settings(app: Flask) -> dict[str, Any]:
+    path = Path(app.instance_path) / "config.py"
+    if not path.is_file():
+        return {}
+    namespace: dict[str, Any] = {"__file__": str(path)}
+    try:
+        exec(compile(path.read_bytes(), str(path), "exec"), namespace)
+    except Exception as error:  # any error in the user's file must become one line
+        raise ConfigError(f"{path} cannot be read: {error}") from error
+    return {k: v for k, v in namespace.items() if k.isupper()}
+
+
+def _environment_settings() -> dict[str, Any]:
+    # Flask's parser turns "true", "8" and JSON into values, as users of Flask expect.
+    settings = Config(root_path="")
+    settings.from_prefixed_env(ENV_PREFIX)
+    return dict(settings)
+
+
+def _check_secret(app: Flask) -> None:
+    if app.debug or app.testing:
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = os.urandom(32).hex()
+        return
+    secret = app.config.get("SECRET_KEY")
+    hint = SECRET_HINT.format(instance=app.instance_path)
+    if not secret:
+        raise ConfigError(f"SECRET_KEY is not set: {hint}")
+    if str(secret).lower() in PLACEHOLDER_SECRETS or len(str(secret)) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"SECRET_KEY looks like a placeholder (use at least {MIN_SECRET_LENGTH} random "
+            f"characters): {hint}"
+        )

@@ -1,0 +1,1 @@
+"""The web shell: Flask blueprints, one module per URL area, each thin over `advisor.services`."""

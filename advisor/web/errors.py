@@ -1,0 +1,47 @@
+"""Error pages: a page in the person's language, never a stack trace; JSON for the API."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
+
+
+def wants_json() -> bool:
+    """API paths and clients that ask for JSON get JSON errors."""
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def json_error(
+    status: int, code: str, message: str, fields: Mapping[str, str] | None = None
+) -> ResponseReturnValue:
+    """The API's one error shape: `{"error": {"code", "message", "fields"}}`."""
+    body = {"error": {"code": code, "message": message, "fields": dict(fields or {})}}
+    return jsonify(body), status
+
+
+def handle_http_error(error: HTTPException) -> ResponseReturnValue:
+    code = error.code or 500
+    if wants_json():
+        return json_error(code, error.name.lower().replace(" ", "_"), error.description or "")
+    template = "errors/404.html" if code == 404 else "errors/error.html"
+    return render_template(template, error=error), code
+
+
+def handle_unexpected(error: Exception) -> ResponseReturnValue:
+    # Logged with the traceback for the operator; the person sees a plain page.
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return handle_http_error(InternalServerError())
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(Exception, handle_unexpected)

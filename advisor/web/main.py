@@ -1,0 +1,42 @@
+"""Home page, language switch and health check."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import NotFound
+
+from advisor import db, services
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index() -> ResponseReturnValue:
+    return render_template("main/index.html")
+
+
+@bp.get("/language/<code>")
+def switch_language(code: str) -> ResponseReturnValue:
+    """Remember the chosen language and go back to the page the switch was clicked on."""
+    if code not in current_app.config["LANGUAGES"]:
+        raise NotFound()
+    session["lang"] = code
+    return redirect(_local_path(request.args.get("next", "/")))
+
+
+def _local_path(target: str) -> str:
+    # Only same-site paths: a switch link must never become an open redirect.
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@bp.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    health = services.check_health(session=db.get_session())
+    body = {"status": "ok" if health.database_ok else "error", "database": health.detail}
+    return jsonify(body), 200 if health.database_ok else 503

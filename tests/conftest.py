@@ -1,0 +1,65 @@
+"""Fixtures shared by every test: a fresh app on a real temporary SQLite file, its client."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+
+from advisor.app import create_app
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_binary(name: str) -> str:
+    """The path of an external program a test drives; skip without it, but fail in CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (the README test command installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def app_config(tmp_path: Path) -> dict[str, object]:
+    """The test mapping given to `create_app`; tests may change it before `app` is built."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-not-for-production",
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'advisor-test.sqlite3'}",
+        "WTF_CSRF_ENABLED": False,
+    }
+
+
+@pytest.fixture
+def app(app_config: dict[str, object]) -> Iterator[Flask]:
+    application = create_app(app_config)
+    yield application
+    application.extensions["advisor.engine"].dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No ADVISOR_* variable from the developer's shell leaks into a configuration test."""
+    for name in list(os.environ):
+        if name.startswith("ADVISOR_"):
+            monkeypatch.delenv(name)
+    return monkeypatch
