@@ -20,10 +20,11 @@ class AdvisorGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from advisor.config import ConfigError
+        from advisor.taxonomy_yaml import TaxonomyError
 
         try:
             return super().invoke(ctx)
-        except ConfigError as error:
+        except (ConfigError, TaxonomyError) as error:
             raise click.ClickException(str(error)) from None
 
 
@@ -50,6 +51,15 @@ def serve(host: str, port: int, debug: bool) -> None:
     app = create_app(settings)
     click.echo(f"advisor is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     run_simple(host, port, app, threaded=True, use_reloader=debug, use_debugger=debug)
+
+
+def _register_commands() -> None:
+    from advisor.cli_taxonomy import taxonomy_group
+
+    cli.add_command(taxonomy_group)
+
+
+_register_commands()
 
 
 def main() -> None:

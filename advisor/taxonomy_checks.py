@@ -1,0 +1,239 @@
+"""Checks across the taxonomy files: ids, references, the prerequisite graph, aliases, sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from advisor.core.taxonomy import fold
+from advisor.taxonomy_schema import ParsedFolder, SkillModel
+from advisor.taxonomy_yaml import Problem, line_of
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A skill with the file and raw document it came from."""
+
+    skill: SkillModel
+    file: str
+    document: Any
+    index: int
+
+    def line(self, *path: Any) -> int:
+        return line_of(self.document, ("skills", self.index, *path))
+
+
+def cross_check(parsed: ParsedFolder) -> list[Problem]:
+    """Problems that no single file shows: every check below, in file and line order."""
+    placed = list(_placed_skills(parsed))
+    skills = {p.skill.id: p for p in placed}
+    problems = [
+        *_duplicate_ids(placed),
+        *_domains(parsed),
+        *_prerequisites(placed, skills),
+        *_cycles(placed, skills),
+        *_aliases(parsed, placed),
+        *_roles(parsed, skills),
+        *_sources(parsed, placed, skills),
+        *_replacements(parsed, skills),
+    ]
+    return sorted(problems)
+
+
+def _placed_skills(parsed: ParsedFolder) -> Iterator[_Placed]:
+    for name, model, document in parsed.skill_files:
+        for index, skill in enumerate(model.skills):
+            yield _Placed(skill, name, document, index)
+
+
+def _duplicate_ids(placed: list[_Placed]) -> Iterator[Problem]:
+    first: dict[str, _Placed] = {}
+    for p in placed:
+        if p.skill.id in first:
+            other = first[p.skill.id]
+            where = f"{other.file}:{other.line('id')}"
+            yield Problem(p.file, p.line("id"), f"{p.skill.id}: id", f"id already used at {where}")
+        else:
+            first[p.skill.id] = p
+
+
+def _domains(parsed: ParsedFolder) -> Iterator[Problem]:
+    known = {d.id for d in parsed.domains[0].domains} if parsed.domains else set()
+    for name, model, document in parsed.skill_files:
+        if model.domain not in known:
+            yield Problem(
+                name,
+                line_of(document, ("domain",)),
+                "domain",
+                f"unknown domain {model.domain!r} (domains.yaml has {sorted(known)})",
+            )
+        for index, skill in enumerate(model.skills):
+            if skill.id.split(".")[0] != model.domain:
+                line = line_of(document, ("skills", index, "id"))
+                yield Problem(
+                    name,
+                    line,
+                    f"{skill.id}: id",
+                    f"id must start with the file's domain '{model.domain}.'",
+                )
+
+
+def _prerequisites(placed: list[_Placed], skills: dict[str, _Placed]) -> Iterator[Problem]:
+    for p in placed:
+        for i, prerequisite in enumerate(p.skill.prerequisites):
+            field = f"{p.skill.id}: prerequisites.{i}.skill"
+            if prerequisite.skill == p.skill.id:
+                yield Problem(
+                    p.file, p.line("prerequisites", i), field, "a skill cannot require itself"
+                )
+            elif prerequisite.skill not in skills:
+                yield Problem(
+                    p.file,
+                    p.line("prerequisites", i),
+                    field,
+                    f"unknown skill {prerequisite.skill!r}",
+                )
+
+
+def _cycles(placed: list[_Placed], skills: dict[str, _Placed]) -> Iterator[Problem]:
+    """Prerequisites must form a DAG; each cycle is reported once, at its first skill."""
+    graph = {
+        p.skill.id: [q.skill for q in p.skill.prerequisites if q.skill in skills] for p in placed
+    }
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, path: list[str]) -> Iterator[Problem]:
+        state[node] = 1
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt) :] + [nxt]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    start = skills[nxt]
+                    yield Problem(
+                        start.file,
+                        start.line("prerequisites"),
+                        f"{nxt}: prerequisites",
+                        "prerequisites form a cycle: " + " → ".join(cycle),
+                    )
+            elif state.get(nxt) is None:
+                yield from visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for skill_id in graph:
+        if skill_id not in state:
+            yield from visit(skill_id, [skill_id])
+
+
+def _aliases(parsed: ParsedFolder, placed: list[_Placed]) -> Iterator[Problem]:
+    """A name may point at one skill only, unless taxonomy.yaml declares it ambiguous."""
+    declared = {fold(a) for a in parsed.meta[0].ambiguous_aliases} if parsed.meta else set()
+    owner: dict[str, str] = {}
+    for p in placed:
+        names = [("label", lang, getattr(p.skill.label, lang)) for lang in ("en", "fr")]
+        for lang in ("en", "fr"):
+            names += [("aliases", lang, a) for a in getattr(p.skill.aliases, lang)]
+        for where, lang, name in names:
+            key = fold(name)
+            if key in declared or owner.get(key, p.skill.id) == p.skill.id:
+                owner.setdefault(key, p.skill.id)
+                continue
+            yield Problem(
+                p.file,
+                p.line(where, lang),
+                f"{p.skill.id}: {where}.{lang}",
+                f"{name!r} is also a name of {owner[key]} (declare it in "
+                "taxonomy.yaml ambiguous_aliases if both are meant)",
+            )
+
+
+def _roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:
+    if parsed.roles is None:
+        return
+    model, document = parsed.roles
+    seen: set[str] = set()
+    for index, role in enumerate(model.roles):
+        if role.id in seen:
+            yield Problem(
+                "roles.yaml",
+                line_of(document, ("roles", index, "id")),
+                f"{role.id}: id",
+                "role id used twice",
+            )
+        seen.add(role.id)
+        for skill_id in role.requirements:
+            if skill_id not in skills:
+                line = line_of(document, ("roles", index, "requirements", skill_id))
+                yield Problem(
+                    "roles.yaml", line, f"{role.id}: requirements.{skill_id}", "unknown skill"
+                )
+
+
+def _sources(
+    parsed: ParsedFolder, placed: list[_Placed], skills: dict[str, _Placed]
+) -> Iterator[Problem]:
+    """Each skill cites a source, and a skill and its source name each other."""
+    if parsed.sources is None:
+        return
+    model, document = parsed.sources
+    supports: dict[str, set[str]] = {}
+    for index, source in enumerate(model.sources):
+        supports[source.id] = set(source.skills)
+        for i, skill_id in enumerate(source.skills):
+            if skill_id not in skills:
+                line = line_of(document, ("sources", index, "skills", i))
+                yield Problem(
+                    "sources.yaml", line, f"{source.id}: skills.{i}", f"unknown skill {skill_id!r}"
+                )
+    for p in placed:
+        if not p.skill.sources:
+            yield Problem(
+                p.file,
+                p.line("sources"),
+                f"{p.skill.id}: sources",
+                "every skill cites at least one source",
+            )
+        for i, source_id in enumerate(p.skill.sources):
+            if source_id not in supports:
+                yield Problem(
+                    p.file,
+                    p.line("sources", i),
+                    f"{p.skill.id}: sources.{i}",
+                    f"unknown source {source_id!r}",
+                )
+            elif p.skill.id not in supports[source_id]:
+                yield Problem(
+                    p.file,
+                    p.line("sources", i),
+                    f"{p.skill.id}: sources.{i}",
+                    f"source {source_id!r} does not list this skill in its skills",
+                )
+    cited = {(s, p.skill.id) for p in placed for s in p.skill.sources}
+    for index, source in enumerate(model.sources):
+        for i, skill_id in enumerate(source.skills):
+            if skill_id in skills and (source.id, skill_id) not in cited:
+                line = line_of(document, ("sources", index, "skills", i))
+                yield Problem(
+                    "sources.yaml",
+                    line,
+                    f"{source.id}: skills.{i}",
+                    f"{skill_id} does not cite this source in its sources",
+                )
+
+
+def _replacements(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:
+    """Old ids must be retired, and lead to current skills."""
+    if parsed.meta is None:
+        return
+    model, document = parsed.meta
+    for old_id, new in model.replaced_by.items():
+        line, field = line_of(document, ("replaced_by", old_id)), f"replaced_by.{old_id}"
+        if old_id in skills:
+            yield Problem("taxonomy.yaml", line, field, "a current skill id cannot be replaced")
+        for target in [new] if isinstance(new, str) else new:
+            if target not in skills and target not in model.replaced_by:
+                yield Problem(
+                    "taxonomy.yaml", line, field, f"replacement {target!r} is not a skill"
+                )

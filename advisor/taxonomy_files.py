@@ -1,0 +1,176 @@
+"""Reading `skills_data/`: YAML with line numbers, schema checks, cross-file checks, a Taxonomy.
+
+Every problem is reported with its file, line and field, so a curator can go straight to it;
+the loader refuses a taxonomy with any problem rather than serving half of one.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from advisor import taxonomy_schema as schema
+from advisor.core.taxonomy import (
+    Domain,
+    EscoLink,
+    Level,
+    OnetFlag,
+    Prerequisite,
+    Requirement,
+    Resource,
+    Role,
+    Skill,
+    Source,
+    Taxonomy,
+    Text,
+    fold,
+)
+from advisor.taxonomy_checks import cross_check
+from advisor.taxonomy_yaml import Problem, TaxonomyError, read_yaml, validate
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+# ---------------------------------------------------------------- loading a folder
+
+
+def check_taxonomy(directory: Path) -> list[Problem]:
+    """Every problem in the taxonomy folder (empty when it is sound)."""
+    parsed, problems = _parse_folder(directory)
+    if problems:
+        return sorted(problems)
+    return sorted(cross_check(parsed))
+
+
+def load_taxonomy(directory: Path) -> Taxonomy:
+    """The taxonomy in `directory`, read once per content; raises `TaxonomyError` if unsound."""
+    fingerprint = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.rglob("*.yaml"))
+    )
+    return _load_cached(str(directory), fingerprint)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(directory: str, _fingerprint: tuple[tuple[str, int, int], ...]) -> Taxonomy:
+    parsed, problems = _parse_folder(Path(directory))
+    if not problems:
+        problems = cross_check(parsed)
+    if problems:
+        raise TaxonomyError(problems)
+    return build_taxonomy(parsed)
+
+
+def _parse_folder(directory: Path) -> tuple[schema.ParsedFolder, list[Problem]]:
+    problems: list[Problem] = []
+    parsed = schema.ParsedFolder(
+        meta=_parse_file(directory, "taxonomy.yaml", schema.TaxonomyFileModel, problems),
+        levels=_parse_file(directory, "levels.yaml", schema.LevelsFileModel, problems),
+        domains=_parse_file(directory, "domains.yaml", schema.DomainsFileModel, problems),
+        roles=_parse_file(directory, "roles.yaml", schema.RolesFileModel, problems),
+        sources=_parse_file(directory, "sources.yaml", schema.SourcesFileModel, problems),
+    )
+    skill_paths = sorted((directory / "skills").glob("*.yaml"))
+    if not skill_paths:
+        problems.append(Problem("skills/", 1, "(folder)", "no skill files (skills/*.yaml)"))
+    for path in skill_paths:
+        name = f"skills/{path.name}"
+        result = _parse_file(directory, name, schema.SkillFileModel, problems)
+        if result is not None:
+            parsed.skill_files.append((name, *result))
+    return parsed, problems
+
+
+def _parse_file(
+    directory: Path, name: str, model: type[Model], problems: list[Problem]
+) -> tuple[Model, Any] | None:
+    """The validated model and raw document of one file, or None with its problems recorded."""
+    path = directory / name
+    if not path.is_file():
+        problems.append(Problem(name, 1, "(file)", "file is missing"))
+        return None
+    document, read_problems = read_yaml(path, name)
+    problems.extend(read_problems)
+    if document is None:
+        return None
+    validated, schema_problems = validate(model, document, name)
+    problems.extend(schema_problems)
+    return (validated, document) if validated is not None else None
+
+
+# ---------------------------------------------------------------- building the values
+
+
+def text(model: schema.TextModel) -> Text:
+    return Text(en=model.en, fr=model.fr)
+
+
+def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
+    """Turn validated files into the core's immutable values."""
+    assert parsed.meta and parsed.levels and parsed.domains and parsed.roles and parsed.sources
+    meta, levels, domains = parsed.meta[0], parsed.levels[0], parsed.domains[0]
+    skills = {s.id: _skill(s, f.domain) for _, f, _ in parsed.skill_files for s in f.skills}
+    return Taxonomy(
+        version=meta.version,
+        domains=tuple(Domain(d.id, text(d.label), text(d.description)) for d in domains.domains),
+        levels=tuple(Level(lv.level, text(lv.label), text(lv.anchor)) for lv in levels.levels),
+        skills=skills,
+        roles={r.id: _role(r) for r in parsed.roles[0].roles},
+        sources={s.id: _source(s) for s in parsed.sources[0].sources},
+        replaced_by={
+            old: (new,) if isinstance(new, str) else tuple(new)
+            for old, new in meta.replaced_by.items()
+        },
+        ambiguous_aliases=frozenset(fold(a) for a in meta.ambiguous_aliases),
+    )
+
+
+def _skill(model: schema.SkillModel, domain: str) -> Skill:
+    anchors = model.anchors
+    return Skill(
+        id=model.id,
+        domain=domain,
+        label=text(model.label),
+        description=text(model.description),
+        aliases={"en": tuple(model.aliases.en), "fr": tuple(model.aliases.fr)},
+        context_aliases={k: tuple(v) for k, v in model.context_aliases.items()},
+        anchors={1: text(anchors.novice), 3: text(anchors.competent), 5: text(anchors.expert)},
+        prerequisites=tuple(
+            Prerequisite(p.skill, p.level, p.from_level) for p in model.prerequisites
+        ),
+        effort_hours=tuple(model.effort_hours),
+        resources=tuple(
+            Resource(r.title, r.url, r.kind, r.language, r.hours) for r in model.resources
+        ),
+        esco=EscoLink(model.esco.uri, model.esco.relation, model.esco.label)
+        if model.esco
+        else None,
+        onet=OnetFlag(model.onet.example, model.onet.hot_technology, model.onet.in_demand)
+        if model.onet
+        else None,
+        sources=tuple(model.sources),
+    )
+
+
+def _role(model: schema.RoleModel) -> Role:
+    requirements = {
+        skill_id: Requirement(skill_id, r.level, r.importance)
+        for skill_id, r in model.requirements.items()
+    }
+    return Role(model.id, text(model.label), text(model.description), requirements, model.onet_soc)
+
+
+def _source(model: schema.SourceModel) -> Source:
+    return Source(
+        id=model.id,
+        title=model.title,
+        publisher=model.publisher,
+        published=model.date,
+        url=model.url,
+        language=model.language,
+        summary=text(model.summary),
+        figures=tuple(text(f) for f in model.figures),
+        skills=tuple(model.skills),
+    )

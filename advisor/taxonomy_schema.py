@@ -1,0 +1,186 @@
+"""The shape of the YAML files in `skills_data/`, as pydantic models (one per kind of file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SkillId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.[a-z0-9-]+$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Level = Annotated[int, Field(ge=0, le=5)]
+PositiveLevel = Annotated[int, Field(ge=1, le=5)]
+Importance = Annotated[int, Field(ge=1, le=5)]
+
+
+def well_formed_url(url: str) -> str:
+    """An absolute http(s) URL with a host name and no spaces."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or "." not in parts.netloc or " " in url:
+        raise ValueError(f"not a well-formed http(s) URL: {url!r}")
+    return url
+
+
+Url = Annotated[str, AfterValidator(well_formed_url)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TextModel(Strict):
+    en: Name
+    fr: Name
+
+
+class AliasesModel(Strict):
+    en: list[Name] = Field(min_length=1)
+    fr: list[Name] = Field(min_length=1)
+
+
+class PrerequisiteModel(Strict):
+    skill: SkillId
+    level: PositiveLevel
+    from_level: PositiveLevel = 1
+
+
+class ResourceModel(Strict):
+    title: Name
+    url: Url
+    kind: Literal["docs", "course", "tutorial", "book", "guide", "video", "standard"]
+    language: Literal["en", "fr"]
+    hours: float = Field(gt=0, le=500)
+
+
+class EscoModel(Strict):
+    uri: Annotated[
+        str, StringConstraints(pattern=r"^http://data\.europa\.eu/esco/skill/[0-9a-f-]+$")
+    ]
+    relation: Literal["exactMatch", "closeMatch", "broadMatch"]
+    label: str = ""
+
+
+class OnetModel(Strict):
+    example: Name
+    hot_technology: bool
+    in_demand: bool
+
+
+class AnchorsModel(Strict):
+    """Behavioural anchors at levels 1, 3 and 5 (YAML keys 1, 3, 5)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    novice: TextModel = Field(alias="1")
+    competent: TextModel = Field(alias="3")
+    expert: TextModel = Field(alias="5")
+
+
+class SkillModel(Strict):
+    id: SkillId
+    label: TextModel
+    aliases: AliasesModel
+    context_aliases: dict[Name, list[Name]] = Field(default_factory=dict)
+    description: TextModel
+    anchors: AnchorsModel
+    prerequisites: list[PrerequisiteModel] = Field(default_factory=list)
+    effort_hours: list[Annotated[int, Field(gt=0, le=1000)]] = Field(min_length=5, max_length=5)
+    resources: list[ResourceModel] = Field(min_length=1, max_length=4)
+    esco: EscoModel | None = None
+    onet: OnetModel | None = None
+    sources: list[Slug] = Field(default_factory=list)
+
+    @field_validator("effort_hours")
+    @classmethod
+    def _climbing_gets_harder(cls, hours: list[int]) -> list[int]:
+        # The planner relies on it: a higher level never costs fewer hours than a lower one.
+        if any(later < earlier for earlier, later in zip(hours, hours[1:], strict=False)):
+            raise ValueError(f"effort hours must not decrease from one level to the next: {hours}")
+        return hours
+
+
+class SkillFileModel(Strict):
+    domain: Slug
+    skills: list[SkillModel] = Field(min_length=1)
+
+
+class RequirementModel(Strict):
+    level: Level
+    importance: Importance
+
+
+class RoleModel(Strict):
+    id: Slug
+    label: TextModel
+    description: TextModel
+    onet_soc: str | None = None
+    requirements: dict[SkillId, RequirementModel] = Field(min_length=1)
+
+
+class RolesFileModel(Strict):
+    roles: list[RoleModel] = Field(min_length=1)
+
+
+class SourceModel(Strict):
+    id: Slug
+    title: Name
+    publisher: Name
+    date: date
+    date_precision: Literal["day", "month", "year"] = "day"
+    url: Url
+    language: Literal["en", "fr"]
+    summary: TextModel
+    figures: list[TextModel] = Field(default_factory=list)
+    skills: list[SkillId] = Field(min_length=1)
+
+
+class SourcesFileModel(Strict):
+    sources: list[SourceModel] = Field(min_length=1)
+
+
+class LevelModel(Strict):
+    level: Level
+    label: TextModel
+    anchor: TextModel
+
+
+class LevelsFileModel(Strict):
+    levels: list[LevelModel] = Field(min_length=6, max_length=6)
+
+
+class DomainModel(Strict):
+    id: Slug
+    label: TextModel
+    description: TextModel
+
+
+class DomainsFileModel(Strict):
+    domains: list[DomainModel] = Field(min_length=1)
+
+
+class TaxonomyFileModel(Strict):
+    version: Name
+    replaced_by: dict[SkillId, SkillId | list[SkillId]] = Field(default_factory=dict)
+    ambiguous_aliases: list[Name] = Field(default_factory=list)
+
+
+@dataclass
+class ParsedFolder:
+    """Each file's validated model with its raw document (kept for line look-ups)."""
+
+    meta: tuple[TaxonomyFileModel, Any] | None = None
+    levels: tuple[LevelsFileModel, Any] | None = None
+    domains: tuple[DomainsFileModel, Any] | None = None
+    roles: tuple[RolesFileModel, Any] | None = None
+    sources: tuple[SourcesFileModel, Any] | None = None
+    skill_files: list[tuple[str, SkillFileModel, Any]] = field(default_factory=list)
