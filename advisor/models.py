@@ -1,7 +1,83 @@
-"""The database tables (SQLModel), all in one module so the schema reads in one place."""
+"""The database tables (SQLModel), all in one module so the schema reads in one place.
+
+A person's data is a *journey*: the profile they filled in, each assessment of their skills,
+and each plan computed from them. Reassessing adds to the same journey; "Delete my data"
+erases the journey and everything in it. Nothing links a journey to an identity: the only key
+a person holds is the unguessable token of a plan.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import SQLModel
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
 
 metadata = SQLModel.metadata
+
+
+class Journey(SQLModel, table=True):
+    """One person's run of plans; deleting it deletes everything below it."""
+
+    __tablename__ = "journey"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime
+
+
+class ProfileRecord(SQLModel, table=True):
+    """What the person told us about themselves when asking for one plan."""
+
+    __tablename__ = "profile"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("journey.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    created_at: datetime
+    language: str = Field(max_length=2)
+    current_role: str = Field(default="", max_length=200)
+    target_role: str | None = Field(default=None, max_length=80)
+    hours_per_week: int
+    deadline_weeks: int | None = None
+    experience: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class AssessmentRecord(SQLModel, table=True):
+    """One self-assessed level of one skill, as given in one profile."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("profile_id", "skill_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("profile.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    skill_id: str = Field(max_length=120)
+    level: int
+
+
+class PlanRecord(SQLModel, table=True):
+    """A computed plan, kept as the public JSON it was served as."""
+
+    __tablename__ = "plan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token: str = Field(sa_column=Column(String(64), unique=True, nullable=False, index=True))
+    journey_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("journey.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    profile_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("profile.id", ondelete="CASCADE"), nullable=False)
+    )
+    previous_token: str | None = Field(default=None, max_length=64)
+    created_at: datetime
+    taxonomy_version: str = Field(max_length=40)
+    language: str = Field(max_length=2)
+    body: str = Field(sa_column=Column(Text, nullable=False))

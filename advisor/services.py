@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import json
+import secrets
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from advisor import repository, resources, taxonomy_files
 from advisor.core import serialize
+from advisor.core.planning import Planner
+from advisor.core.profile import Profile, ProfileError, parse_profile, resolve_skill_id
+from advisor.core.progress import measure_progress
 from advisor.core.taxonomy import Taxonomy
+
+if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted
+    from advisor.core.scoring import RoleFitModel
 from advisor.taxonomy_yaml import Problem
 
 
@@ -64,3 +73,180 @@ def export_taxonomy(taxonomy: Taxonomy, today: date | None = None) -> dict[str, 
     """The whole taxonomy as JSON-ready data, each skill with its demand prior."""
     demand = taxonomy.demand_prior(today or date.today())
     return serialize.taxonomy_dict(taxonomy, demand)
+
+
+# ---------------------------------------------------------------- plans
+
+
+@dataclass(frozen=True)
+class Advisor:
+    """What every plan is computed with: loaded and fitted once per process, then shared."""
+
+    taxonomy: Taxonomy
+    model: RoleFitModel
+    planner: Planner
+    demand: Mapping[str, float]
+
+
+def build_advisor(folder: Path, today: date, demand: Mapping[str, float] | None = None) -> Advisor:
+    """Load the taxonomy in `folder` and fit the role model on it (about a second)."""
+    from advisor.core.scoring import fit_role_model
+
+    taxonomy = load_taxonomy(folder)
+    model = fit_role_model(taxonomy)
+    signal = dict(demand) if demand is not None else taxonomy.demand_prior(today)
+    return Advisor(taxonomy, model, Planner(taxonomy, model, signal), signal)
+
+
+def new_plan_id() -> str:
+    """An unguessable plan token: 192 random bits, URL-safe."""
+    return secrets.token_urlsafe(24)
+
+
+def plan_for_profile(
+    advisor: Advisor,
+    profile_data: Any,
+    *,
+    now: datetime,
+    plan_id: str | None = None,
+    previous: Mapping[str, Any] | None = None,
+) -> tuple[Profile, dict[str, Any]]:
+    """Validate a profile and build its plan as public JSON; `ProfileError` names bad fields.
+
+    With `previous` (an earlier plan's JSON), the plan carries the progress made since.
+    """
+    profile = parse_profile(profile_data, advisor.taxonomy)
+    plan = advisor.planner.build_plan(profile)
+    progress = None
+    if previous is not None:
+        targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
+        progress = measure_progress(
+            advisor.taxonomy,
+            advisor.model,
+            (str(previous["id"]), previous.get("assessments", {}), targets),
+            profile.assessments,
+            plan.target_role.role,
+        )
+    body = serialize.plan_dict(
+        plan,
+        advisor.taxonomy,
+        plan_id=plan_id or new_plan_id(),
+        created_at=now.isoformat(timespec="seconds"),
+        progress=progress,
+    )
+    return profile, body
+
+
+def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> dict[str, Any]:
+    """Fit, hours and weeks if one skill were at another level, as JSON."""
+    ids = resolve_skill_id(skill_id, advisor.taxonomy)
+    if len(ids) != 1:
+        raise ProfileError({"skill": f"unknown skill {skill_id!r}"})
+    if not 0 <= level <= 5:
+        raise ProfileError({"level": "must be from 0 to 5"})
+    result = advisor.planner.what_if(profile, ids[0], level)
+    return {
+        "skill": ids[0],
+        "label": advisor.taxonomy.skills[ids[0]].label.in_(profile.language),
+        "level": level,
+        "current": profile.level(ids[0]),
+        "fit_before": round(result.fit_before, 4),
+        "fit_after": round(result.fit_after, 4),
+        "hours_before": result.hours_before,
+        "hours_after": result.hours_after,
+        "weeks_before": result.weeks_before,
+        "weeks_after": result.weeks_after,
+    }
+
+
+# ---------------------------------------------------------------- saved plans
+
+
+class PlanNotFound(LookupError):
+    """No plan has this token (never had, or its owner deleted it)."""
+
+
+def create_plan(
+    *,
+    session: Session,
+    advisor: Advisor,
+    profile_data: Any,
+    now: datetime,
+    previous_token: str | None = None,
+) -> dict[str, Any]:
+    """Validate, plan and save in one transaction; a reassessment joins the earlier journey.
+
+    Raises `ProfileError` (nothing saved) or `PlanNotFound` for an unknown previous plan.
+    """
+    previous = None
+    if previous_token is not None:
+        previous = repository.plan_by_token(session=session, token=previous_token)
+        if previous is None:
+            raise PlanNotFound(previous_token)
+    earlier = json.loads(previous.body) if previous else None
+    profile, body = plan_for_profile(advisor, profile_data, now=now, previous=earlier)
+    try:
+        repository.add_plan(
+            session=session,
+            profile=profile_fields(profile),
+            plan=body,
+            journey_id=previous.journey_id if previous else None,
+            now=now,
+        )
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return body
+
+
+def profile_fields(profile: Profile) -> dict[str, Any]:
+    """A profile as the JSON object it was given as (for storage and for reassessing)."""
+    return {
+        "language": profile.language,
+        "target_role": profile.target_role,
+        "hours_per_week": profile.hours_per_week,
+        "deadline_weeks": profile.deadline_weeks,
+        "current_role": profile.current_role,
+        "assessments": dict(profile.assessments),
+        "experience": profile.experience,
+    }
+
+
+def get_plan(*, session: Session, token: str) -> dict[str, Any]:
+    """The saved plan JSON; raises `PlanNotFound`."""
+    record = repository.plan_by_token(session=session, token=token)
+    if record is None:
+        raise PlanNotFound(token)
+    plan: dict[str, Any] = json.loads(record.body)
+    return plan
+
+
+def get_profile(*, session: Session, token: str) -> dict[str, Any]:
+    """The profile a saved plan was made from, to prefill a reassessment."""
+    record = repository.plan_by_token(session=session, token=token)
+    if record is None:
+        raise PlanNotFound(token)
+    profile, assessments = repository.profile_of(session=session, plan=record)
+    return {
+        "language": profile.language,
+        "target_role": profile.target_role,
+        "hours_per_week": profile.hours_per_week,
+        "deadline_weeks": profile.deadline_weeks,
+        "current_role": profile.current_role,
+        "assessments": assessments,
+        "experience": profile.experience,
+    }
+
+
+def delete_plan(*, session: Session, token: str) -> None:
+    """Erase the plan, every plan of the same journey, their profiles and assessments."""
+    record = repository.plan_by_token(session=session, token=token)
+    if record is None:
+        raise PlanNotFound(token)
+    try:
+        repository.delete_journey(session=session, journey_id=record.journey_id)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise

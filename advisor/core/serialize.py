@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from advisor.core.planning import Plan, PlanItem
+from advisor.core.progress import Progress
+from advisor.core.schedule import weekly_hours
 from advisor.core.taxonomy import Skill, Taxonomy, Text
 
 
@@ -73,4 +76,107 @@ def taxonomy_dict(taxonomy: Taxonomy, demand: dict[str, float] | None = None) ->
             for s in taxonomy.sources.values()
         ],
         "replaced_by": {old: list(new) for old, new in taxonomy.replaced_by.items()},
+    }
+
+
+def plan_dict(
+    plan: Plan,
+    taxonomy: Taxonomy,
+    *,
+    plan_id: str,
+    created_at: str,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
+
+    Labels, descriptions, anchors and resources are copied in the plan's language, so a saved
+    plan still reads the same after the taxonomy changes.
+    """
+    language = plan.language
+    role = taxonomy.role(plan.target_role.role)
+    return {
+        "id": plan_id,
+        "created_at": created_at,
+        "taxonomy_version": plan.taxonomy_version,
+        "language": language,
+        "target_role": {
+            "id": role.id,
+            "label": role.label.in_(language),
+            "fit": round(plan.target_role.fit, 4),
+        },
+        "role_suggestions": [
+            {
+                "id": s.role,
+                "label": taxonomy.role(s.role).label.in_(language),
+                "fit": round(s.fit, 4),
+            }
+            for s in plan.suggestions
+        ],
+        "items": [_item_dict(item, taxonomy, language) for item in plan.items],
+        "total_hours": plan.total_hours,
+        "weeks": plan.weeks,
+        "hours_per_week": plan.hours_per_week,
+        "deadline": asdict(plan.deadline) if plan.deadline else None,
+        "schedule": schedule_dict(plan),
+        "assessments": dict(sorted(plan.assessments.items())),
+        "progress": progress_dict(progress, taxonomy, language) if progress else None,
+    }
+
+
+def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, Any]:
+    skill = taxonomy.skills[item.skill]
+    anchor = skill.anchor(item.target)
+    return {
+        "rank": item.rank,
+        "skill": item.skill,
+        "label": skill.label.in_(language),
+        "domain": skill.domain,
+        "domain_label": taxonomy.domain(skill.domain).label.in_(language),
+        "current": item.current,
+        "target": item.target,
+        "importance": item.importance,
+        "priority": item.priority,
+        "reasons": [
+            {"factor": r.factor, "value": r.value, "score": r.score, "weight": r.weight}
+            for r in item.reasons
+        ],
+        "hours": item.hours,
+        "start_week": item.start_week,
+        "end_week": item.end_week,
+        "prerequisites": list(item.prerequisites),
+        "unlocks": list(item.unlocks),
+        "is_prerequisite": item.is_prerequisite,
+        "description": skill.description.in_(language),
+        "target_anchor": anchor.in_(language) if anchor else "",
+        "resources": [asdict(r) for r in skill.resources],
+        "esco": asdict(skill.esco) if skill.esco else None,
+    }
+
+
+def schedule_dict(plan: Plan) -> list[dict[str, Any]]:
+    """Week by week, the hours spent on each item (weeks with nothing are left out)."""
+    weeks = weekly_hours(plan.placements, plan.hours_per_week)
+    return [
+        {"week": number, "hours": {s: round(h, 2) for s, h in load.items() if h >= 0.005}}
+        for number, load in enumerate(weeks, start=1)
+        if load
+    ]
+
+
+def progress_dict(progress: Progress, taxonomy: Taxonomy, language: str) -> dict[str, Any]:
+    return {
+        "previous_plan": progress.previous_plan,
+        "levels_gained": [
+            {
+                "skill": c.skill,
+                "label": taxonomy.skills[c.skill].label.in_(language),
+                "before": c.before,
+                "after": c.after,
+            }
+            for c in progress.levels_gained
+        ],
+        "hours_done": progress.hours_done,
+        "fit_before": round(progress.fit_before, 4),
+        "fit_after": round(progress.fit_after, 4),
+        "items_completed": list(progress.items_completed),
     }

@@ -1,0 +1,74 @@
+"""`advisor plan PROFILE.json`: a plan from a profile file, as JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+
+def read_json(path: Path) -> Any:
+    """The JSON in `path`, or a CLI error naming the file and the line."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise click.ClickException(f"{path}: cannot be read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{path}: is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise click.ClickException(
+            f"{path}:{error.lineno}: not valid JSON: {error.msg} (column {error.colno})"
+        ) from None
+
+
+@click.command("plan")
+@click.argument("profile_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An earlier plan (JSON) of the same person: the new plan shows progress.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="ADVISOR_SKILLS_DATA",
+    help="Taxonomy folder (default: bundled).",
+)
+def plan_command(
+    profile_file: Path, fmt: str, output: TextIO, previous: Path | None, data_dir: Path | None
+) -> None:
+    """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
+    from advisor import services
+    from advisor.core.markdown import plan_markdown
+    from advisor.core.profile import ProfileError
+
+    profile_data = read_json(profile_file)
+    earlier = read_json(previous) if previous else None
+    advisor = services.build_advisor(services.skills_data_path(data_dir), date.today())
+    try:
+        _, plan = services.plan_for_profile(
+            advisor, profile_data, now=datetime.now(UTC), previous=earlier
+        )
+    except ProfileError as error:
+        for field, message in error.fields.items():
+            click.echo(f"{profile_file}: {field}: {message}", err=True)
+        raise click.ClickException(f"{profile_file}: invalid profile") from None
+    if fmt == "md":
+        output.write(plan_markdown(plan))
+    else:
+        json.dump(plan, output, ensure_ascii=False, indent=2)
+        output.write("\n")

@@ -1,0 +1,150 @@
+"""A person's profile (the input of a plan) and its validation, field by field."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from advisor.core.taxonomy import LANGUAGES, MAX_LEVEL, Taxonomy, UnknownSkill
+
+MIN_HOURS, MAX_HOURS = 1, 60
+MAX_DEADLINE_WEEKS = 520
+MAX_TEXT = 10_000
+
+
+class ProfileError(ValueError):
+    """A profile with invalid fields; `fields` maps each field name to what is wrong with it."""
+
+    def __init__(self, fields: Mapping[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__("; ".join(f"{name}: {message}" for name, message in self.fields.items()))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a plan is computed from: levels are 0–5, hours per week 1–60."""
+
+    language: str
+    target_role: str | None
+    hours_per_week: int
+    assessments: Mapping[str, int] = field(default_factory=dict)
+    deadline_weeks: int | None = None
+    current_role: str = ""
+    experience: str = ""
+
+    def level(self, skill_id: str) -> int:
+        return self.assessments.get(skill_id, 0)
+
+    def with_level(self, skill_id: str, level: int) -> Profile:
+        """The same profile with one self-assessment changed (for what-if questions)."""
+        return Profile(
+            self.language,
+            self.target_role,
+            self.hours_per_week,
+            {**self.assessments, skill_id: level},
+            self.deadline_weeks,
+            self.current_role,
+            self.experience,
+        )
+
+
+def parse_profile(data: Any, taxonomy: Taxonomy) -> Profile:
+    """A `Profile` from JSON-like data, or `ProfileError` naming every invalid field.
+
+    Skill ids may be given in full (`foundations.kubernetes`), under an id the taxonomy has
+    since replaced, or by their short name (`kubernetes`) when that names exactly one skill.
+    """
+    if not isinstance(data, Mapping):
+        raise ProfileError({"(body)": "a profile is a JSON object"})
+    errors: dict[str, str] = {}
+    unknown = sorted(set(data) - PROFILE_FIELDS)
+    for name in unknown:
+        errors[name] = "unknown field"
+    language = _language(data.get("language", "en"), errors)
+    role = _target_role(data.get("target_role"), taxonomy, errors)
+    hours = _integer(data.get("hours_per_week"), "hours_per_week", MIN_HOURS, MAX_HOURS, errors)
+    deadline = data.get("deadline_weeks")
+    if deadline is not None:
+        deadline = _integer(deadline, "deadline_weeks", 1, MAX_DEADLINE_WEEKS, errors)
+    assessments = _assessments(data.get("assessments", {}), taxonomy, errors)
+    current_role = _text(data.get("current_role", ""), "current_role", 200, errors)
+    experience = _text(data.get("experience", ""), "experience", MAX_TEXT, errors)
+    if errors:
+        raise ProfileError(errors)
+    assert hours is not None
+    return Profile(language, role, hours, assessments, deadline, current_role, experience)
+
+
+PROFILE_FIELDS = {
+    "language",
+    "target_role",
+    "hours_per_week",
+    "deadline_weeks",
+    "current_role",
+    "assessments",
+    "experience",
+}
+
+
+def _language(value: Any, errors: dict[str, str]) -> str:
+    if value in LANGUAGES:
+        return str(value)
+    errors["language"] = f"must be one of {', '.join(LANGUAGES)}"
+    return "en"
+
+
+def _target_role(value: Any, taxonomy: Taxonomy, errors: dict[str, str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and value in taxonomy.roles:
+        return value
+    errors["target_role"] = f"unknown role {value!r}"
+    return None
+
+
+def _integer(value: Any, name: str, low: int, high: int, errors: dict[str, str]) -> int | None:
+    # bool is an int in Python, but `true` is not a number of hours.
+    if isinstance(value, bool) or not isinstance(value, int):
+        errors[name] = f"must be a whole number from {low} to {high}"
+        return None
+    if not low <= value <= high:
+        errors[name] = f"must be from {low} to {high}, not {value}"
+        return None
+    return value
+
+
+def _text(value: Any, name: str, limit: int, errors: dict[str, str]) -> str:
+    if not isinstance(value, str):
+        errors[name] = "must be text"
+        return ""
+    if len(value) > limit:
+        errors[name] = f"must be at most {limit} characters"
+    return value.strip()
+
+
+def _assessments(value: Any, taxonomy: Taxonomy, errors: dict[str, str]) -> dict[str, int]:
+    if not isinstance(value, Mapping):
+        errors["assessments"] = "must be an object of skill id to level 0–5"
+        return {}
+    levels: dict[str, int] = {}
+    for given, level in value.items():
+        name = f"assessments.{given}"
+        ids = resolve_skill_id(str(given), taxonomy)
+        if not ids:
+            errors[name] = f"unknown skill {given!r}"
+            continue
+        checked = _integer(level, name, 0, MAX_LEVEL, errors)
+        for skill_id in ids:
+            if checked is not None:
+                levels[skill_id] = max(checked, levels.get(skill_id, 0))
+    return levels
+
+
+def resolve_skill_id(given: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Today's ids for `given` (full, replaced, or unambiguous short id); empty if none."""
+    try:
+        return taxonomy.resolve(given)
+    except UnknownSkill:
+        matches = [s for s in taxonomy.skills if s.split(".", 1)[1] == given]
+        return (matches[0],) if len(matches) == 1 else ()

@@ -1,0 +1,89 @@
+"""`advisor plan PROFILE.json`: JSON and Markdown out, errors that name the file and field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from advisor.cli import cli
+
+FIXTURE = str(Path(__file__).parent / "fixtures" / "taxonomy")
+
+
+def write(tmp_path: Path, content: str, name: str = "profile.json") -> Path:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [*args, "--data", FIXTURE])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_plan_to_a_file(tmp_path: Path) -> None:
+    profile = write(tmp_path, json.dumps({"target_role": "mlops-engineer", "hours_per_week": 8}))
+    out = tmp_path / "plan.json"
+    code, _, _ = run("plan", str(profile), "-o", str(out))
+    assert code == 0
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert plan["target_role"]["id"] == "mlops-engineer"
+    assert [i["rank"] for i in plan["items"]] == list(range(1, len(plan["items"]) + 1))
+    assert plan["weeks"] == -(-plan["total_hours"] // 8)
+
+
+def test_markdown_plan_in_french(tmp_path: Path) -> None:
+    profile = write(
+        tmp_path,
+        json.dumps({"language": "fr", "target_role": "mlops-engineer", "hours_per_week": 8}),
+    )
+    code, out, _ = run("plan", str(profile), "--format", "md")
+    assert code == 0
+    assert out.startswith("# Plan d’apprentissage — Ingénieur·e MLOps")
+    assert "| 1 | " in out and "Pourquoi" in out
+
+
+def test_a_previous_plan_adds_progress(tmp_path: Path) -> None:
+    first = write(tmp_path, json.dumps({"target_role": "mlops-engineer", "hours_per_week": 8}))
+    old = tmp_path / "old.json"
+    assert run("plan", str(first), "-o", str(old))[0] == 0
+    second = write(
+        tmp_path,
+        json.dumps(
+            {
+                "target_role": "mlops-engineer",
+                "hours_per_week": 8,
+                "assessments": {"foundations.containers": 2},
+            }
+        ),
+        "second.json",
+    )
+    code, out, _ = run("plan", str(second), "--previous", str(old))
+    assert code == 0
+    assert json.loads(out)["progress"]["levels_gained"][0]["skill"] == "foundations.containers"
+
+
+def test_an_invalid_profile_names_each_field(tmp_path: Path) -> None:
+    profile = write(
+        tmp_path,
+        json.dumps({"target_role": "astronaut", "hours_per_week": 61, "assessments": {"x": 1}}),
+    )
+    code, _, err = run("plan", str(profile))
+    assert code == 1
+    assert f"{profile}: target_role: unknown role 'astronaut'" in err
+    assert f"{profile}: hours_per_week: must be from 1 to 60, not 61" in err
+    assert f"{profile}: assessments.x: unknown skill 'x'" in err
+
+
+def test_broken_json_names_the_file_and_line(tmp_path: Path) -> None:
+    profile = write(tmp_path, '{\n  "hours_per_week": 8,\n}')
+    code, _, err = run("plan", str(profile))
+    assert code == 1
+    assert f"{profile}:3: not valid JSON" in err
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    code, _, err = run("plan", str(tmp_path / "nope.json"))
+    assert code == 1 and "nope.json: cannot be read" in err
