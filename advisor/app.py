@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
 from advisor import db, resources
 from advisor.config import load_config
-from advisor.web import errors, i18n, main
+from advisor.web import context, errors, i18n, main, plans, profile
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -24,8 +25,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     load_config(app, config)
     i18n.init_app(app)
     db.init_app(app)
+    context.init_app(app)
+    CSRFProtect(app)
     errors.init_app(app)
     app.register_blueprint(main.bp)
+    app.register_blueprint(profile.bp)
+    app.register_blueprint(plans.bp)
     return app
 
 

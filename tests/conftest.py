@@ -13,6 +13,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from advisor.app import create_app
 
+FIXTURE_TAXONOMY = Path(__file__).parent / "fixtures" / "taxonomy"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -36,6 +37,7 @@ def app_config(tmp_path: Path) -> dict[str, object]:
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'advisor-test.sqlite3'}",
         "WTF_CSRF_ENABLED": False,
+        "SKILLS_DATA": str(FIXTURE_TAXONOMY),
     }
 
 

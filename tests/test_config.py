@@ -8,10 +8,14 @@ import pytest
 
 from advisor.app import create_app
 from advisor.config import ConfigError
+from tests.conftest import FIXTURE_TAXONOMY
 
 
 def production(tmp_path: Path, **extra: object) -> dict[str, object]:
-    config: dict[str, object] = {"INSTANCE_PATH": str(tmp_path / "instance")}
+    config: dict[str, object] = {
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SKILLS_DATA": str(FIXTURE_TAXONOMY),
+    }
     config.update(extra)
     return config
 

@@ -6,6 +6,7 @@ from flask import Flask, current_app, request, session
 from flask_babel import Babel, get_locale
 
 from advisor import resources
+from advisor.core.explain import percent
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
@@ -26,6 +27,7 @@ def init_app(app: Flask) -> None:
     )
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals.update(LANGUAGE_NAMES=LANGUAGE_NAMES, get_locale=current_language)
+    app.jinja_env.filters["percent"] = percent
 
 
 def current_language() -> str:

@@ -1,21 +1,16 @@
-"""Home page, language switch and health check."""
+"""Language switch and health check."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session
+from flask import Blueprint, current_app, jsonify, redirect, request, session
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import NotFound
 
 from advisor import db, services
 
 bp = Blueprint("main", __name__)
-
-
-@bp.get("/")
-def index() -> ResponseReturnValue:
-    return render_template("main/index.html")
 
 
 @bp.get("/language/<code>")

@@ -1,0 +1,79 @@
+"""Server-rendered views of a plan: the levels chart (SVG geometry) and schedule periods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+BAR_HEIGHT = 10
+ROW_HEIGHT = 34
+LABEL_WIDTH = 260
+SCALE_WIDTH = 300
+MAX_LEVEL = 5
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    label: str
+    y: int
+    current_width: int
+    target_width: int
+    current: int
+    target: int
+
+
+@dataclass(frozen=True)
+class LevelsChart:
+    rows: tuple[ChartRow, ...]
+    width: int
+    height: int
+    label_width: int
+    step: int
+
+    @property
+    def ticks(self) -> list[tuple[int, int]]:
+        return [(level, self.label_width + level * self.step) for level in range(MAX_LEVEL + 1)]
+
+
+def levels_chart(items: list[dict[str, Any]], language: str) -> LevelsChart:
+    """Two bars per plan item: where the person is, and where the plan takes them."""
+    step = SCALE_WIDTH // MAX_LEVEL
+    rows = tuple(
+        ChartRow(
+            label=_shorten(item["label"], 38),
+            y=20 + index * ROW_HEIGHT,
+            current_width=item["current"] * step,
+            target_width=item["target"] * step,
+            current=item["current"],
+            target=item["target"],
+        )
+        for index, item in enumerate(items)
+    )
+    height = 40 + len(rows) * ROW_HEIGHT
+    return LevelsChart(rows, LABEL_WIDTH + SCALE_WIDTH + 20, height, LABEL_WIDTH, step)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Period:
+    """Consecutive weeks with the same items in progress at the same pace."""
+
+    first_week: int
+    last_week: int
+    hours: tuple[tuple[str, float], ...]
+
+
+def schedule_periods(plan: dict[str, Any]) -> list[Period]:
+    """The week-by-week schedule, with runs of identical weeks folded together."""
+    periods: list[Period] = []
+    for week in plan.get("schedule", []):
+        pace = tuple(sorted((skill, round(h, 1)) for skill, h in week["hours"].items()))
+        last = periods[-1] if periods else None
+        if last and last.hours == pace and last.last_week == week["week"] - 1:
+            periods[-1] = Period(last.first_week, week["week"], pace)
+        else:
+            periods.append(Period(week["week"], week["week"], pace))
+    return periods

@@ -1,0 +1,99 @@
+"""A saved plan: its page, its JSON, what-if, reassessment and erasure, by private token."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+
+from advisor import db, services
+from advisor.core.explain import reasons_in_words
+from advisor.core.profile import ProfileError, parse_profile
+from advisor.web import charts
+from advisor.web.context import current_advisor
+from advisor.web.profile import reassess_form
+
+bp = Blueprint("plans", __name__, url_prefix="/plans")
+
+
+def load(token: str) -> dict[str, Any]:
+    try:
+        return services.get_plan(session=db.get_session(), token=token)
+    except services.PlanNotFound:
+        abort(404)
+
+
+@bp.get("/<token>")
+def show(token: str) -> ResponseReturnValue:
+    plan = load(token)
+    return render_template("plans/plan.html", **page_context(plan, what_if=None))
+
+
+@bp.get("/<token>/what-if")
+def what_if(token: str) -> ResponseReturnValue:
+    """The plan page with the answer to "what if this skill were at that level?"."""
+    plan = load(token)
+    saved = services.get_profile(session=db.get_session(), token=token)
+    advisor = current_advisor()
+    try:
+        profile = parse_profile(saved, advisor.taxonomy)
+        level = int(request.args.get("level", ""))
+        answer = services.what_if(advisor, profile, request.args.get("skill", ""), level)
+    except (ValueError, ProfileError):
+        flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
+        return redirect(url_for("plans.show", token=token, _anchor="what-if"))
+    return render_template("plans/plan.html", **page_context(plan, what_if=answer))
+
+
+@bp.get("/<token>.json")
+def download_json(token: str) -> ResponseReturnValue:
+    plan = load(token)
+    body = json.dumps(plan, ensure_ascii=False, indent=2)
+    name = f"advisor-plan-{plan['target_role']['id']}-{plan['created_at'][:10]}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.get("/<token>/reassess")
+def reassess(token: str) -> ResponseReturnValue:
+    load(token)
+    saved = services.get_profile(session=db.get_session(), token=token)
+    return reassess_form(token, saved)
+
+
+@bp.get("/<token>/delete")
+def confirm_delete(token: str) -> ResponseReturnValue:
+    plan = load(token)
+    return render_template("plans/delete.html", plan=plan, token=token)
+
+
+@bp.post("/<token>/delete")
+def delete(token: str) -> ResponseReturnValue:
+    try:
+        services.delete_plan(session=db.get_session(), token=token)
+    except services.PlanNotFound:
+        abort(404)
+    flash(_("Your plan and everything you entered for it have been deleted."), "ok")
+    return redirect(url_for("profile.start"), code=303)
+
+
+def page_context(plan: dict[str, Any], what_if: dict[str, Any] | None) -> dict[str, Any]:
+    """Everything the plan page shows, in the plan's language."""
+    language = plan["language"]
+    labels = {item["skill"]: item["label"] for item in plan["items"]}
+    return {
+        "plan": plan,
+        "token": plan["id"],
+        "labels": labels,
+        "reasons": {i["skill"]: reasons_in_words(i["reasons"], language) for i in plan["items"]},
+        "chart": charts.levels_chart(plan["items"], language),
+        "periods": charts.schedule_periods(plan),
+        "what_if": what_if,
+        "plan_url": url_for("plans.show", token=plan["id"], _external=True),
+    }

@@ -1,0 +1,194 @@
+"""The profile form: step 1 (who and what for), step 2 (skill levels), then the plan."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from wtforms.fields.choices import SelectChoice
+
+from advisor import db, services
+from advisor.core.profile import ProfileError
+from advisor.web.context import current_advisor
+from advisor.web.forms import SUGGEST, AssessmentForm, ProfileForm
+from advisor.web.i18n import current_language
+
+bp = Blueprint("profile", __name__)
+
+
+def role_choices(language: str) -> list[tuple[str, str]]:
+    roles = current_advisor().taxonomy.roles.values()
+    return sorted(((r.id, r.label.in_(language)) for r in roles), key=lambda c: c[1].casefold())
+
+
+@bp.get("/")
+def start() -> ResponseReturnValue:
+    """Step 1, prefilled from the query string when coming back to change an answer."""
+    form = ProfileForm(formdata=request.args or None)
+    form.set_roles(role_choices(current_language()))
+    if not request.args:
+        form.language.data = current_language()
+    return render_template("profile/step1.html", form=form)
+
+
+@bp.post("/assess")
+def assess() -> ResponseReturnValue:
+    """Check step 1; then show the skills to rate for the chosen role."""
+    form = ProfileForm()
+    form.set_roles(role_choices(current_language()))
+    if not form.validate():
+        return render_template("profile/step1.html", form=form), 422
+    step2 = AssessmentForm(formdata=None, data=_step1_data(form))
+    return _render_step2(step2, {})
+
+
+@bp.post("/plans")
+def create() -> ResponseReturnValue:
+    """Check step 2, save the plan, and show it at its private address (Post/Redirect/Get)."""
+    form = AssessmentForm()
+    form.set_roles(role_choices(current_language()))
+    _offer_extra_skills(form)
+    if not form.validate():
+        return _render_step2(form, _levels_typed(form)), 422
+    try:
+        plan = services.create_plan(
+            session=db.get_session(),
+            advisor=current_advisor(),
+            profile_data=_profile_data(form),
+            now=datetime.now(UTC),
+            previous_token=form.previous.data or None,
+        )
+    except ProfileError as error:
+        _put_errors_on_fields(form, error)
+        return _render_step2(form, _levels_typed(form)), 422
+    except services.PlanNotFound:
+        form.previous.data = ""
+        form.form_errors.append(_("Your earlier plan was deleted; submit again for a new plan."))
+        return _render_step2(form, _levels_typed(form)), 422
+    return redirect(url_for("plans.show", token=plan["id"]), code=303)
+
+
+def reassess_form(token: str, saved: dict[str, Any]) -> ResponseReturnValue:
+    """Step 2 prefilled with a saved profile; submitting it links the new plan to `token`."""
+    data = {
+        k: saved.get(k)
+        for k in ("language", "current_role", "hours_per_week", "deadline_weeks", "experience")
+    }
+    data["target_role"] = saved.get("target_role") or SUGGEST
+    data["previous"] = token
+    form = AssessmentForm(formdata=None, data=data)
+    return _render_step2(form, saved.get("assessments", {}))
+
+
+def _step1_data(form: ProfileForm) -> dict[str, Any]:
+    return {
+        name: form[name].data
+        for name in (
+            "language",
+            "current_role",
+            "target_role",
+            "hours_per_week",
+            "deadline_weeks",
+            "experience",
+        )
+    }
+
+
+def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
+    advisor = current_advisor()
+    language = form.language.data or current_language()
+    groups = services.skills_to_assess(advisor, form.target_role.data or None, language)
+    proposed = [s.id for g in groups for s in g.skills]
+    typed = {**{s: None for s in proposed}, **levels}
+    if not form.levels.entries:
+        for skill_id in proposed:
+            form.levels.append_entry({"skill": skill_id, "level": _as_choice(typed.get(skill_id))})
+    form.set_roles(role_choices(language))
+    _offer_extra_skills(form, exclude=set(proposed))
+    entries = {entry.form.skill.data: entry for entry in form.levels.entries}
+    extras_known = {s: lv for s, lv in levels.items() if s not in entries}
+    _prefill_extras(form, extras_known)
+    return render_template(
+        "profile/step2.html",
+        form=form,
+        groups=groups,
+        entries=entries,
+        levels=advisor.taxonomy.levels,
+        language=language,
+        orphans=[e for s, e in entries.items() if s not in set(proposed)],
+        role=advisor.taxonomy.roles.get(form.target_role.data or ""),
+    )
+
+
+def _as_choice(level: int | None) -> str | None:
+    return None if level is None else str(level)
+
+
+def _offer_extra_skills(form: AssessmentForm, exclude: set[str] | None = None) -> None:
+    language = form.language.data or current_language()
+    skills = current_advisor().taxonomy.skills.values()
+    choices = sorted(
+        ((s.id, s.label.in_(language)) for s in skills if s.id not in (exclude or set())),
+        key=lambda c: c[1].casefold(),
+    )
+    for entry in form.extra.entries:
+        entry.form.skill.choices = [
+            SelectChoice("", "—"),
+            *(SelectChoice(v, t) for v, t in choices),
+        ]
+
+
+def _prefill_extras(form: AssessmentForm, extras: dict[str, int]) -> None:
+    empty = [e for e in form.extra.entries if not e.form.skill.data]
+    for entry, (skill_id, level) in zip(empty, sorted(extras.items()), strict=False):
+        entry.form.skill.data, entry.form.level.data = skill_id, str(level)
+
+
+def _levels_typed(form: AssessmentForm) -> dict[str, int]:
+    typed: dict[str, int] = {}
+    for entry in form.levels.entries:
+        if entry.form.level.data not in (None, "", "None"):
+            typed[entry.form.skill.data] = int(entry.form.level.data)
+    return typed
+
+
+def _profile_data(form: AssessmentForm) -> dict[str, Any]:
+    assessments: dict[str, int] = {}
+    for entry in form.levels.entries:
+        assessments[entry.form.skill.data] = int(entry.form.level.data)
+    for entry in form.extra.entries:
+        if entry.form.skill.data:
+            assessments[entry.form.skill.data] = int(entry.form.level.data or 0)
+    return {
+        "language": form.language.data,
+        "target_role": form.target_role.data or None,
+        "hours_per_week": form.hours_per_week.data,
+        "deadline_weeks": form.deadline_weeks.data,
+        "current_role": form.current_role.data or "",
+        "assessments": assessments,
+        "experience": form.experience.data or "",
+    }
+
+
+def _put_errors_on_fields(form: AssessmentForm, error: ProfileError) -> None:
+    """A service error names a profile field; show it next to the form field it came from."""
+    for name, message in error.fields.items():
+        if name.startswith("assessments."):
+            skill_id = name.split(".", 1)[1]
+            target = next(
+                (e.form.level for e in form.levels.entries if e.form.skill.data == skill_id), None
+            )
+            target = target or next(
+                (e.form.skill for e in form.extra.entries if e.form.skill.data == skill_id), None
+            )
+            if target is not None:
+                target.errors = [*target.errors, message]
+                continue
+        field = form._fields.get(name)
+        if field is not None:
+            field.errors = [*field.errors, message]
+        else:
+            form.form_errors.append(f"{name}: {message}")

@@ -1,0 +1,141 @@
+"""The profile form and the plan page through Flask's test client (the browser tests drive
+the same flow in chromium)."""
+
+from __future__ import annotations
+
+import re
+
+from flask.testing import FlaskClient
+
+STEP1 = {
+    "language": "en",
+    "current_role": "DevOps engineer",
+    "target_role": "mlops-engineer",
+    "hours_per_week": "6",
+    "deadline_weeks": "",
+    "experience": "I run Docker containers.",
+}
+
+
+def step2(**levels: str) -> dict[str, str]:
+    skills = [
+        "foundations.containers",
+        "foundations.python",
+        "mlops.model-monitoring",
+        "mlops.model-serving",
+    ]
+    form = dict(STEP1)
+    for index, skill in enumerate(skills):
+        form[f"levels-{index}-skill"] = skill
+        form[f"levels-{index}-level"] = levels.get(skill.split(".")[1], "0")
+    return form
+
+
+def create_plan(client: FlaskClient, **levels: str) -> str:
+    response = client.post("/plans", data=step2(**levels))
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return response.headers["Location"]
+
+
+def test_step1_offers_the_roles_and_suggest(client: FlaskClient) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert 'value="mlops-engineer"' in page and "Suggest one for me" in page
+    assert '<label for="hours_per_week">' in page
+
+
+def test_step1_errors_keep_what_was_typed(client: FlaskClient) -> None:
+    response = client.post("/assess", data={**STEP1, "hours_per_week": "0"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Give a number of hours from 1 to 60." in page
+    assert 'aria-invalid="true"' in page
+    assert 'value="DevOps engineer"' in page and "I run Docker containers." in page
+
+
+def test_step2_lists_the_skills_of_the_role_by_domain(client: FlaskClient) -> None:
+    page = client.post("/assess", data=STEP1).get_data(as_text=True)
+    assert '<h2 id="domain-foundations">Foundations</h2>' in page
+    assert "<legend>Model serving</legend>" in page
+    assert "Deploys a model." in page  # the anchor of level 3 is shown with the option
+
+
+def test_a_plan_is_created_and_shown_at_its_private_link(client: FlaskClient) -> None:
+    location = create_plan(client, containers="2")
+    assert re.fullmatch(r"/plans/[A-Za-z0-9_-]{32}", location)
+    page = client.get(location).get_data(as_text=True)
+    assert "Your plan to become MLOps engineer" in page
+    assert "Why here:" in page and "<svg" in page and "Week by week" in page
+
+
+def test_a_missing_level_comes_back_with_everything_typed(client: FlaskClient) -> None:
+    form = step2(containers="3")
+    del form["levels-2-level"]
+    response = client.post("/plans", data=form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Choose a level from 0 to 5." in page
+    assert (
+        re.search(
+            r'name="levels-0-level"[^>]*value="3"[^>]*checked|checked[^>]*name="levels-0-level"[^>]*value="3"',
+            page,
+        )
+        or 'value="3" checked' in page
+    )
+
+
+def test_a_tampered_skill_id_is_refused_next_to_it(client: FlaskClient) -> None:
+    form = step2()
+    form["levels-1-skill"] = "evil.<script>"
+    response = client.post("/plans", data=form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "unknown skill" in page
+    assert "<script>" not in page
+
+
+def test_what_if_shows_the_effect(client: FlaskClient) -> None:
+    location = create_plan(client)
+    page = client.get(f"{location}/what-if?skill=foundations.containers&level=3").get_data(
+        as_text=True
+    )
+    assert "With Containers at level 3: fit" in page
+
+
+def test_reassess_is_prefilled_and_shows_progress(client: FlaskClient) -> None:
+    location = create_plan(client, containers="1")
+    token = location.rsplit("/", 1)[1]
+    page = client.get(f"{location}/reassess").get_data(as_text=True)
+    assert f'value="{token}"' in page
+    form = step2(containers="3")
+    form["previous"] = token
+    new_location = client.post("/plans", data=form).headers["Location"]
+    page = client.get(new_location).get_data(as_text=True)
+    assert "Your progress since the previous plan" in page
+    assert "Containers: 1 → 3" in page
+
+
+def test_delete_erases_and_the_link_is_gone(client: FlaskClient) -> None:
+    location = create_plan(client)
+    assert "cannot be undone" in client.get(f"{location}/delete").get_data(as_text=True)
+    response = client.post(f"{location}/delete")
+    assert response.status_code == 303
+    assert client.get(location).status_code == 404
+
+
+def test_the_plan_json_downloads_with_a_file_name(client: FlaskClient) -> None:
+    location = create_plan(client)
+    response = client.get(f"{location}.json")
+    assert response.status_code == 200
+    assert (
+        'attachment; filename="advisor-plan-mlops-engineer-'
+        in response.headers["Content-Disposition"]
+    )
+    assert response.get_json()["target_role"]["id"] == "mlops-engineer"
+
+
+def test_a_french_plan_is_in_french(client: FlaskClient) -> None:
+    form = step2()
+    form["language"] = "fr"
+    location = client.post("/plans", data=form).headers["Location"]
+    page = client.get(location, headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "Ingénieur·e MLOps" in page and "Mise en service de modèles" in page
