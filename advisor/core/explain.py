@@ -56,6 +56,10 @@ def reason_sentence(reason: Mapping[str, Any], language: str) -> str:
 
 def reasons_in_words(reasons: list[Mapping[str, Any]], language: str) -> str:
     """The reasons, strongest contribution first, joined into one line."""
-    ranked = sorted(reasons, key=lambda r: -float(r["score"]) * float(r["weight"]))
+    # A factor that contributes nothing (nothing unlocked, no demand) is not a reason.
+    ranked = sorted(
+        (r for r in reasons if float(r["score"]) > 0),
+        key=lambda r: -float(r["score"]) * float(r["weight"]),
+    )
     separator = "\u202f; " if language == "fr" else "; "
     return separator.join(reason_sentence(r, language) for r in ranked)
