@@ -9,9 +9,9 @@ PORT ?= 5000
 # Debian packages the test suite drives for real: a browser, a PDF rasteriser, a font, a database.
 TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql
 
-.PHONY: run test setup system-deps check pytest clean translations
+.PHONY: run test setup run-deps system-deps check pytest clean translations
 
-run: setup $(INSTANCE)/config.py  ## set up, then serve the app on http://$(HOST):$(PORT)/
+run: setup run-deps $(INSTANCE)/config.py  ## set up, then serve the app on http://$(HOST):$(PORT)/
 	ADVISOR_INSTANCE_PATH=$(INSTANCE) $(BIN)/advisor serve --host $(HOST) --port $(PORT)
 
 test: setup system-deps check pytest  ## set up, then run every check and the whole test suite
@@ -28,6 +28,12 @@ $(VENV)/.installed: pyproject.toml
 $(INSTANCE)/config.py:
 	mkdir -p $(INSTANCE)
 	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
+
+# The PDF embeds DejaVu when Debian has it (ReportLab's own Vera font is the fallback).
+RUN_DEBS := fonts-dejavu-core
+
+run-deps:
+	@$(MAKE) --no-print-directory system-deps TEST_DEBS="$(RUN_DEBS)"
 
 system-deps:
 	@missing=""; for deb in $(TEST_DEBS); do dpkg -s $$deb >/dev/null 2>&1 || missing="$$missing $$deb"; done; \

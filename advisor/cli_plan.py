@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
@@ -27,14 +27,13 @@ def read_json(path: Path) -> Any:
 @click.command("plan")
 @click.argument("profile_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+    "--format", "fmt", type=click.Choice(["json", "md", "pdf"]), default="json", show_default=True
 )
 @click.option(
     "-o",
     "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Write here instead of standard output.",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of standard output (required for pdf).",
 )
 @click.option(
     "--previous",
@@ -49,7 +48,7 @@ def read_json(path: Path) -> Any:
     help="Taxonomy folder (default: bundled).",
 )
 def plan_command(
-    profile_file: Path, fmt: str, output: TextIO, previous: Path | None, data_dir: Path | None
+    profile_file: Path, fmt: str, output: Path | None, previous: Path | None, data_dir: Path | None
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
     from advisor import services
@@ -67,8 +66,15 @@ def plan_command(
         for field, message in error.fields.items():
             click.echo(f"{profile_file}: {field}: {message}", err=True)
         raise click.ClickException(f"{profile_file}: invalid profile") from None
-    if fmt == "md":
-        output.write(plan_markdown(plan))
+    if fmt == "pdf":
+        from advisor.pdf import render_plan_pdf
+
+        if output is None:
+            raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
+        output.write_bytes(render_plan_pdf(plan))
+        return
+    text = plan_markdown(plan) if fmt == "md" else json.dumps(plan, ensure_ascii=False, indent=2)
+    if output is None:
+        click.echo(text.rstrip("\n"))
     else:
-        json.dump(plan, output, ensure_ascii=False, indent=2)
-        output.write("\n")
+        output.write_text(text.rstrip("\n") + "\n", encoding="utf-8")

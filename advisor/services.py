@@ -134,6 +134,7 @@ def plan_for_profile(
         created_at=now.isoformat(timespec="seconds"),
         progress=progress,
     )
+    body["current_role"] = profile.current_role
     return profile, body
 
 

@@ -120,7 +120,29 @@ def plan_dict(
         "schedule": schedule_dict(plan),
         "assessments": dict(sorted(plan.assessments.items())),
         "progress": progress_dict(progress, taxonomy, language) if progress else None,
+        "sources": cited_sources(plan, taxonomy),
     }
+
+
+def cited_sources(plan: Plan, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The articles behind the plan's skills, newest first, for the PDF's sources page."""
+    cited = {s for item in plan.items for s in taxonomy.skills[item.skill].sources}
+    sources = sorted(
+        (taxonomy.sources[s] for s in cited if s in taxonomy.sources),
+        key=lambda s: (s.published, s.id),
+        reverse=True,
+    )
+    return [
+        {
+            "id": s.id,
+            "title": s.title,
+            "publisher": s.publisher,
+            "date": s.published.isoformat(),
+            "url": s.url,
+            "language": s.language,
+        }
+        for s in sources
+    ]
 
 
 def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, Any]:
@@ -150,6 +172,7 @@ def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, A
         "target_anchor": anchor.in_(language) if anchor else "",
         "resources": [asdict(r) for r in skill.resources],
         "esco": asdict(skill.esco) if skill.esco else None,
+        "onet": asdict(skill.onet) if skill.onet else None,
     }
 
 

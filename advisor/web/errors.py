@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,14 @@ def handle_unexpected(error: Exception) -> ResponseReturnValue:
     return handle_http_error(InternalServerError())
 
 
+def handle_csrf_error(error: CSRFError) -> ResponseReturnValue:
+    """An expired or foreign form: say so in words a person can act on."""
+    if wants_json():
+        return json_error(400, "csrf_failed", error.description or "CSRF check failed")
+    return render_template("errors/error.html", error=error, csrf=True), 400
+
+
 def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected)

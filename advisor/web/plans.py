@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from advisor import db, services
 from advisor.core.explain import reasons_in_words
 from advisor.core.profile import ProfileError, parse_profile
+from advisor.pdf import render_plan_pdf
 from advisor.web import charts
 from advisor.web.context import current_advisor
 from advisor.web.profile import reassess_form
@@ -58,6 +59,23 @@ def download_json(token: str) -> ResponseReturnValue:
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@bp.get("/<token>.pdf")
+def download_pdf(token: str) -> ResponseReturnValue:
+    """The plan as a PDF, named after the role and the day, in the plan's language."""
+    plan = load(token)
+    body = render_plan_pdf(plan, link=url_for("plans.show", token=token, _external=True))
+    return Response(
+        body,
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{file_name(plan, "pdf")}"'},
+    )
+
+
+def file_name(plan: dict[str, Any], extension: str) -> str:
+    """advisor-plan-mlops-engineer-2026-11-24.pdf: what it is, for which role, from when."""
+    return f"advisor-plan-{plan['target_role']['id']}-{plan['created_at'][:10]}.{extension}"
 
 
 @bp.get("/<token>/reassess")

@@ -139,3 +139,26 @@ def test_a_french_plan_is_in_french(client: FlaskClient) -> None:
     location = client.post("/plans", data=form).headers["Location"]
     page = client.get(location, headers={"Accept-Language": "fr"}).get_data(as_text=True)
     assert "Ingénieur·e MLOps" in page and "Mise en service de modèles" in page
+
+
+def test_a_form_without_its_csrf_token_is_refused_in_words(app_config: dict[str, object]) -> None:
+    from advisor.app import create_app
+
+    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    response = app.test_client().post("/assess", data=STEP1)
+    assert response.status_code == 400
+    assert "The form expired or did not come from this site." in response.get_data(as_text=True)
+    app.extensions["advisor.engine"].dispose()
+
+
+def test_the_plan_pdf_downloads_with_a_meaningful_name(client: FlaskClient) -> None:
+    location = create_plan(client)
+    response = client.get(f"{location}.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    disposition = response.headers["Content-Disposition"]
+    assert re.fullmatch(
+        r'attachment; filename="advisor-plan-mlops-engineer-\d{4}-\d{2}-\d{2}\.pdf"', disposition
+    )
+    assert response.data.startswith(b"%PDF-")
+    assert client.get("/plans/" + "x" * 32 + ".pdf").status_code == 404
