@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from advisor import db, resources
 from advisor.config import load_config
-from advisor.web import context, errors, i18n, main, plans, profile
+from advisor.web import api, context, errors, i18n, main, plans, profile, security
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -26,11 +26,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     db.init_app(app)
     context.init_app(app)
-    CSRFProtect(app)
+    limiter = security.init_app(app)
+    csrf = CSRFProtect(app)
     errors.init_app(app)
     app.register_blueprint(main.bp)
     app.register_blueprint(profile.bp)
     app.register_blueprint(plans.bp)
+    # The API takes no cookies, so it needs no CSRF token; it is rate-limited instead.
+    csrf.exempt(api.bp)
+    limiter.limit(lambda: str(app.config["API_RATE_LIMIT"]))(api.bp)
+    app.register_blueprint(api.bp)
     return app
 
 

@@ -45,6 +45,11 @@ class Defaults:
     # Public base URL printed in PDFs and exports; None means the request's own host.
     PUBLIC_URL: str | None = None
     LOG_LEVEL = "INFO"
+    # Rate limits of the JSON API, per client address. "memory://" counts in each worker;
+    # with several workers or machines use a shared store, e.g. "redis://host:6379".
+    API_RATE_LIMIT = "120 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
 
 
 def known_settings(app: Flask) -> set[str]:

@@ -1,0 +1,158 @@
+"""The JSON API under /api/v1: taxonomy, plans, what-if; errors always in one JSON shape."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request, url_for
+from flask.typing import ResponseReturnValue
+
+from advisor import db, services
+from advisor.core.profile import ProfileError, parse_profile
+from advisor.core.serialize import skill_dict
+from advisor.web.context import current_advisor
+from advisor.web.errors import json_error
+from advisor.web.openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def json_body() -> Any:
+    """The request's JSON, or a 400 that says why it is not JSON."""
+    if not request.is_json:
+        return None
+    return request.get_json(silent=True)
+
+
+def bad_json() -> ResponseReturnValue:
+    return json_error(
+        400,
+        "invalid_json",
+        "the body must be a JSON object (Content-Type: application/json)",
+        {"(body)": "not a JSON object"},
+    )
+
+
+def invalid(error: ProfileError) -> ResponseReturnValue:
+    return json_error(422, "invalid_profile", "the profile has invalid fields", error.fields)
+
+
+@bp.get("/skills")
+def skills() -> ResponseReturnValue:
+    advisor = current_advisor()
+    domain = request.args.get("domain")
+    listed = [s for s in advisor.taxonomy.skills.values() if domain in (None, s.domain)]
+    return jsonify(
+        {
+            "version": advisor.taxonomy.version,
+            "skills": [skill_dict(s, advisor.demand.get(s.id)) for s in listed],
+        }
+    )
+
+
+@bp.get("/roles")
+def roles() -> ResponseReturnValue:
+    taxonomy = current_advisor().taxonomy
+    body = [
+        {
+            "id": r.id,
+            "label": {"en": r.label.en, "fr": r.label.fr},
+            "description": {"en": r.description.en, "fr": r.description.fr},
+            "requirements": {
+                k: {"level": q.level, "importance": q.importance} for k, q in r.requirements.items()
+            },
+        }
+        for r in taxonomy.roles.values()
+    ]
+    return jsonify({"version": taxonomy.version, "roles": body})
+
+
+@bp.post("/plans")
+def create_plan() -> ResponseReturnValue:
+    """A profile in, a plan out: 201 with a Location to read or delete it later."""
+    data = json_body()
+    if not isinstance(data, dict):
+        return bad_json()
+    previous = data.pop("previous_plan", None)
+    if previous is not None and not isinstance(previous, str):
+        return json_error(
+            422,
+            "invalid_profile",
+            "the profile has invalid fields",
+            {"previous_plan": "must be a plan id"},
+        )
+    try:
+        plan = services.create_plan(
+            session=db.get_session(),
+            advisor=current_advisor(),
+            profile_data=data,
+            now=datetime.now(UTC),
+            previous_token=previous,
+        )
+    except ProfileError as error:
+        return invalid(error)
+    except services.PlanNotFound:
+        return json_error(
+            422,
+            "invalid_profile",
+            "the profile has invalid fields",
+            {"previous_plan": "no plan has this id"},
+        )
+    response = jsonify(plan)
+    response.status_code = 201
+    response.headers["Location"] = url_for("api.read_plan", token=plan["id"])
+    return response
+
+
+@bp.get("/plans/<token>")
+def read_plan(token: str) -> ResponseReturnValue:
+    try:
+        return jsonify(services.get_plan(session=db.get_session(), token=token))
+    except services.PlanNotFound:
+        return not_found()
+
+
+@bp.delete("/plans/<token>")
+def delete_plan(token: str) -> ResponseReturnValue:
+    """Erase the plan, its journey, profiles and assessments; the id then answers 404."""
+    try:
+        services.delete_plan(session=db.get_session(), token=token)
+    except services.PlanNotFound:
+        return not_found()
+    return Response(status=204)
+
+
+@bp.post("/plans/<token>/what-if")
+def what_if(token: str) -> ResponseReturnValue:
+    """`{"skill", "level"}` → fit, hours and weeks before and after."""
+    data = json_body()
+    if not isinstance(data, dict):
+        return bad_json()
+    try:
+        saved = services.get_profile(session=db.get_session(), token=token)
+    except services.PlanNotFound:
+        return not_found()
+    level = data.get("level")
+    if isinstance(level, bool) or not isinstance(level, int):
+        return json_error(
+            422,
+            "invalid_request",
+            "level must be a whole number from 0 to 5",
+            {"level": "must be a whole number from 0 to 5"},
+        )
+    advisor = current_advisor()
+    try:
+        profile = parse_profile(saved, advisor.taxonomy)
+        return jsonify(services.what_if(advisor, profile, str(data.get("skill", "")), level))
+    except ProfileError as error:
+        return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
+
+
+@bp.get("/openapi.json")
+def openapi() -> ResponseReturnValue:
+    return jsonify(openapi_document())
+
+
+def not_found() -> ResponseReturnValue:
+    return json_error(404, "not_found", "no plan has this id (it may have been deleted)")
