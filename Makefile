@@ -48,8 +48,11 @@ check:
 	$(BIN)/mypy --strict advisor
 	$(BIN)/lint-imports
 
+# The suite runs the database tests on SQLite and on a real PostgreSQL server started here.
 pytest:
-	$(BIN)/python -m pytest -q
+	@url=$$(scripts/test-postgres.sh start) || exit 1; \
+	PYTEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -q; status=$$?; \
+	scripts/test-postgres.sh stop; exit $$status
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

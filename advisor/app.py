@@ -39,6 +39,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+def create_settings_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Only the settings (no secret needed, nothing started): for `advisor db` commands."""
+    app = Flask("advisor", instance_path=_instance_path(config))
+    load_config(app, config, require_secret=False)
+    return app
+
+
 def _instance_path(config: Mapping[str, Any] | None) -> str | None:
     # The instance folder must be known before the app exists, so it is read apart.
     if config and config.get("INSTANCE_PATH"):

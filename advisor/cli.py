@@ -54,9 +54,11 @@ def serve(host: str, port: int, debug: bool) -> None:
 
 
 def _register_commands() -> None:
+    from advisor.cli_db import db_group
     from advisor.cli_plan import plan_command
     from advisor.cli_taxonomy import taxonomy_group
 
+    cli.add_command(db_group)
     cli.add_command(taxonomy_group)
     cli.add_command(plan_command)
 

@@ -45,6 +45,9 @@ class Defaults:
     # Public base URL printed in PDFs and exports; None means the request's own host.
     PUBLIC_URL: str | None = None
     LOG_LEVEL = "INFO"
+    # Apply pending migrations at start-up (right for SQLite and one server; with several
+    # workers or machines, turn it off and run `advisor db upgrade` when deploying).
+    AUTO_MIGRATE = True
     # Rate limits of the JSON API, per client address. "memory://" counts in each worker;
     # with several workers or machines use a shared store, e.g. "redis://host:6379".
     API_RATE_LIMIT = "120 per minute"
@@ -58,7 +61,9 @@ def known_settings(app: Flask) -> set[str]:
     return ours | set(app.config)
 
 
-def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
+def load_config(
+    app: Flask, test_config: Mapping[str, Any] | None, *, require_secret: bool = True
+) -> None:
     """Fill `app.config` layer by layer and refuse what would run badly."""
     known = known_settings(app)
     app.config.from_object(Defaults)
@@ -71,7 +76,8 @@ def load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     if "SESSION_COOKIE_SECURE" not in explicit:
         # Outside debug and tests the session cookie only travels over HTTPS.
         app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
-    _check_secret(app)
+    if require_secret:
+        _check_secret(app)
 
 
 def _load_layer(

@@ -12,9 +12,9 @@ from flask import Flask, g
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
-from advisor import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from advisor import migrate
 from advisor.config import ConfigError
 
 EXTENSION_KEY = "advisor.engine"
@@ -63,16 +63,21 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def create_schema(engine: Engine) -> None:
-    """Check the database answers, then create the tables it lacks."""
+def check_reachable(engine: Engine) -> None:
+    """A trivial query, or a ConfigError naming the database and the reason in one line."""
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-        SQLModel.metadata.create_all(engine)
     except OperationalError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         where = engine.url.render_as_string(hide_password=True)
         raise ConfigError(f"cannot reach the database at {where}: {reason}") from error
+
+
+def create_schema(engine: Engine) -> None:
+    """Check the database answers, then bring its schema to the newest migration."""
+    check_reachable(engine)
+    migrate.upgrade(engine)
 
 
 def init_app(app: Flask) -> None:
@@ -81,7 +86,8 @@ def init_app(app: Flask) -> None:
     if url.startswith("sqlite:///") and app.config.get("DATABASE_URL") is None:
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
-    create_schema(engine)
+    if app.config["AUTO_MIGRATE"]:
+        create_schema(engine)
     app.extensions[EXTENSION_KEY] = engine
     app.teardown_appcontext(_close_session)
 

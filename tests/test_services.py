@@ -1,4 +1,4 @@
-"""Saved plans on a real SQLite file: create, read, reassess, erase, and no half-writes."""
+"""Saved plans on real SQLite and PostgreSQL: create, read, reassess, erase, no half-writes."""
 
 from __future__ import annotations
 
@@ -28,9 +28,21 @@ PROFILE = {
 }
 
 
+REFUSE_PLANS = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_plans BEFORE INSERT ON plan BEGIN SELECT RAISE(ABORT, 'full'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'full'; END $$ "
+        "LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_plans BEFORE INSERT ON plan FOR EACH ROW EXECUTE FUNCTION refuse()",
+    ],
+}
+
+
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'services.sqlite3'}")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
     create_schema(engine)
     yield engine
     engine.dispose()
@@ -74,12 +86,8 @@ def test_a_failure_inside_the_transaction_leaves_no_half_plan(
     session: Session, advisor: services.Advisor
 ) -> None:
     # The database itself refuses the last insert of the transaction (the plan row).
-    session.execute(
-        text(
-            "CREATE TRIGGER refuse_plans BEFORE INSERT ON plan "
-            "BEGIN SELECT RAISE(ABORT, 'full'); END"
-        )
-    )
+    for statement in REFUSE_PLANS[session.get_bind().dialect.name]:
+        session.execute(text(statement))
     session.commit()
     with pytest.raises(DatabaseError):
         services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)

@@ -1,0 +1,68 @@
+"""Alembic migrations on SQLite and PostgreSQL: from empty, across every revision, and in
+agreement with the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from click.testing import CliRunner
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+from advisor import migrate
+from advisor.cli import cli
+from advisor.db import make_engine
+
+TABLES = {"journey", "profile", "assessment", "plan"}
+
+
+def test_an_empty_database_is_brought_to_head(database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head()
+    assert TABLES <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_every_revision_upgrades_and_downgrades(database_url: str) -> None:
+    engine = make_engine(database_url)
+    for revision in migrate.revisions():
+        migrate.upgrade(engine, revision)
+        assert migrate.current_revision(engine) == revision
+    migrate.downgrade(engine, "base")
+    assert migrate.current_revision(engine) is None
+    assert not TABLES & set(inspect(engine).get_table_names())
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head()
+    engine.dispose()
+
+
+def test_the_migrations_build_exactly_the_models(database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert differences == []
+    engine.dispose()
+
+
+def test_db_upgrade_command(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    env = {"ADVISOR_DATABASE_URL": url, "ADVISOR_INSTANCE_PATH": str(tmp_path)}
+    runner = CliRunner()
+    result = runner.invoke(cli, ["db", "upgrade"], env=env)
+    assert result.exit_code == 0, result.output
+    assert f"empty → {migrate.head()}" in result.output
+    again = runner.invoke(cli, ["db", "current"], env=env)
+    assert f"current: {migrate.head()}; head: {migrate.head()}" in again.output
+
+
+def test_db_upgrade_refuses_an_unreachable_database(tmp_path: Path) -> None:
+    env = {"ADVISOR_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none"}
+    result = CliRunner().invoke(cli, ["db", "upgrade"], env=env)
+    assert result.exit_code == 1
+    assert (
+        "cannot reach the database at postgresql+psycopg://nobody@127.0.0.1:1/none" in result.output
+    )
