@@ -71,6 +71,7 @@ def app_config(tmp_path: Path) -> dict[str, object]:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'advisor-test.sqlite3'}",
         "WTF_CSRF_ENABLED": False,
         "SKILLS_DATA": str(FIXTURE_TAXONOMY),
+        "RATELIMIT_ENABLED": False,
     }
 
 

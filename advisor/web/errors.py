@@ -31,10 +31,13 @@ def json_error(
 
 def handle_http_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
+    # Headers such as Allow (405) and Retry-After (429) belong to the answer whatever its body.
+    kept = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     if wants_json():
-        return json_error(code, error.name.lower().replace(" ", "_"), error.description or "")
+        body, status = json_error(code, error.name.lower().replace(" ", "_"), error.description or "")  # type: ignore[misc]
+        return body, status, kept
     template = "errors/404.html" if code == 404 else "errors/error.html"
-    return render_template(template, error=error), code
+    return render_template(template, error=error), code, kept
 
 
 def handle_unexpected(error: Exception) -> ResponseReturnValue:

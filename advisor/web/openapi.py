@@ -65,7 +65,7 @@ SCHEMAS: dict[str, Any] = {
             },
             "experience": {"type": "string", "maxLength": 10000},
             "previous_plan": {
-                "type": "string",
+                "type": ["string", "null"],
                 "description": "id of an earlier plan: the new one shows progress",
             },
         },

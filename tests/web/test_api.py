@@ -98,7 +98,9 @@ def test_what_if(client: FlaskClient) -> None:
 
 
 def test_the_api_is_rate_limited(app_config: dict[str, object]) -> None:
-    app: Flask = create_app({**app_config, "API_RATE_LIMIT": "3 per minute"})
+    app: Flask = create_app(
+        {**app_config, "RATELIMIT_ENABLED": True, "API_RATE_LIMIT": "3 per minute"}
+    )
     client = app.test_client()
     codes = [client.get("/api/v1/roles").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
