@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -23,10 +23,11 @@ def wants_json() -> bool:
 
 def json_error(
     status: int, code: str, message: str, fields: Mapping[str, str] | None = None
-) -> ResponseReturnValue:
+) -> Response:
     """The API's one error shape: `{"error": {"code", "message", "fields"}}`."""
-    body = {"error": {"code": code, "message": message, "fields": dict(fields or {})}}
-    return jsonify(body), status
+    response = jsonify({"error": {"code": code, "message": message, "fields": dict(fields or {})}})
+    response.status_code = status
+    return response
 
 
 def handle_http_error(error: HTTPException) -> ResponseReturnValue:
@@ -34,8 +35,9 @@ def handle_http_error(error: HTTPException) -> ResponseReturnValue:
     # Headers such as Allow (405) and Retry-After (429) belong to the answer whatever its body.
     kept = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
     if wants_json():
-        body, status = json_error(code, error.name.lower().replace(" ", "_"), error.description or "")  # type: ignore[misc]
-        return body, status, kept
+        response = json_error(code, error.name.lower().replace(" ", "_"), error.description or "")
+        response.headers.extend(kept)
+        return response
     template = "errors/404.html" if code == 404 else "errors/error.html"
     return render_template(template, error=error), code, kept
 
