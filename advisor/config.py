@@ -48,6 +48,8 @@ class Defaults:
     # Apply pending migrations at start-up (right for SQLite and one server; with several
     # workers or machines, turn it off and run `advisor db upgrade` when deploying).
     AUTO_MIGRATE = True
+    # Proxies in front of advisor whose X-Forwarded-For/-Proto/-Host headers are trusted.
+    TRUSTED_PROXIES = 0
     # Rate limits of the JSON API, per client address. "memory://" counts in each worker;
     # with several workers or machines use a shared store, e.g. "redis://host:6379".
     API_RATE_LIMIT = "120 per minute"

@@ -10,6 +10,8 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from advisor.privacy import redact
+
 log = logging.getLogger(__name__)
 
 
@@ -44,7 +46,7 @@ def handle_http_error(error: HTTPException) -> ResponseReturnValue:
 
 def handle_unexpected(error: Exception) -> ResponseReturnValue:
     # Logged with the traceback for the operator; the person sees a plain page.
-    log.exception("unhandled error on %s %s", request.method, request.path)
+    log.exception("unhandled error on %s %s", request.method, redact(request.path))
     return handle_http_error(InternalServerError())
 
 

@@ -1,0 +1,53 @@
+"""gunicorn settings for production: `gunicorn -c python:advisor.gunicorn_conf advisor.wsgi:app`.
+
+Threads (gthread) suit advisor: a request spends its time in the database or rendering, and
+one process holds the fitted taxonomy once for all its threads. Workers keep no state of their
+own: plans live in the database, and rate limits in RATELIMIT_STORAGE_URI when it names a
+shared store. Tune with the environment: BIND (127.0.0.1:8000), WEB_CONCURRENCY (workers, 2),
+GUNICORN_THREADS (4).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from gunicorn.glogging import Logger
+
+from advisor.privacy import redact
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then, staggered, so no slow leak can grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = "-"
+errorlog = "-"
+logger_class = "advisor.gunicorn_conf.RedactingLogger"
+
+
+class RedactingLogger(Logger):  # type: ignore[misc]
+    """Access logs without plan tokens: the path's shape stays, the secret goes."""
+
+    def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
+        atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
+        return {k: redact(v) if isinstance(v, str) else v for k, v in atoms.items()}
+
+
+def on_starting(server: Any) -> None:
+    """Migrate once, in the master, before any worker starts; workers then skip it."""
+    from advisor import db, migrate
+    from advisor.app import create_settings_app
+
+    app = create_settings_app()
+    if app.config["AUTO_MIGRATE"]:
+        engine = db.make_engine(db.database_url(app))
+        db.check_reachable(engine)
+        migrate.upgrade(engine)
+        engine.dispose()
+    os.environ["ADVISOR_AUTO_MIGRATE"] = "false"
