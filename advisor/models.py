@@ -8,7 +8,7 @@ a person holds is the unguessable token of a plan.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -81,3 +81,46 @@ class PlanRecord(SQLModel, table=True):
     taxonomy_version: str = Field(max_length=40)
     language: str = Field(max_length=2)
     body: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Article(SQLModel, table=True):
+    """An ingested article: counted once however often it is ingested (by content hash)."""
+
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(sa_column=Column(String(64), unique=True, nullable=False, index=True))
+    title: str = Field(max_length=300)
+    published: date | None = None
+    language: str = Field(max_length=2)
+    source: str = Field(max_length=500)
+    characters: int
+    ingested_at: datetime
+
+
+class Mention(SQLModel, table=True):
+    """How often an article mentions a skill, with the sentences that do (the evidence)."""
+
+    __tablename__ = "mention"
+    __table_args__ = (UniqueConstraint("article_id", "skill_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    skill_id: str = Field(sa_column=Column(String(120), nullable=False, index=True))
+    count: int
+    evidence: str = Field(sa_column=Column(Text, nullable=False, default=""))
+
+
+class SkillDemand(SQLModel, table=True):
+    """The demand signal as last computed from the sources and the ingested articles."""
+
+    __tablename__ = "skill_demand"
+
+    skill_id: str = Field(sa_column=Column(String(120), primary_key=True))
+    value: float
+    articles: int
+    computed_at: datetime

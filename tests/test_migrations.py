@@ -8,14 +8,14 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from advisor import migrate
 from advisor.cli import cli
 from advisor.db import make_engine
 
-TABLES = {"journey", "profile", "assessment", "plan"}
+TABLES = {"journey", "profile", "assessment", "plan", "article", "mention", "skill_demand"}
 
 
 def test_an_empty_database_is_brought_to_head(database_url: str) -> None:
@@ -45,6 +45,31 @@ def test_the_migrations_build_exactly_the_models(database_url: str) -> None:
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     assert differences == []
+    engine.dispose()
+
+
+def test_plans_saved_at_the_first_revision_survive_the_upgrade(database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate.upgrade(engine, migrate.revisions()[0])
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO journey (id, created_at) VALUES (1, '2026-01-01 00:00:00')")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO profile (id, journey_id, created_at, language, \"current_role\", "
+                "hours_per_week, experience) VALUES (1, 1, '2026-01-01 00:00:00', 'fr', '', 5, '')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO plan (token, journey_id, profile_id, created_at, taxonomy_version, "
+                "language, body) VALUES ('t0ken', 1, 1, '2026-01-01 00:00:00', 'v1', 'fr', '{}')"
+            )
+        )
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT token FROM plan")).scalar_one() == "t0ken"
     engine.dispose()
 
 

@@ -1,0 +1,143 @@
+"""Turning an article file's content into a title, a date and plain text (no I/O here)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+
+DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "title",
+}
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+DATE_META = {
+    "article:published_time",
+    "date",
+    "dc.date",
+    "pubdate",
+    "publish-date",
+    "og:published_time",
+    "datepublished",
+}
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    title: str
+    text: str
+    published: date | None
+
+
+class _Reader(HTMLParser):
+    """Collects visible text, the <title>, and a publication date from meta or <time>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title = ""
+        self.published: date | None = None
+        self._dropped = 0
+        self._in_title = False
+        self._h1 = ""
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "title":
+            self._in_title = True
+        elif tag == "h1":
+            self._in_h1 = True
+        elif tag in DROPPED_TAGS:
+            self._dropped += 1
+        if (
+            tag == "meta"
+            and (values.get("property") or values.get("name") or "").lower() in DATE_META
+        ):
+            self.published = self.published or parse_date(values.get("content", ""))
+        if tag == "time":
+            self.published = self.published or parse_date(values.get("datetime", ""))
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag == "h1":
+            self._in_h1 = False
+        elif tag in DROPPED_TAGS and self._dropped:
+            self._dropped -= 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if self._dropped:
+            return
+        if self._in_h1:
+            self._h1 += data
+        self.parts.append(data)
+
+
+def parse_date(text: str) -> date | None:
+    """The first ISO date (YYYY-MM-DD) in `text`, if it is a real date."""
+    match = ISO_DATE.search(text)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _tidy(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def from_html(content: str) -> ArticleText:
+    """Visible text of an HTML page (scripts, styles and the head dropped)."""
+    reader = _Reader()
+    reader.feed(content)
+    reader.close()
+    text = _tidy("".join(reader.parts))
+    title = " ".join((reader.title or reader._h1).split()) or _first_line(text)
+    return ArticleText(title, text, reader.published)
+
+
+def from_markdown(content: str) -> ArticleText:
+    """Markdown kept as text; the first heading is the title, a `date:` line the date."""
+    heading = re.search(r"^#\s+(.+)$", content, flags=re.MULTILINE)
+    dated = re.search(r"^(?:date|published)\s*:\s*(.+)$", content, flags=re.MULTILINE | re.I)
+    text = _tidy(re.sub(r"[#*_`>]+", " ", content))
+    title = heading[1].strip() if heading else _first_line(text)
+    return ArticleText(title, text, parse_date(dated[1]) if dated else None)
+
+
+def from_plain_text(content: str) -> ArticleText:
+    text = _tidy(content)
+    return ArticleText(_first_line(text), text, None)
+
+
+def _first_line(text: str) -> str:
+    return text.split("\n", 1)[0][:200] if text else ""
