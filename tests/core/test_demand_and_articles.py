@@ -1,0 +1,63 @@
+"""The demand signal from ingested articles, and reading articles out of HTML and Markdown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from advisor.core.articles import from_html, from_markdown, from_plain_text
+from advisor.core.demand import ArticleSkills, corpus_weight, demand_signal, document_frequency
+
+TODAY = date(2026, 11, 24)
+
+
+def test_recent_articles_weigh_more_than_old_ones() -> None:
+    articles = [
+        ArticleSkills(date(2026, 11, 1), frozenset({"rag"})),
+        ArticleSkills(date(2024, 11, 1), frozenset({"spark"})),
+    ]
+    frequency = document_frequency(articles, TODAY)
+    assert frequency["rag"] == 1.0
+    assert frequency["spark"] == pytest.approx(0.25, abs=0.02)  # two half-lives older
+
+
+def test_an_article_counts_once_per_skill_however_often_it_mentions_it() -> None:
+    once = [ArticleSkills(TODAY, frozenset({"rag", "spark"}))]
+    assert document_frequency(once, TODAY) == {"rag": 1.0, "spark": 1.0}
+
+
+def test_a_few_articles_nudge_the_prior_a_large_corpus_moves_it() -> None:
+    prior = {"rag": 0.2, "spark": 0.8}
+    few = [ArticleSkills(TODAY, frozenset({"rag"}))] * 5
+    many = [ArticleSkills(TODAY, frozenset({"rag"}))] * 80
+    nudged, moved = demand_signal(prior, few, TODAY), demand_signal(prior, many, TODAY)
+    assert prior["rag"] < nudged["rag"] < moved["rag"]
+    assert moved["spark"] == pytest.approx(0.4)
+    assert demand_signal(prior, [], TODAY) == prior
+    assert corpus_weight(1000) == 0.5
+
+
+def test_html_drops_scripts_styles_and_keeps_title_and_date() -> None:
+    page = """<html><head><title>L’IA et le cloud</title>
+    <meta property="article:published_time" content="2025-11-03T08:00:00Z">
+    <style>p { color: red }</style></head>
+    <body><script>var secret = "RAG";</script><h1>Titre</h1><p>Le RAG&nbsp;et le MLOps.</p>
+    <p>Deuxième paragraphe.</p></body></html>"""
+    article = from_html(page)
+    assert article.title == "L’IA et le cloud"
+    assert article.published == date(2025, 11, 3)
+    assert "secret" not in article.text and "color" not in article.text
+    assert "Le RAG et le MLOps." in article.text
+    assert article.text.splitlines()[-1] == "Deuxième paragraphe."
+
+
+def test_markdown_title_and_date() -> None:
+    article = from_markdown("date: 2026-02-01\n\n# Serverless in 2026\n\nWe used **AWS Lambda**.")
+    assert article.title == "Serverless in 2026"
+    assert article.published == date(2026, 2, 1)
+    assert "AWS Lambda" in article.text and "**" not in article.text
+
+
+def test_plain_text_title_is_its_first_line() -> None:
+    assert from_plain_text("\n  MLOps demand grows \n\nBody.").title == "MLOps demand grows"
