@@ -61,3 +61,24 @@ def test_markdown_title_and_date() -> None:
 
 def test_plain_text_title_is_its_first_line() -> None:
     assert from_plain_text("\n  MLOps demand grows \n\nBody.").title == "MLOps demand grows"
+
+
+def test_emerging_terms_are_recent_repeated_and_unknown() -> None:
+    from advisor.core.emerging import emerging_terms
+
+    texts = [
+        "Teams adopt agentic workflows and model context protocol servers.",
+        "Agentic workflows need guardrails and context engineering.",
+        "L’ingénierie du contexte remplace le prompt engineering dans les agentic workflows.",
+        "Context engineering is the new prompt engineering.",
+        "Hadoop clusters, Hadoop clusters everywhere.",
+        "Hadoop clusters again.",
+    ]
+    published = [date(2026, 11, 1)] * 4 + [date(2016, 1, 1)] * 2
+    known = ["prompt engineering", "guardrails", "model context protocol"]
+    terms = [t.term for t in emerging_terms(texts, published, known, TODAY, top=3)]
+    assert terms[:2] == ["agentic workflows", "context engineering"]
+    assert "workflows" not in terms and "prompt engineering" not in terms
+    assert terms.index("agentic workflows") < (
+        terms.index("hadoop clusters") if "hadoop clusters" in terms else 99
+    )
