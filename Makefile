@@ -7,7 +7,7 @@ INSTANCE := $(CURDIR)/instance
 HOST ?= 127.0.0.1
 PORT ?= 5000
 # Debian packages the test suite drives for real: a browser, a PDF rasteriser, a font, a database.
-TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql
+TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql procps
 
 .PHONY: run test setup run-deps system-deps check pytest clean translations
 
