@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from advisor.core.profile import Profile
@@ -163,12 +164,17 @@ class Planner:
     def suggest_roles(self, profile: Profile, count: int = 3) -> tuple[RoleFit, ...]:
         """Best-fitting roles; on equal fit, the one needing fewer hours comes first."""
         fits = self.model.all_fits(profile.assessments)
-
-        def key(role_id: str) -> tuple[float, int, str]:
-            return (-round(fits[role_id], 6), self._hours_to_role(role_id, profile), role_id)
-
-        best = sorted(fits, key=key)[:count]
-        return tuple(RoleFit(r, fits[r]) for r in best)
+        by_fit = sorted(fits, key=lambda r: (-round(fits[r], 6), r))
+        ordered: list[str] = []
+        # Hours are worked out only to break ties (a new profile ties on every role).
+        for _, tied in groupby(by_fit, key=lambda r: round(fits[r], 6)):
+            group = list(tied)
+            if len(group) > 1:
+                group.sort(key=lambda r: (self._hours_to_role(r, profile), r))
+            ordered.extend(group)
+            if len(ordered) >= count:
+                break
+        return tuple(RoleFit(r, fits[r]) for r in ordered[:count])
 
     def what_if(self, profile: Profile, skill_id: str, level: int) -> WhatIf:
         """Fit, hours and weeks if `skill_id` were at `level` ("raise Kubernetes to 3")."""
