@@ -35,7 +35,7 @@ from reportlab.platypus import (
 )
 
 from advisor.core.explain import FACTOR_NAMES, percent, reasons_in_words
-from advisor.pdf_words import word
+from advisor.core.words import word
 
 FONT_CANDIDATES = (
     (

@@ -20,6 +20,7 @@ from advisor.core.planning import Planner
 from advisor.core.profile import Profile, ProfileError, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
 from advisor.core.taxonomy import Skill, Taxonomy
+from advisor.models import PlanRecord
 
 if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted
     from advisor.core.scoring import RoleFitModel
@@ -214,20 +215,23 @@ def profile_fields(profile: Profile) -> dict[str, Any]:
     }
 
 
-def get_plan(*, session: Session, token: str) -> dict[str, Any]:
-    """The saved plan JSON; raises `PlanNotFound`."""
+def _saved(session: Session, token: str) -> PlanRecord:
     record = repository.plan_by_token(session=session, token=token)
     if record is None:
         raise PlanNotFound(token)
+    return record
+
+
+def get_plan(*, session: Session, token: str) -> dict[str, Any]:
+    """The saved plan JSON; raises `PlanNotFound`."""
+    record = _saved(session, token)
     plan: dict[str, Any] = json.loads(record.body)
     return plan
 
 
 def get_profile(*, session: Session, token: str) -> dict[str, Any]:
     """The profile a saved plan was made from, to prefill a reassessment."""
-    record = repository.plan_by_token(session=session, token=token)
-    if record is None:
-        raise PlanNotFound(token)
+    record = _saved(session, token)
     profile, assessments = repository.profile_of(session=session, plan=record)
     return {
         "language": profile.language,
@@ -242,9 +246,7 @@ def get_profile(*, session: Session, token: str) -> dict[str, Any]:
 
 def delete_plan(*, session: Session, token: str) -> None:
     """Erase the plan, every plan of the same journey, their profiles and assessments."""
-    record = repository.plan_by_token(session=session, token=token)
-    if record is None:
-        raise PlanNotFound(token)
+    record = _saved(session, token)
     try:
         repository.delete_journey(session=session, journey_id=record.journey_id)
         session.commit()

@@ -6,48 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from advisor.core.explain import percent, reasons_in_words
-
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "title": {"en": "Learning plan", "fr": "Plan d’apprentissage"},
-    "target": {"en": "Target role", "fr": "Poste visé"},
-    "fit": {
-        "en": "You already cover {fit} of what this role needs, weighted by importance.",
-        "fr": "Vous couvrez déjà {fit} de ce qu’exige ce poste, pondéré par l’importance.",
-    },
-    "totals": {
-        "en": "{hours} hours at {per_week} h/week: {weeks} weeks.",
-        "fr": "{hours} heures à {per_week} h/semaine : {weeks} semaines.",
-    },
-    "suggestions": {"en": "Best-fitting roles", "fr": "Postes les plus proches"},
-    "ranked": {"en": "Ranked skills", "fr": "Compétences par priorité"},
-    "columns": {
-        "en": "| # | Skill | Level | Hours | Weeks | Priority |",
-        "fr": "| # | Compétence | Niveau | Heures | Semaines | Priorité |",
-    },
-    "why": {"en": "Why", "fr": "Pourquoi"},
-    "resources": {"en": "Resources", "fr": "Ressources"},
-    "prerequisite": {"en": "(prerequisite)", "fr": "(prérequis)"},
-    "deadline_ok": {
-        "en": "The plan fits your deadline of {weeks} weeks.",
-        "fr": "Le plan tient dans votre échéance de {weeks} semaines.",
-    },
-    "deadline_no": {
-        "en": "The plan does not fit your deadline of {weeks} weeks; these first "
-        "items do: {items}.",
-        "fr": "Le plan ne tient pas dans votre échéance de {weeks} semaines ; ces "
-        "premiers éléments y tiennent : {items}.",
-    },
-    "none": {"en": "none", "fr": "aucun"},
-}
-
-
-def colon(language: str) -> str:
-    """French sets a (narrow) no-break space before a colon; English does not."""
-    return "\u202f: " if language == "fr" else ": "
-
-
-def word(key: str, language: str, **values: Any) -> str:
-    return WORDS[key]["fr" if language == "fr" else "en"].format(**values)
+from advisor.core.words import colon, word
 
 
 def plan_markdown(plan: Mapping[str, Any]) -> str:
@@ -57,8 +16,8 @@ def plan_markdown(plan: Mapping[str, Any]) -> str:
     lines = [
         f"# {word('title', lang)} — {role['label']}",
         "",
-        f"**{word('target', lang)}**{colon(lang)}{role['label']}. "
-        + word("fit", lang, fit=percent(role["fit"], lang)),
+        f"**{word('target_role', lang)}**{colon(lang)}{role['label']}. "
+        + word("fit_sentence", lang, fit=percent(role["fit"], lang)),
         "",
         word(
             "totals",
@@ -78,7 +37,7 @@ def plan_markdown(plan: Mapping[str, Any]) -> str:
         "",
         f"## {word('ranked', lang)}",
         "",
-        word("columns", lang),
+        word("md_columns", lang),
         "|---|---|---|---|---|---|",
         *[_row(item, lang) for item in plan["items"]],
         "",
@@ -100,7 +59,7 @@ def _deadline_lines(plan: Mapping[str, Any], lang: str) -> list[str]:
 
 
 def _row(item: Mapping[str, Any], lang: str) -> str:
-    flag = f" {word('prerequisite', lang)}" if item["is_prerequisite"] else ""
+    flag = f" ({word('prerequisite', lang)})" if item["is_prerequisite"] else ""
     return (
         f"| {item['rank']} | {item['label']}{flag} | {item['current']} → {item['target']} | "
         f"{item['hours']} | {item['start_week']}–{item['end_week']} | {item['priority']:.2f} |"

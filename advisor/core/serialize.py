@@ -8,7 +8,7 @@ from typing import Any
 from advisor.core.planning import Plan, PlanItem
 from advisor.core.progress import Progress
 from advisor.core.schedule import weekly_hours
-from advisor.core.taxonomy import Skill, Taxonomy, Text
+from advisor.core.taxonomy import Skill, Source, Taxonomy, Text
 
 
 def text_dict(text: Text) -> dict[str, str]:
@@ -63,12 +63,7 @@ def taxonomy_dict(taxonomy: Taxonomy, demand: dict[str, float] | None = None) ->
         ],
         "sources": [
             {
-                "id": s.id,
-                "title": s.title,
-                "publisher": s.publisher,
-                "date": s.published.isoformat(),
-                "url": s.url,
-                "language": s.language,
+                **source_dict(s),
                 "summary": text_dict(s.summary),
                 "figures": [text_dict(f) for f in s.figures],
                 "skills": list(s.skills),
@@ -132,17 +127,19 @@ def cited_sources(plan: Plan, taxonomy: Taxonomy) -> list[dict[str, Any]]:
         key=lambda s: (s.published, s.id),
         reverse=True,
     )
-    return [
-        {
-            "id": s.id,
-            "title": s.title,
-            "publisher": s.publisher,
-            "date": s.published.isoformat(),
-            "url": s.url,
-            "language": s.language,
-        }
-        for s in sources
-    ]
+    return [source_dict(s) for s in sources]
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    """Where a fact comes from: enough to cite it (title, publisher, date, address)."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": source.published.isoformat(),
+        "url": source.url,
+        "language": source.language,
+    }
 
 
 def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, Any]:

@@ -1,4 +1,8 @@
-"""The words of the PDF, in English and French (the PDF is rendered without Flask)."""
+"""Words of the exported plan (PDF and Markdown), in English and French.
+
+These documents are rendered without Flask, so their words live here rather than in the
+interface's gettext catalogue; keys name what the words are for.
+"""
 
 from __future__ import annotations
 
@@ -94,6 +98,17 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "Travail des États-Unis), licence CC BY 4.0 ; modifiés par advisor.",
     },
     "page": {"en": "Page {n}", "fr": "Page {n}"},
+    "totals": {
+        "en": "{hours} hours at {per_week} h/week: {weeks} weeks.",
+        "fr": "{hours} heures à {per_week} h/semaine : {weeks} semaines.",
+    },
+    "suggestions": {"en": "Best-fitting roles", "fr": "Postes les plus proches"},
+    "md_columns": {
+        "en": "| # | Skill | Level | Hours | Weeks | Priority |",
+        "fr": "| # | Compétence | Niveau | Heures | Semaines | Priorité |",
+    },
+    "why": {"en": "Why", "fr": "Pourquoi"},
+    "resources": {"en": "Resources", "fr": "Ressources"},
     "months": {
         "en": "January February March April May June July August September October November "
         "December",
@@ -101,6 +116,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "décembre",
     },
 }
+
+
+def colon(language: str) -> str:
+    """French sets a (narrow) no-break space before a colon; English does not."""
+    return "\u202f: " if language == "fr" else ": "
 
 
 def word(key: str, language: str, **values: Any) -> str:
