@@ -96,6 +96,8 @@ class Article(SQLModel, table=True):
     source: str = Field(max_length=500)
     characters: int
     ingested_at: datetime
+    # Kept for finding emerging terms; plain text, scripts and markup already dropped.
+    text: str = Field(sa_column=Column(Text, nullable=False, default=""))
 
 
 class Mention(SQLModel, table=True):

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Created: 2026-11-24 04:17:30.019549
+Created: 2026-11-24 04:31:53.052336
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("source", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
         sa.Column("characters", sa.Integer(), nullable=False),
         sa.Column("ingested_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("article", schema=None) as batch_op:
