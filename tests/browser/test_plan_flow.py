@@ -1,0 +1,143 @@
+"""A person fills in the form in chromium, in English and in French, and manages their plan."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from advisor.resources import skills_data_dir
+from advisor.taxonomy_files import load_taxonomy
+from tests.browser.conftest import new_page
+
+pytestmark = pytest.mark.browser
+TAXONOMY = load_taxonomy(skills_data_dir())
+ROLE = "mlops-engineer"
+
+
+def fill_step1(page: Page, base_url: str, hours: str = "8") -> None:
+    page.goto(base_url + "/")
+    page.fill("#current_role", "DevOps engineer")
+    page.select_option("#target_role", ROLE)
+    page.fill("#hours_per_week", hours)
+    page.fill("#experience", "Kubernetes and Terraform in production; some Python.")
+    page.click("button[type=submit]")
+
+
+def rate_every_skill(page: Page, level: int) -> int:
+    """Click the level of every proposed skill, as a person would; returns how many."""
+    skills = page.locator("fieldset.skill")
+    for index in range(skills.count()):
+        skills.nth(index).locator(f"input[type=radio][value='{level}']").check()
+    return skills.count()
+
+
+def submit_plan(page: Page) -> None:
+    page.click("button.primary")
+    page.wait_for_url(re.compile(r".*/plans/[A-Za-z0-9_-]{32}$"))
+
+
+def test_english_flow_plan_download_reassess_delete(
+    browser: Browser, base_url: str, tmp_path: Path
+) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url)
+    expect(page.locator("h1")).to_have_text("Step 2 of 2: rate your skills")
+    assert rate_every_skill(page, 1) >= 8
+    submit_plan(page)
+    role_label = TAXONOMY.roles[ROLE].label.en
+    expect(page.locator("h1")).to_have_text(f"Your plan to become {role_label}")
+    first = page.locator("ol.items > li").first
+    expect(first.locator("h3")).not_to_be_empty()
+    expect(first).to_contain_text("Why here:")
+    expect(page.locator("svg.chart rect").first).to_be_visible()
+
+    with page.expect_download() as download:
+        page.click("text=Download the plan (JSON)")
+    saved = tmp_path / "plan.json"
+    download.value.save_as(saved)
+    plan = json.loads(saved.read_text(encoding="utf-8"))
+    assert plan["target_role"]["id"] == ROLE and plan["items"]
+
+    page.click("text=Reassess")
+    expect(page.locator("fieldset.skill input[value='1']").first).to_be_checked()
+    rate_every_skill(page, 3)
+    submit_plan(page)
+    expect(page.locator("#progress")).to_have_text("Your progress since the previous plan")
+
+    plan_url = page.url
+    page.click("text=Delete my data")
+    page.click("text=Yes, delete everything")
+    expect(page.locator(".flash")).to_contain_text("have been deleted")
+    response = page.goto(plan_url)
+    assert response is not None and response.status == 404
+
+
+def test_french_flow_shows_french_labels(browser: Browser, base_url: str) -> None:
+    page = new_page(browser, locale="fr-FR")
+    page.goto(base_url + "/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.check("input[name=language][value=fr]")
+    page.select_option("#target_role", ROLE)
+    page.fill("#hours_per_week", "5")
+    page.click("button[type=submit]")
+    expect(page.locator("h1")).to_have_text("Étape 2 sur 2 : évaluez vos compétences")
+    rate_every_skill(page, 0)
+    submit_plan(page)
+    expect(page.locator("h1")).to_have_text(
+        f"Votre plan pour devenir {TAXONOMY.roles[ROLE].label.fr}"
+    )
+    first_skill = page.locator("ol.items > li h3").first.inner_text().split("\n")[0]
+    french_labels = {s.label.fr for s in TAXONOMY.skills.values()}
+    assert first_skill.replace(" prérequis", "").strip() in french_labels
+
+
+def test_invalid_input_keeps_what_was_typed(browser: Browser, base_url: str) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url, hours="0")
+    expect(page.locator("#hours_per_week-error")).to_have_text(
+        "Give a number of hours from 1 to 60."
+    )
+    expect(page.locator("#current_role")).to_have_value("DevOps engineer")
+    expect(page.locator("#experience")).to_have_value(
+        "Kubernetes and Terraform in production; some Python."
+    )
+    expect(page.locator("#target_role")).to_have_value(ROLE)
+
+    page.fill("#hours_per_week", "8")
+    page.click("button[type=submit]")
+    skills = page.locator("fieldset.skill")
+    skills.nth(0).locator("input[value='4']").check()  # one rated, the others forgotten
+    page.click("button.primary")
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(skills.nth(0).locator("input[value='4']")).to_be_checked()
+    expect(skills.nth(1).locator(".error")).to_have_text("Choose a level from 0 to 5.")
+
+
+def test_the_language_switch_changes_the_interface(browser: Browser, base_url: str) -> None:
+    page = new_page(browser)
+    page.goto(base_url + "/")
+    page.click("text=Français")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator("h1")).to_have_text(
+        "Quelles compétences de l’ère de l’IA apprendre maintenant ?"
+    )
+
+
+def test_keyboard_reaches_the_form_with_a_visible_focus(browser: Browser, base_url: str) -> None:
+    page = new_page(browser)
+    page.goto(base_url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "hours_per_week":
+            break
+    assert page.evaluate("document.activeElement.id") == "hours_per_week"
