@@ -57,7 +57,7 @@ def test_plans_saved_at_the_first_revision_survive_the_upgrade(database_url: str
         )
         connection.execute(
             text(
-                "INSERT INTO profile (id, journey_id, created_at, language, \"current_role\", "
+                'INSERT INTO profile (id, journey_id, created_at, language, "current_role", '
                 "hours_per_week, experience) VALUES (1, 1, '2026-01-01 00:00:00', 'fr', '', 5, '')"
             )
         )
