@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from advisor import db, resources
 from advisor.config import load_config
-from advisor.web import api, context, errors, i18n, main, plans, profile, security
+from advisor.web import api, articles, context, errors, i18n, main, plans, profile, security
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -33,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(main.bp)
     app.register_blueprint(profile.bp)
     app.register_blueprint(plans.bp)
+    app.register_blueprint(articles.bp)
     # The API takes no cookies, so it needs no CSRF token; it is rate-limited instead.
     csrf.exempt(api.bp)
     limiter.limit(lambda: str(app.config["API_RATE_LIMIT"]))(api.bp)

@@ -54,10 +54,14 @@ def serve(host: str, port: int, debug: bool) -> None:
 
 
 def _register_commands() -> None:
+    from advisor.cli_corpus import extract_command, ingest_command, suggest_command
     from advisor.cli_db import db_group
     from advisor.cli_plan import plan_command
     from advisor.cli_taxonomy import taxonomy_group
 
+    taxonomy_group.add_command(suggest_command)
+    cli.add_command(extract_command)
+    cli.add_command(ingest_command)
     cli.add_command(db_group)
     cli.add_command(taxonomy_group)
     cli.add_command(plan_command)

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from advisor import repository, resources, taxonomy_files
+from advisor import corpus, repository, resources, taxonomy_files
 from advisor.core import serialize
+from advisor.core.extraction import SkillMatcher, extract_skills, sentences_with, summary
 from advisor.core.planning import Planner
 from advisor.core.profile import Profile, ProfileError, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
@@ -87,6 +88,7 @@ class Advisor:
     model: RoleFitModel
     planner: Planner
     demand: Mapping[str, float]
+    matcher: SkillMatcher
 
 
 def build_advisor(folder: Path, today: date, demand: Mapping[str, float] | None = None) -> Advisor:
@@ -96,7 +98,8 @@ def build_advisor(folder: Path, today: date, demand: Mapping[str, float] | None 
     taxonomy = load_taxonomy(folder)
     model = fit_role_model(taxonomy)
     signal = dict(demand) if demand is not None else taxonomy.demand_prior(today)
-    return Advisor(taxonomy, model, Planner(taxonomy, model, signal), signal)
+    planner = Planner(taxonomy, model, signal)
+    return Advisor(taxonomy, model, planner, signal, SkillMatcher(taxonomy))
 
 
 def new_plan_id() -> str:
@@ -111,13 +114,18 @@ def plan_for_profile(
     now: datetime,
     plan_id: str | None = None,
     previous: Mapping[str, Any] | None = None,
+    demand: Mapping[str, float] | None = None,
 ) -> tuple[Profile, dict[str, Any]]:
     """Validate a profile and build its plan as public JSON; `ProfileError` names bad fields.
 
-    With `previous` (an earlier plan's JSON), the plan carries the progress made since.
+    With `previous` (an earlier plan's JSON), the plan carries the progress made since;
+    `demand` replaces the sources' prior (with the signal refreshed from ingested articles).
     """
     profile = parse_profile(profile_data, advisor.taxonomy)
-    plan = advisor.planner.build_plan(profile)
+    planner = advisor.planner
+    if demand is not None:
+        planner = Planner(advisor.taxonomy, advisor.model, demand)
+    plan = planner.build_plan(profile)
     progress = None
     if previous is not None:
         targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
@@ -186,7 +194,10 @@ def create_plan(
         if previous is None:
             raise PlanNotFound(previous_token)
     earlier = json.loads(previous.body) if previous else None
-    profile, body = plan_for_profile(advisor, profile_data, now=now, previous=earlier)
+    demand = corpus.current_demand(session=session, fallback=advisor.demand)
+    profile, body = plan_for_profile(
+        advisor, profile_data, now=now, previous=earlier, demand=demand
+    )
     try:
         repository.add_plan(
             session=session,
@@ -297,3 +308,42 @@ def skills_to_assess(advisor: Advisor, role_id: str | None, language: str) -> li
         if skills:
             groups.append(SkillGroup(domain.id, domain.label.in_(language), tuple(skills)))
     return groups
+
+
+# ---------------------------------------------------------------- extraction
+
+
+MAX_EXTRACT_CHARACTERS = 200_000
+
+
+def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[str, Any]:
+    """The skills a text mentions, in the public shape, with spans into the text."""
+    if language not in ("auto", "en", "fr"):
+        raise ProfileError({"lang": "must be auto, en or fr"})
+    if len(text) > MAX_EXTRACT_CHARACTERS:
+        raise ProfileError({"text": f"must be at most {MAX_EXTRACT_CHARACTERS} characters"})
+    extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
+    return summary(extraction, advisor.taxonomy)
+
+
+def finder(advisor: Advisor) -> corpus.Finder:
+    """The skill finder ingestion uses: counts and evidence sentences per skill."""
+
+    def find(text: str, language: str) -> corpus.Found:
+        extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
+        evidence = sentences_with(text, extraction.mentions)
+        counts = extraction.counts()
+        return corpus.Found(
+            extraction.language, {s: (counts[s], evidence.get(s, ())) for s in counts}
+        )
+
+    return find
+
+
+def suggested_skills(advisor: Advisor, experience: str, language: str) -> list[Skill]:
+    """Skills an experience description mentions, for the form to suggest (never to apply)."""
+    if not experience.strip():
+        return []
+    found = extract_skills(experience, advisor.taxonomy, language, advisor.matcher)
+    ordered = dict.fromkeys(m.skill for m in found.mentions)
+    return [advisor.taxonomy.skills[s] for s in ordered]

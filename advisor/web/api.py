@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
-from advisor import db, services
+from advisor import corpus, db, services
 from advisor.core.profile import ProfileError, parse_profile
 from advisor.core.serialize import skill_dict
 from advisor.web.context import current_advisor
@@ -147,6 +147,38 @@ def what_if(token: str) -> ResponseReturnValue:
         return jsonify(services.what_if(advisor, profile, str(data.get("skill", "")), level))
     except ProfileError as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
+
+
+@bp.post("/extract")
+def extract() -> ResponseReturnValue:
+    """`{"text", "lang"?}` → the skills the text mentions, with spans."""
+    data = json_body()
+    if not isinstance(data, dict):
+        return bad_json()
+    text, lang = data.get("text"), data.get("lang", "auto")
+    if not isinstance(text, str):
+        return json_error(422, "invalid_request", "text is required", {"text": "must be text"})
+    try:
+        return jsonify(services.extract_text(current_advisor(), text, str(lang)))
+    except ProfileError as error:
+        return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
+
+
+@bp.get("/skills/<skill_id>/evidence")
+def evidence(skill_id: str) -> ResponseReturnValue:
+    """The skill's demand and the sentences of ingested articles that mention it."""
+    advisor = current_advisor()
+    if skill_id not in advisor.taxonomy.skills:
+        return json_error(404, "not_found", f"no skill {skill_id!r}")
+    session = db.get_session()
+    demand = corpus.current_demand(session=session, fallback=advisor.demand)
+    return jsonify(
+        {
+            "skill": skill_id,
+            "demand": demand.get(skill_id, 0.0),
+            "evidence": corpus.evidence(session=session, skill_id=skill_id),
+        }
+    )
 
 
 @bp.get("/openapi.json")

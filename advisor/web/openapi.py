@@ -177,6 +177,37 @@ SCHEMAS: dict[str, Any] = {
             )
         },
     },
+    "ExtractRequest": {
+        "type": "object",
+        "required": ["text"],
+        "properties": {
+            "text": {"type": "string", "maxLength": 200000},
+            "lang": {"type": "string", "enum": ["auto", "en", "fr"]},
+        },
+    },
+    "Extraction": {
+        "type": "object",
+        "required": ["language", "skills"],
+        "properties": {
+            "language": {"type": "string"},
+            "skills": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "label", "count", "spans"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "label": {"type": "string"},
+                        "count": {"type": "integer"},
+                        "spans": {
+                            "type": "array",
+                            "items": {"type": "array", "items": {"type": "integer"}},
+                        },
+                    },
+                },
+            },
+        },
+    },
     "Skill": {
         "type": "object",
         "required": ["id", "domain", "label", "description"],
@@ -302,6 +333,36 @@ def _paths() -> dict[str, Any]:
                     "404": _error("no such plan"),
                     "422": _error("invalid fields"),
                     **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/v1/extract": {
+            "post": {
+                "summary": "Skills mentioned in a text, with character spans",
+                "requestBody": {"required": True, **_json(_ref("ExtractRequest"))},
+                "responses": {
+                    "200": {"description": "skills found", **_json(_ref("Extraction"))},
+                    "400": _error("the body is not a JSON object"),
+                    "422": _error("invalid fields"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/v1/skills/{skill_id}/evidence": {
+            "get": {
+                "summary": "A skill's demand and the article sentences that mention it",
+                "parameters": [
+                    {
+                        "name": "skill_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "responses": {
+                    "200": {"description": "demand and evidence", **_json({"type": "object"})},
+                    "404": _error("no such skill"),
+                    "429": COMMON_ERRORS["429"],
                 },
             }
         },

@@ -119,6 +119,8 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         levels=advisor.taxonomy.levels,
         language=language,
         orphans=[e for s, e in entries.items() if s not in set(proposed)],
+        suggested=services.suggested_skills(advisor, form.experience.data or "", language),
+        proposed=set(proposed),
         role=advisor.taxonomy.roles.get(form.target_role.data or ""),
     )
 

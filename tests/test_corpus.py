@@ -1,0 +1,114 @@
+"""Ingesting articles on SQLite and PostgreSQL: once per content, mentions, demand, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlmodel import Session
+
+from advisor import corpus, repository, services
+from advisor.cli import cli
+from advisor.db import create_schema, make_engine
+from advisor.resources import skills_data_dir
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+ARTICLE_EN = (
+    "# MLOps in 2026\n\ndate: 2026-10-01\n\nTeams need model serving and Kubernetes. "
+    "RAG is everywhere.\n"
+)
+ARTICLE_FR = (
+    "<html><head><title>Le RAG en production</title><meta name='date' content='2026-09-12'>"
+    "<script>var hidden = 'Terraform';</script></head><body><p>La génération augmentée par "
+    "récupération et Kubernetes progressent.</p></body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def advisor() -> services.Advisor:
+    return services.build_advisor(skills_data_dir(), date(2026, 11, 24))
+
+
+@pytest.fixture
+def session(database_url: str) -> Iterator[Session]:
+    engine = make_engine(database_url)
+    create_schema(engine)
+    with Session(engine) as session:
+        yield session
+    engine.dispose()
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    (folder / "fr").mkdir(parents=True)
+    (folder / "mlops.md").write_text(ARTICLE_EN, encoding="utf-8")
+    (folder / "same-again.md").write_text(ARTICLE_EN, encoding="utf-8")
+    (folder / "fr" / "rag.html").write_text(ARTICLE_FR, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00 not utf-8")
+    (folder / "huge.txt").write_text("x" * (corpus.MAX_ARTICLE_BYTES + 1))
+    return folder
+
+
+def test_ingest_counts_each_article_once_and_refuses_bad_files(
+    session: Session, advisor: services.Advisor, articles: Path
+) -> None:
+    report = corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
+    assert (report.added, report.duplicates) == (2, 1)
+    refused = {path.name: reason for path, reason in report.refused}
+    assert refused["broken.txt"].startswith("is not UTF-8 text")
+    assert refused["huge.txt"].startswith("too large")
+    again = corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
+    assert (again.added, again.duplicates) == (0, 3)
+
+
+def test_evidence_and_demand_come_from_the_articles(
+    session: Session, advisor: services.Advisor, articles: Path
+) -> None:
+    corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
+    corpus.refresh_demand(session=session, taxonomy=advisor.taxonomy, today=NOW.date(), now=NOW)
+    found = corpus.evidence(session=session, skill_id="foundations.kubernetes")
+    assert [e["date"] for e in found] == ["2026-10-01", "2026-09-12"]
+    assert "Kubernetes" in found[0]["sentences"][0]
+    assert (
+        corpus.evidence(session=session, skill_id="foundations.terraform") == []
+    )  # script dropped
+    demand = corpus.current_demand(session=session, fallback=advisor.demand)
+    assert demand["foundations.kubernetes"] > advisor.demand["foundations.kubernetes"]
+
+
+def test_plans_use_the_refreshed_demand(
+    session: Session, advisor: services.Advisor, articles: Path
+) -> None:
+    profile = {"target_role": "mlops-engineer", "hours_per_week": 8}
+    before = services.create_plan(session=session, advisor=advisor, profile_data=profile, now=NOW)
+    corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
+    corpus.refresh_demand(session=session, taxonomy=advisor.taxonomy, today=NOW.date(), now=NOW)
+    after = services.create_plan(session=session, advisor=advisor, profile_data=profile, now=NOW)
+
+    def demand_of(plan: dict[str, object], skill: str) -> float:
+        item = next(i for i in plan["items"] if i["skill"] == skill)  # type: ignore[attr-defined]
+        return next(r["value"] for r in item["reasons"] if r["factor"] == "demand")
+
+    assert demand_of(after, "mlops.model-serving") > demand_of(before, "mlops.model-serving")
+    assert repository.count_rows(session=session)["plan"] == 2
+
+
+def test_cli_ingest_suggest_and_extract(articles: Path, tmp_path: Path) -> None:
+    env = {
+        "ADVISOR_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "ADVISOR_INSTANCE_PATH": str(tmp_path),
+    }
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", str(articles)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "added 2, already known 1, refused 2" in result.output
+    assert "broken.txt: refused: is not UTF-8 text" in result.output
+    suggest = runner.invoke(cli, ["taxonomy", "suggest", "--top", "5"], env=env)
+    assert suggest.exit_code == 0
+    extract = runner.invoke(cli, ["extract", "--json", str(articles / "fr" / "rag.html")], env=env)
+    assert extract.exit_code == 0
+    assert '"id": "llm-apps.rag"' in extract.output and '"language": "fr"' in extract.output
