@@ -34,10 +34,7 @@ def _engine() -> Engine:
     from advisor import db, migrate
     from advisor.app import create_settings_app
 
-    app = create_settings_app()
-    if app.config.get("DATABASE_URL") is None:
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    engine = db.make_engine(db.database_url(app))
+    engine = db.engine_for(create_settings_app())
     db.check_reachable(engine)
     migrate.upgrade(engine)
     return engine

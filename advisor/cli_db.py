@@ -16,16 +16,10 @@ def db_group() -> None:
 
 
 def _engine() -> Engine:
-    from pathlib import Path
-
     from advisor import db
     from advisor.app import create_settings_app
 
-    app = create_settings_app()
-    url = db.database_url(app)
-    if app.config.get("DATABASE_URL") is None:
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    return db.make_engine(url)
+    return db.engine_for(create_settings_app())
 
 
 @db_group.command("upgrade")

@@ -63,6 +63,13 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def engine_for(app: Flask) -> Engine:
+    """The engine of an app's settings, creating the instance folder for the default SQLite."""
+    if app.config.get("DATABASE_URL") is None:
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    return make_engine(database_url(app))
+
+
 def check_reachable(engine: Engine) -> None:
     """A trivial query, or a ConfigError naming the database and the reason in one line."""
     try:
@@ -82,10 +89,7 @@ def create_schema(engine: Engine) -> None:
 
 def init_app(app: Flask) -> None:
     """Make the engine (and the SQLite folder and schema); close sessions on teardown."""
-    url = database_url(app)
-    if url.startswith("sqlite:///") and app.config.get("DATABASE_URL") is None:
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
+    engine = engine_for(app)
     if app.config["AUTO_MIGRATE"]:
         create_schema(engine)
     app.extensions[EXTENSION_KEY] = engine

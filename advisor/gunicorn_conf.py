@@ -46,7 +46,7 @@ def on_starting(server: Any) -> None:
 
     app = create_settings_app()
     if app.config["AUTO_MIGRATE"]:
-        engine = db.make_engine(db.database_url(app))
+        engine = db.engine_for(app)
         db.check_reachable(engine)
         migrate.upgrade(engine)
         engine.dispose()

@@ -251,7 +251,8 @@ def _progress(progress: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: s
 
 
 def _ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
-    header = [_p(h, s["head"]) for h in word("columns", lang).split("|")]
+    # Only the cells that wrap are Paragraphs; plain strings keep a long table cheap to lay out.
+    header = word("columns", lang).split("|")
     rows: list[list[Any]] = [header]
     for item in plan["items"]:
         name = item["label"] + (
@@ -259,17 +260,17 @@ def _ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: s
         )
         rows.append(
             [
-                _p(str(item["rank"]), s["cell"]),
+                str(item["rank"]),
                 Paragraph(
                     f'{escape(name)}<br/><font size="7.5" color="#4a4a4a">'
                     f"{escape(reasons_in_words(item['reasons'], lang))}</font>",
                     s["cell"],
                 ),
-                _p(item["domain_label"], s["cell"]),
-                _p(f"{item['current']} → {item['target']}", s["cell"]),
-                _p(str(item["hours"]), s["cell"]),
-                _p(f"{item['start_week']}–{item['end_week']}", s["cell"]),
-                _p(f"{item['priority']:.2f}", s["cell"]),
+                Paragraph(escape(item["domain_label"]), s["cell"]),
+                f"{item['current']} → {item['target']}",
+                str(item["hours"]),
+                f"{item['start_week']}–{item['end_week']}",
+                f"{item['priority']:.2f}",
             ]
         )
     widths = [8 * mm, 62 * mm, 28 * mm, 16 * mm, 16 * mm, 20 * mm, 18 * mm]
@@ -277,6 +278,8 @@ def _ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: s
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), s["cell"].fontName, 8.5),
+                ("FONT", (0, 0), (-1, 0), s["head"].fontName, 8.5),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -324,13 +327,14 @@ def _short(text: str, limit: int) -> str:
 
 def _schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
     labels = {i["skill"]: i["label"] for i in plan["items"]}
-    periods: list[tuple[int, int, str]] = []
-    for week in plan.get("schedule", []):
-        text = "; ".join(f"{labels.get(k, k)} ({v:g} h)" for k, v in sorted(week["hours"].items()))
-        if periods and periods[-1][2] == text and periods[-1][1] == week["week"] - 1:
-            periods[-1] = (periods[-1][0], week["week"], text)
-        else:
-            periods.append((week["week"], week["week"], text))
+    periods = [
+        (
+            p["first_week"],
+            p["last_week"],
+            "; ".join(f"{labels.get(k, k)} ({v:g} h)" for k, v in sorted(p["hours"].items())),
+        )
+        for p in plan.get("schedule", [])
+    ]
     if not periods:
         return []
     rows = [[_p(word("weeks", lang), s["head"]), _p(word("in_progress", lang), s["head"])]]
@@ -354,36 +358,27 @@ def _item_details(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: s
     labels = {i["skill"]: i["label"] for i in plan["items"]}
     story: list[Any] = [PageBreak(), _p(word("details", lang), s["h2"])]
     for item in plan["items"]:
-        block: list[Any] = [
-            _p(f"{item['rank']}. {item['label']}", s["h3"]),
-            _p(item["description"], s["body"]),
-        ]
+        lines = [escape(item["description"])]
         if item.get("target_anchor"):
-            block.append(
-                _p(
-                    word("anchor", lang, level=item["target"]) + " " + item["target_anchor"],
-                    s["body"],
-                )
+            lines.append(
+                f"<b>{escape(word('anchor', lang, level=item['target']))}</b> "
+                f"{escape(item['target_anchor'])}"
             )
         if item["prerequisites"]:
-            block.append(
-                _p(
-                    word("after", lang)
-                    + " "
-                    + ", ".join(labels.get(p, p) for p in item["prerequisites"]),
-                    s["body"],
-                )
-            )
-        for resource in item["resources"]:
-            block.append(
-                Paragraph(
-                    f'• <a href="{escape(resource["url"])}" color="#0b57d0">'
-                    f"{escape(resource['title'])}</a> "
-                    f'<font color="#4a4a4a">({escape(resource["language"].upper())}, '
-                    f"{resource['hours']:g} h) {escape(resource['url'])}</font>",
-                    s["small"],
-                )
-            )
+            after = ", ".join(labels.get(p, p) for p in item["prerequisites"])
+            lines.append(f"<b>{escape(word('after', lang))}</b> {escape(after)}")
+        resources = "<br/>".join(
+            f'• <a href="{escape(r["url"])}" color="#0b57d0">{escape(r["title"])}</a> '
+            f'<font color="#4a4a4a">({escape(r["language"].upper())}, {r["hours"]:g} h) '
+            f"{escape(r['url'])}</font>"
+            for r in item["resources"]
+        )
+        block = [
+            _p(f"{item['rank']}. {item['label']}", s["h3"]),
+            Paragraph("<br/>".join(lines), s["body"]),
+        ]
+        if resources:
+            block.append(Paragraph(resources, s["small"]))
         story.append(KeepTogether(block))
     return story
 

@@ -58,10 +58,15 @@ def add_plan(
         created_at=now,
         taxonomy_version=plan["taxonomy_version"],
         language=plan["language"],
-        body=json.dumps(plan, ensure_ascii=False, separators=(",", ":")),
+        body=plan_json(plan),
     )
     session.add(saved)
     return saved
+
+
+def plan_json(plan: Mapping[str, Any]) -> str:
+    """A plan as stored and served: compact JSON, UTF-8 kept as is."""
+    return json.dumps(plan, ensure_ascii=False, separators=(",", ":"))
 
 
 def plan_by_token(*, session: Session, token: str) -> PlanRecord | None:
@@ -70,6 +75,14 @@ def plan_by_token(*, session: Session, token: str) -> PlanRecord | None:
     if record is None or not hmac.compare_digest(record.token.encode(), token.encode()):
         return None
     return record
+
+
+def plan_exists(*, session: Session, token: str) -> bool:
+    """Whether a plan has this token: one indexed look-up, nothing loaded."""
+    found = session.execute(
+        select(PlanRecord.token).where(PlanRecord.token == token)
+    ).scalar_one_or_none()
+    return found is not None and hmac.compare_digest(str(found).encode(), token.encode())
 
 
 def profile_of(*, session: Session, plan: PlanRecord) -> tuple[ProfileRecord, dict[str, int]]:

@@ -240,6 +240,15 @@ def get_plan(*, session: Session, token: str) -> dict[str, Any]:
     return plan
 
 
+def plan_exists(*, session: Session, token: str) -> bool:
+    return repository.plan_exists(session=session, token=token)
+
+
+def get_plan_json(*, session: Session, token: str) -> str:
+    """The saved plan as the JSON text it was stored as; raises `PlanNotFound`."""
+    return _saved(session, token).body
+
+
 def get_profile(*, session: Session, token: str) -> dict[str, Any]:
     """The profile a saved plan was made from, to prefill a reassessment."""
     record = _saved(session, token)

@@ -18,7 +18,9 @@ SECONDS, CONNECTIONS = 30, 32
 def measure(label: str, database_url: str) -> None:
     folder = scratch()
     with (
-        gunicorn("hello_app:app", {}) as hello,
+        gunicorn(
+            "hello_app:app", advisor_env(f"sqlite:///{folder / 'hello.sqlite3'}", folder)
+        ) as hello,
         gunicorn("advisor.wsgi:app", advisor_env(database_url, folder)) as base,
     ):
         token = create_plan(base)

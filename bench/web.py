@@ -18,7 +18,12 @@ def main() -> None:
     folder = scratch()
     env = advisor_env(f"sqlite:///{folder / 'bench.sqlite3'}", folder)
     results: dict[str, list] = {"hello": [], "GET /": [], "GET /plans/<token>": []}
-    with gunicorn("hello_app:app", {}) as hello, gunicorn("advisor.wsgi:app", env) as base:
+    with (
+        gunicorn(
+            "hello_app:app", advisor_env(f"sqlite:///{folder / 'hello.sqlite3'}", folder)
+        ) as hello,
+        gunicorn("advisor.wsgi:app", env) as base,
+    ):
         token = create_plan(base)
         targets = {
             "hello": hello + "/",

@@ -76,33 +76,63 @@ def _fill_slots(
         raise ValueError("items wait for each other in a cycle")
 
 
-def weekly_hours(placements: Sequence[Placement], hours_per_week: int) -> list[dict[str, float]]:
-    """Hours spent on each item in each week (index 0 is week 1), for the schedule view."""
+@dataclass(frozen=True)
+class Period:
+    """Consecutive weeks in which the same items progress at the same hours per week."""
+
+    first_week: int
+    last_week: int
+    hours: tuple[tuple[str, float], ...]
+
+
+def schedule_periods(placements: Sequence[Placement], hours_per_week: int) -> list[Period]:
+    """The week-by-week schedule, with runs of identical weeks folded into one period.
+
+    Between two start or end events the same items run, each at an equal share of the
+    hours, so whole weeks inside such a stretch are identical; only the weeks an event falls
+    in are pieced together.
+    """
+    weeks: dict[int, dict[str, float]] = {}
+    runs: list[Period] = []
     events = sorted({0.0, *(p.start for p in placements), *(p.end for p in placements)})
-    total_end = max((p.end for p in placements), default=0.0)
-    weeks: list[dict[str, float]] = [
-        {} for _ in range(int(math.ceil(total_end / hours_per_week - EPSILON)))
-    ]
     for left, right in zip(events, events[1:], strict=False):
         running = [
             p.skill for p in placements if p.start <= left + EPSILON and p.end >= right - EPSILON
         ]
-        if not running:
+        if not running or right - left <= EPSILON:
             continue
-        _spread(weeks, left, right, running, hours_per_week)
-    return weeks
+        share = 1.0 / len(running)
+        first_full = math.ceil(left / hours_per_week - EPSILON)
+        last_full = math.floor(right / hours_per_week + EPSILON)  # exclusive
+        if first_full > last_full:  # the stretch lies inside one week
+            _add(weeks, int(left // hours_per_week + EPSILON), running, (right - left) * share)
+            continue
+        if left < first_full * hours_per_week - EPSILON:
+            _add(weeks, first_full - 1, running, (first_full * hours_per_week - left) * share)
+        if first_full < last_full:
+            pace = tuple(sorted((s, round(hours_per_week * share, 2)) for s in running))
+            runs.append(Period(first_full + 1, last_full, pace))
+        if right > last_full * hours_per_week + EPSILON:
+            _add(weeks, last_full, running, (right - last_full * hours_per_week) * share)
+    pieces = runs + [
+        Period(w + 1, w + 1, tuple(sorted((s, round(h, 2)) for s, h in load.items())))
+        for w, load in weeks.items()
+    ]
+    return _merge(sorted(pieces, key=lambda p: p.first_week))
 
 
-def _spread(
-    weeks: list[dict[str, float]], left: float, right: float, running: list[str], per_week: int
-) -> None:
-    cursor = left
-    while cursor < right - EPSILON:
-        week = int(cursor // per_week + EPSILON)
-        boundary = min(right, (week + 1) * per_week)
-        for skill in running:
-            share = (boundary - cursor) / len(running)
-            weeks[min(week, len(weeks) - 1)][skill] = (
-                weeks[min(week, len(weeks) - 1)].get(skill, 0.0) + share
-            )
-        cursor = boundary
+def _add(weeks: dict[int, dict[str, float]], week: int, running: list[str], hours: float) -> None:
+    load = weeks.setdefault(week, {})
+    for skill in running:
+        load[skill] = load.get(skill, 0.0) + hours
+
+
+def _merge(pieces: list[Period]) -> list[Period]:
+    merged: list[Period] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        if last and last.hours == piece.hours and last.last_week + 1 == piece.first_week:
+            merged[-1] = Period(last.first_week, piece.last_week, last.hours)
+        else:
+            merged.append(piece)
+    return merged

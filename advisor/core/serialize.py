@@ -7,8 +7,8 @@ from typing import Any
 
 from advisor.core.planning import Plan, PlanItem
 from advisor.core.progress import Progress
-from advisor.core.schedule import weekly_hours
-from advisor.core.taxonomy import Skill, Source, Taxonomy, Text
+from advisor.core.schedule import schedule_periods
+from advisor.core.taxonomy import EscoLink, OnetFlag, Resource, Skill, Source, Taxonomy, Text
 
 
 def text_dict(text: Text) -> dict[str, str]:
@@ -26,9 +26,9 @@ def skill_dict(skill: Skill, demand: float | None = None) -> dict[str, Any]:
         "anchors": {str(level): text_dict(t) for level, t in sorted(skill.anchors.items())},
         "prerequisites": [asdict(p) for p in skill.prerequisites],
         "effort_hours": list(skill.effort_hours),
-        "resources": [asdict(r) for r in skill.resources],
-        "esco": asdict(skill.esco) if skill.esco else None,
-        "onet": asdict(skill.onet) if skill.onet else None,
+        "resources": [resource_dict(r) for r in skill.resources],
+        "esco": esco_dict(skill.esco),
+        "onet": onet_dict(skill.onet),
         "sources": list(skill.sources),
         **({"demand": demand} if demand is not None else {}),
     }
@@ -167,19 +167,46 @@ def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, A
         "is_prerequisite": item.is_prerequisite,
         "description": skill.description.in_(language),
         "target_anchor": anchor.in_(language) if anchor else "",
-        "resources": [asdict(r) for r in skill.resources],
-        "esco": asdict(skill.esco) if skill.esco else None,
-        "onet": asdict(skill.onet) if skill.onet else None,
+        "resources": [resource_dict(r) for r in skill.resources],
+        "esco": esco_dict(skill.esco),
+        "onet": onet_dict(skill.onet),
+    }
+
+
+# Built by hand rather than with dataclasses.asdict, which deep-copies and is slow on a hot path.
+def resource_dict(resource: Resource) -> dict[str, Any]:
+    return {
+        "title": resource.title,
+        "url": resource.url,
+        "kind": resource.kind,
+        "language": resource.language,
+        "hours": resource.hours,
+    }
+
+
+def esco_dict(link: EscoLink | None) -> dict[str, Any] | None:
+    return {"uri": link.uri, "relation": link.relation, "label": link.label} if link else None
+
+
+def onet_dict(flag: OnetFlag | None) -> dict[str, Any] | None:
+    if flag is None:
+        return None
+    return {
+        "example": flag.example,
+        "hot_technology": flag.hot_technology,
+        "in_demand": flag.in_demand,
     }
 
 
 def schedule_dict(plan: Plan) -> list[dict[str, Any]]:
-    """Week by week, the hours spent on each item (weeks with nothing are left out)."""
-    weeks = weekly_hours(plan.placements, plan.hours_per_week)
+    """Week by week, folded into periods: from which week to which, hours per week per item."""
     return [
-        {"week": number, "hours": {s: round(h, 2) for s, h in load.items() if h >= 0.005}}
-        for number, load in enumerate(weeks, start=1)
-        if load
+        {
+            "first_week": p.first_week,
+            "last_week": p.last_week,
+            "hours": {s: h for s, h in p.hours if h >= 0.005},
+        }
+        for p in schedule_periods(plan.placements, plan.hours_per_week)
     ]
 
 

@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from advisor import corpus, db, services
 from advisor.core.profile import ProfileError, parse_profile
 from advisor.core.serialize import skill_dict
+from advisor.repository import plan_json
 from advisor.web.context import current_advisor
 from advisor.web.errors import json_error
 from advisor.web.openapi import openapi_document
@@ -99,8 +100,8 @@ def create_plan() -> ResponseReturnValue:
             "the profile has invalid fields",
             {"previous_plan": "no plan has this id"},
         )
-    response = jsonify(plan)
-    response.status_code = 201
+    # The plan was serialised once to be saved; the same text answers the request.
+    response = Response(plan_json(plan), status=201, mimetype="application/json")
     response.headers["Location"] = url_for("api.read_plan", token=plan["id"])
     return response
 
@@ -108,9 +109,10 @@ def create_plan() -> ResponseReturnValue:
 @bp.get("/plans/<token>")
 def read_plan(token: str) -> ResponseReturnValue:
     try:
-        return jsonify(services.get_plan(session=db.get_session(), token=token))
+        body = services.get_plan_json(session=db.get_session(), token=token)
     except services.PlanNotFound:
         return not_found()
+    return Response(body, mimetype="application/json")
 
 
 @bp.delete("/plans/<token>")

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from advisor.core.schedule import Period
+from advisor.web.i18n import fast_gettext
+
 BAR_HEIGHT = 10
 ROW_HEIGHT = 34
 LABEL_WIDTH = 260
@@ -20,6 +23,8 @@ class ChartRow:
     target_width: int
     current: int
     target: int
+    current_title: str
+    target_title: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class LevelsChart:
 def levels_chart(items: list[dict[str, Any]], language: str) -> LevelsChart:
     """Two bars per plan item: where the person is, and where the plan takes them."""
     step = SCALE_WIDTH // MAX_LEVEL
+    _ = fast_gettext()
     rows = tuple(
         ChartRow(
             label=_shorten(item["label"], 38),
@@ -46,6 +52,8 @@ def levels_chart(items: list[dict[str, Any]], language: str) -> LevelsChart:
             target_width=item["target"] * step,
             current=item["current"],
             target=item["target"],
+            current_title=_("current %(n)s", n=item["current"]),
+            target_title=_("target %(n)s", n=item["target"]),
         )
         for index, item in enumerate(items)
     )
@@ -57,23 +65,9 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-@dataclass(frozen=True)
-class Period:
-    """Consecutive weeks with the same items in progress at the same pace."""
-
-    first_week: int
-    last_week: int
-    hours: tuple[tuple[str, float], ...]
-
-
 def schedule_periods(plan: dict[str, Any]) -> list[Period]:
-    """The week-by-week schedule, with runs of identical weeks folded together."""
-    periods: list[Period] = []
-    for week in plan.get("schedule", []):
-        pace = tuple(sorted((skill, round(h, 1)) for skill, h in week["hours"].items()))
-        last = periods[-1] if periods else None
-        if last and last.hours == pace and last.last_week == week["week"] - 1:
-            periods[-1] = Period(last.first_week, week["week"], pace)
-        else:
-            periods.append(Period(week["week"], week["week"], pace))
-    return periods
+    """The plan's schedule periods (consecutive identical weeks already folded together)."""
+    return [
+        Period(p["first_week"], p["last_week"], tuple(sorted(p["hours"].items())))
+        for p in plan.get("schedule", [])
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, current_app, request, session
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations
 
 from advisor import resources
 from advisor.core.explain import percent
@@ -28,6 +30,21 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals.update(LANGUAGE_NAMES=LANGUAGE_NAMES, get_locale=current_language)
     app.jinja_env.filters["percent"] = percent
+
+
+def fast_gettext() -> Callable[..., str]:
+    """A gettext bound to this request's catalogue, for strings repeated in long loops.
+
+    Flask-Babel looks the catalogue up on every call; a plan page calls gettext hundreds of
+    times, so views that loop fetch it once.
+    """
+    translations = get_translations()
+
+    def translate(message: str, **values: object) -> str:
+        text: str = translations.ugettext(message)
+        return text % values if values else text
+
+    return translate
 
 
 def current_language() -> str:

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
@@ -15,6 +28,7 @@ from advisor.core.profile import ProfileError, parse_profile
 from advisor.pdf import render_plan_pdf
 from advisor.web import charts
 from advisor.web.context import current_advisor
+from advisor.web.i18n import current_language, fast_gettext
 from advisor.web.profile import reassess_form
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -27,10 +41,49 @@ def load(token: str) -> dict[str, Any]:
         abort(404)
 
 
+class RenderedPages:
+    """Rendered plan pages, most recently used kept.
+
+    A saved plan never changes, so its page can be reused; whether the plan still exists is
+    asked of the database on every request, so a page erased by any worker is never served
+    again, and no two workers can disagree on what a plan page shows.
+    """
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._pages: OrderedDict[tuple[str, ...], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...]) -> str | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[str, ...], page: str) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+PAGES = RenderedPages()
+
+
 @bp.get("/<token>")
 def show(token: str) -> ResponseReturnValue:
-    plan = load(token)
-    return render_template("plans/plan.html", **page_context(plan, what_if=None))
+    if not services.plan_exists(session=db.get_session(), token=token):
+        abort(404)
+    key = (token, current_language(), request.host_url)
+    page = PAGES.get(key)
+    if page is None:
+        flashes_pending = bool(session.get("_flashes"))
+        page = render_template("plans/plan.html", **page_context(load(token), what_if=None))
+        if not flashes_pending:  # a page showing a one-off message is not reused
+            PAGES.put(key, page)
+    return page
 
 
 @bp.get("/<token>/what-if")
@@ -102,16 +155,40 @@ def delete(token: str) -> ResponseReturnValue:
 
 
 def page_context(plan: dict[str, Any], what_if: dict[str, Any] | None) -> dict[str, Any]:
-    """Everything the plan page shows, in the plan's language."""
+    """Everything the plan page shows, in the plan's language, with loop strings prepared."""
     language = plan["language"]
     labels = {item["skill"]: item["label"] for item in plan["items"]}
     return {
         "plan": plan,
         "token": plan["id"],
         "labels": labels,
-        "reasons": {i["skill"]: reasons_in_words(i["reasons"], language) for i in plan["items"]},
+        "items": [_item_view(item, language, fast_gettext()) for item in plan["items"]],
         "chart": charts.levels_chart(plan["items"], language),
         "periods": charts.schedule_periods(plan),
         "what_if": what_if,
         "plan_url": url_for("plans.show", token=plan["id"], _external=True),
+    }
+
+
+def _item_view(item: dict[str, Any], language: str, _: Callable[..., str]) -> dict[str, Any]:
+    """The words around one item, translated with a catalogue fetched once per page."""
+    meta = " · ".join(
+        [
+            item["domain_label"],
+            _("level %(current)s → %(target)s", current=item["current"], target=item["target"]),
+            _("%(hours)s h", hours=item["hours"]),
+            _("weeks %(start)s–%(end)s", start=item["start_week"], end=item["end_week"]),
+            _("priority %(p)s", p=f"{item['priority']:.2f}"),
+        ]
+    )
+    resources = [
+        {**r, "meta": f"{r['language'].upper()}, " + _("%(hours)s h", hours=f"{r['hours']:g}")}
+        for r in item["resources"]
+    ]
+    return {
+        "item": item,
+        "meta": meta,
+        "reasons": reasons_in_words(item["reasons"], language),
+        "anchor_title": _("At level %(n)s you can:", n=item["target"]),
+        "resources": resources,
     }

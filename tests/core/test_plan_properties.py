@@ -103,3 +103,18 @@ def test_more_hours_per_week_never_lengthens_the_schedule(
 @given(profiles())
 def test_the_same_profile_always_gives_the_same_plan(planner: Planner, profile: Profile) -> None:
     assert planner.build_plan(profile) == planner.build_plan(profile)
+
+
+@PROPERTY
+@given(profiles())
+def test_the_schedule_periods_account_for_every_hour(planner: Planner, profile: Profile) -> None:
+    from advisor.core.schedule import schedule_periods
+
+    plan = planner.build_plan(profile)
+    periods = schedule_periods(plan.placements, plan.hours_per_week)
+    scheduled = sum((p.last_week - p.first_week + 1) * sum(h for _, h in p.hours) for p in periods)
+    assert abs(scheduled - plan.total_hours) <= 0.05 * len(periods) + 0.01
+    for before, after in zip(periods, periods[1:], strict=False):
+        assert before.last_week < after.first_week
+    for period in periods:  # several items can share a week when one ends and the next starts
+        assert sum(h for _, h in period.hours) <= plan.hours_per_week + 0.01
