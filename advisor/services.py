@@ -194,7 +194,11 @@ def create_plan(
         if previous is None:
             raise PlanNotFound(previous_token)
     earlier = json.loads(previous.body) if previous else None
+    journey_id = previous.journey_id if previous else None
     demand = corpus.current_demand(session=session, fallback=advisor.demand)
+    # End the read transaction before writing: on SQLite a reader that later writes fails
+    # outright if another worker committed in between, instead of waiting its turn.
+    session.rollback()
     profile, body = plan_for_profile(
         advisor, profile_data, now=now, previous=earlier, demand=demand
     )
@@ -203,7 +207,7 @@ def create_plan(
             session=session,
             profile=profile_fields(profile),
             plan=body,
-            journey_id=previous.journey_id if previous else None,
+            journey_id=journey_id,
             now=now,
         )
         session.commit()
