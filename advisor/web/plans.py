@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +27,7 @@ from advisor.pdf import render_plan_pdf
 from advisor.web import charts
 from advisor.web.context import current_advisor
 from advisor.web.i18n import current_language, fast_gettext
+from advisor.web.pagecache import pages_of
 from advisor.web.profile import reassess_form
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
@@ -41,48 +40,18 @@ def load(token: str) -> dict[str, Any]:
         abort(404)
 
 
-class RenderedPages:
-    """Rendered plan pages, most recently used kept.
-
-    A saved plan never changes, so its page can be reused; whether the plan still exists is
-    asked of the database on every request, so a page erased by any worker is never served
-    again, and no two workers can disagree on what a plan page shows.
-    """
-
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
-        self._pages: OrderedDict[tuple[str, ...], str] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, ...]) -> str | None:
-        with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
-
-    def put(self, key: tuple[str, ...], page: str) -> None:
-        with self._lock:
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-
-PAGES = RenderedPages()
-
-
 @bp.get("/<token>")
 def show(token: str) -> ResponseReturnValue:
     if not services.plan_exists(session=db.get_session(), token=token):
         abort(404)
     key = (token, current_language(), request.host_url)
-    page = PAGES.get(key)
+    pages = pages_of("plans")
+    page = pages.get(key)
     if page is None:
         flashes_pending = bool(session.get("_flashes"))
         page = render_template("plans/plan.html", **page_context(load(token), what_if=None))
         if not flashes_pending:  # a page showing a one-off message is not reused
-            PAGES.put(key, page)
+            pages.put(key, page)
     return page
 
 

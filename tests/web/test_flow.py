@@ -162,3 +162,22 @@ def test_the_plan_pdf_downloads_with_a_meaningful_name(client: FlaskClient) -> N
     )
     assert response.data.startswith(b"%PDF-")
     assert client.get("/plans/" + "x" * 32 + ".pdf").status_code == 404
+
+
+def test_the_reused_blank_form_carries_each_visitors_own_token(
+    app_config: dict[str, object],
+) -> None:
+    from advisor.app import create_app
+
+    app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
+    tokens = []
+    for _ in range(2):
+        visitor = app.test_client()
+        page = visitor.get("/").get_data(as_text=True)
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        assert token is not None
+        tokens.append(token.group(1))
+        answer = visitor.post("/assess", data={**STEP1, "csrf_token": token.group(1)})
+        assert answer.status_code == 200
+    assert tokens[0] != tokens[1]
+    app.extensions["advisor.engine"].dispose()
