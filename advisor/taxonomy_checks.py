@@ -35,7 +35,7 @@ def cross_check(parsed: ParsedFolder) -> list[Problem]:
         *_cycles(placed, skills),
         *_aliases(parsed, placed),
         *_roles(parsed, skills),
-        *_sources(parsed, placed, skills),
+        *_sources(parsed, placed),
         *_replacements(parsed, skills),
     ]
     return sorted(problems)
@@ -171,56 +171,34 @@ def _roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem
                 )
 
 
-def _sources(
-    parsed: ParsedFolder, placed: list[_Placed], skills: dict[str, _Placed]
-) -> Iterator[Problem]:
-    """Each skill cites a source, and a skill and its source name each other."""
-    if parsed.sources is None:
-        return
-    model, document = parsed.sources
-    supports: dict[str, set[str]] = {}
-    for index, source in enumerate(model.sources):
-        supports[source.id] = set(source.skills)
-        for i, skill_id in enumerate(source.skills):
-            if skill_id not in skills:
-                line = line_of(document, ("sources", index, "skills", i))
+def _sources(parsed: ParsedFolder, placed: list[_Placed]) -> Iterator[Problem]:
+    """Each skill cites a known source, each source is cited, and no id is used twice."""
+    known: dict[str, str] = {}
+    for name, model, document in parsed.source_files:
+        for index, source in enumerate(model.sources):
+            if source.id in known:
                 yield Problem(
-                    "sources.yaml", line, f"{source.id}: skills.{i}", f"unknown skill {skill_id!r}"
+                    name,
+                    line_of(document, ("sources", index, "id")),
+                    f"{source.id}: id",
+                    f"source id already used in {known[source.id]}",
                 )
+            known.setdefault(source.id, name)
     for p in placed:
         if not p.skill.sources:
             yield Problem(
-                p.file,
-                p.line("sources"),
-                f"{p.skill.id}: sources",
-                "every skill cites at least one source",
+                p.file, p.line("sources"), f"{p.skill.id}: sources", "every skill cites a source"
             )
-        for i, source_id in enumerate(p.skill.sources):
-            if source_id not in supports:
-                yield Problem(
-                    p.file,
-                    p.line("sources", i),
-                    f"{p.skill.id}: sources.{i}",
-                    f"unknown source {source_id!r}",
-                )
-            elif p.skill.id not in supports[source_id]:
-                yield Problem(
-                    p.file,
-                    p.line("sources", i),
-                    f"{p.skill.id}: sources.{i}",
-                    f"source {source_id!r} does not list this skill in its skills",
-                )
-    cited = {(s, p.skill.id) for p in placed for s in p.skill.sources}
-    for index, source in enumerate(model.sources):
-        for i, skill_id in enumerate(source.skills):
-            if skill_id in skills and (source.id, skill_id) not in cited:
-                line = line_of(document, ("sources", index, "skills", i))
-                yield Problem(
-                    "sources.yaml",
-                    line,
-                    f"{source.id}: skills.{i}",
-                    f"{skill_id} does not cite this source in its sources",
-                )
+        for i, source_id in enumerate(p.skill.source_ids()):
+            if source_id not in known:
+                field = f"{p.skill.id}: sources.{i}"
+                yield Problem(p.file, p.line("sources", i), field, f"unknown source {source_id!r}")
+    cited = {s for p in placed for s in p.skill.source_ids()}
+    for name, model, document in parsed.source_files:
+        for index, source in enumerate(model.sources):
+            if source.id not in cited:
+                line = line_of(document, ("sources", index, "id"))
+                yield Problem(name, line, f"{source.id}: id", "no skill cites this source")
 
 
 def _replacements(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:

@@ -70,8 +70,19 @@ def _parse_folder(directory: Path) -> tuple[schema.ParsedFolder, list[Problem]]:
         levels=_parse_file(directory, "levels.yaml", schema.LevelsFileModel, problems),
         domains=_parse_file(directory, "domains.yaml", schema.DomainsFileModel, problems),
         roles=_parse_file(directory, "roles.yaml", schema.RolesFileModel, problems),
-        sources=_parse_file(directory, "sources.yaml", schema.SourcesFileModel, problems),
     )
+    if (directory / "origin_roles.yaml").is_file():
+        parsed.origin_roles = _parse_file(
+            directory, "origin_roles.yaml", schema.OriginRolesFileModel, problems
+        )
+    # sources.yaml holds the articles; sources/*.yaml may add more, one file per subject.
+    source_names = ["sources.yaml"] + [
+        f"sources/{p.name}" for p in sorted((directory / "sources").glob("*.yaml"))
+    ]
+    for name in source_names:
+        sources = _parse_file(directory, name, schema.SourcesFileModel, problems)
+        if sources is not None:
+            parsed.source_files.append((name, *sources))
     skill_paths = sorted((directory / "skills").glob("*.yaml"))
     if not skill_paths:
         problems.append(Problem("skills/", 1, "(folder)", "no skill files (skills/*.yaml)"))
@@ -109,16 +120,21 @@ def text(model: schema.TextModel) -> Text:
 
 def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
     """Turn validated files into the core's immutable values."""
-    assert parsed.meta and parsed.levels and parsed.domains and parsed.roles and parsed.sources
+    assert parsed.meta and parsed.levels and parsed.domains and parsed.roles
     meta, levels, domains = parsed.meta[0], parsed.levels[0], parsed.domains[0]
     skills = {s.id: _skill(s, f.domain) for _, f, _ in parsed.skill_files for s in f.skills}
+    citing: dict[str, list[str]] = {}
+    for skill in skills.values():
+        for source_id in skill.sources:
+            citing.setdefault(source_id, []).append(skill.id)
+    all_sources = [s for _, f, _ in parsed.source_files for s in f.sources]
     return Taxonomy(
         version=meta.version,
         domains=tuple(Domain(d.id, text(d.label), text(d.description)) for d in domains.domains),
         levels=tuple(Level(lv.level, text(lv.label), text(lv.anchor)) for lv in levels.levels),
         skills=skills,
         roles={r.id: _role(r) for r in parsed.roles[0].roles},
-        sources={s.id: _source(s) for s in parsed.sources[0].sources},
+        sources={s.id: _source(s, tuple(citing.get(s.id, ()))) for s in all_sources},
         replaced_by={
             old: (new,) if isinstance(new, str) else tuple(new)
             for old, new in meta.replaced_by.items()
@@ -136,13 +152,13 @@ def _skill(model: schema.SkillModel, domain: str) -> Skill:
         description=text(model.description),
         aliases={"en": tuple(model.aliases.en), "fr": tuple(model.aliases.fr)},
         context_aliases={k: tuple(v) for k, v in model.context_aliases.items()},
-        anchors={1: text(anchors.novice), 3: text(anchors.competent), 5: text(anchors.expert)},
+        anchors={level: text(t) for level, t in anchors.by_level().items()},
         prerequisites=tuple(
             Prerequisite(p.skill, p.level, p.from_level) for p in model.prerequisites
         ),
         effort_hours=tuple(model.effort_hours),
         resources=tuple(
-            Resource(r.title, r.url, r.kind, r.language, r.hours) for r in model.resources
+            Resource(r.title, r.url, r.kind, r.language, r.hours, r.cost) for r in model.resources
         ),
         esco=EscoLink(model.esco.uri, model.esco.relation, model.esco.label)
         if model.esco
@@ -150,7 +166,8 @@ def _skill(model: schema.SkillModel, domain: str) -> Skill:
         onet=OnetFlag(model.onet.example, model.onet.hot_technology, model.onet.in_demand)
         if model.onet
         else None,
-        sources=tuple(model.sources),
+        sources=tuple(model.source_ids()),
+        quotes={c.id: c.quote for c in model.sources if isinstance(c, schema.CitationModel)},
     )
 
 
@@ -162,7 +179,7 @@ def _role(model: schema.RoleModel) -> Role:
     return Role(model.id, text(model.label), text(model.description), requirements, model.onet_soc)
 
 
-def _source(model: schema.SourceModel) -> Source:
+def _source(model: schema.SourceModel, skills: tuple[str, ...]) -> Source:
     return Source(
         id=model.id,
         title=model.title,
@@ -172,5 +189,5 @@ def _source(model: schema.SourceModel) -> Source:
         language=model.language,
         summary=text(model.summary),
         figures=tuple(text(f) for f in model.figures),
-        skills=tuple(model.skills),
+        skills=skills,
     )

@@ -61,6 +61,7 @@ class ResourceModel(Strict):
     kind: Literal["docs", "course", "tutorial", "book", "guide", "video", "standard"]
     language: Literal["en", "fr"]
     hours: float = Field(gt=0, le=500)
+    cost: Literal["free", "paid"] | None = None
 
 
 class EscoModel(Strict):
@@ -78,12 +79,35 @@ class OnetModel(Strict):
 
 
 class AnchorsModel(Strict):
-    """Behavioural anchors at levels 1, 3 and 5 (YAML keys 1, 3, 5)."""
+    """What a person at each level has done or can do with the skill (YAML keys 1 to 5)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     novice: TextModel = Field(alias="1")
+    advanced_beginner: TextModel | None = Field(default=None, alias="2")
     competent: TextModel = Field(alias="3")
+    proficient: TextModel | None = Field(default=None, alias="4")
     expert: TextModel = Field(alias="5")
+
+    def by_level(self) -> dict[int, TextModel]:
+        levels = (self.novice, self.advanced_beginner, self.competent, self.proficient, self.expert)
+        return {n: t for n, t in enumerate(levels, start=1) if t is not None}
+
+
+Quote = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
+
+
+class CitationModel(Strict):
+    """A source that discusses the skill, with the words of its page that show it does."""
+
+    id: Slug
+    quote: Quote
+
+    @field_validator("quote")
+    @classmethod
+    def _short(cls, quote: str) -> str:
+        if len(quote.split()) > 40:
+            raise ValueError(f"a quote has at most 40 words ({len(quote.split())} here)")
+        return quote
 
 
 class SkillModel(Strict):
@@ -98,7 +122,10 @@ class SkillModel(Strict):
     resources: list[ResourceModel] = Field(min_length=1, max_length=4)
     esco: EscoModel | None = None
     onet: OnetModel | None = None
-    sources: list[Slug] = Field(default_factory=list)
+    sources: list[Slug | CitationModel] = Field(default_factory=list)
+
+    def source_ids(self) -> list[str]:
+        return [s if isinstance(s, str) else s.id for s in self.sources]
 
     @field_validator("effort_hours")
     @classmethod
@@ -119,12 +146,23 @@ class RequirementModel(Strict):
     importance: Importance
 
 
+class AlternativesModel(Strict):
+    """Any one of several interchangeable skills (AWS, Azure or GCP): the strongest counts."""
+
+    id: Slug
+    label: TextModel
+    skills: list[SkillId] = Field(min_length=2)
+    level: PositiveLevel
+    importance: Importance
+
+
 class RoleModel(Strict):
     id: Slug
     label: TextModel
     description: TextModel
     onet_soc: str | None = None
     requirements: dict[SkillId, RequirementModel] = Field(min_length=1)
+    any_of: list[AlternativesModel] = Field(default_factory=list)
 
 
 class RolesFileModel(Strict):
@@ -132,6 +170,8 @@ class RolesFileModel(Strict):
 
 
 class SourceModel(Strict):
+    """An article, report or official page; the skills it supports are those that cite it."""
+
     id: Slug
     title: Name
     publisher: Name
@@ -139,13 +179,27 @@ class SourceModel(Strict):
     date_precision: Literal["day", "month", "year"] = "day"
     url: Url
     language: Literal["en", "fr"]
+    kind: Literal["article", "report", "official"] = "article"
     summary: TextModel
     figures: list[TextModel] = Field(default_factory=list)
-    skills: list[SkillId] = Field(min_length=1)
 
 
 class SourcesFileModel(Strict):
     sources: list[SourceModel] = Field(min_length=1)
+
+
+class OriginRoleModel(Strict):
+    """A role people come from, with the levels typical of someone who has held it."""
+
+    id: Slug
+    label: TextModel
+    aliases: AliasesModel
+    description: TextModel
+    typical: dict[SkillId, PositiveLevel] = Field(min_length=3)
+
+
+class OriginRolesFileModel(Strict):
+    origin_roles: list[OriginRoleModel] = Field(min_length=1)
 
 
 class LevelModel(Strict):
@@ -182,5 +236,6 @@ class ParsedFolder:
     levels: tuple[LevelsFileModel, Any] | None = None
     domains: tuple[DomainsFileModel, Any] | None = None
     roles: tuple[RolesFileModel, Any] | None = None
-    sources: tuple[SourcesFileModel, Any] | None = None
+    origin_roles: tuple[OriginRolesFileModel, Any] | None = None
+    source_files: list[tuple[str, SourcesFileModel, Any]] = field(default_factory=list)
     skill_files: list[tuple[str, SkillFileModel, Any]] = field(default_factory=list)

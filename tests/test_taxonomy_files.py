@@ -144,7 +144,7 @@ def test_a_skill_without_source_is_refused(folder: Path) -> None:
         "    sources: []\n  - id: mlops.model-monitoring",
     )
     problems = check_taxonomy(folder)
-    assert any(p.message == "every skill cites at least one source" for p in problems)
+    assert any(p.message == "every skill cites a source" for p in problems)
 
 
 def test_a_level_out_of_range_in_a_role_is_located(folder: Path) -> None:

@@ -56,6 +56,7 @@ class Resource:
     kind: str
     language: str
     hours: float
+    cost: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Skill:
     onet: OnetFlag | None = None
     sources: tuple[str, ...] = ()
     context_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    quotes: Mapping[str, str] = field(default_factory=dict)
 
     def hours_between(self, current: int, target: int) -> int:
         """Effort to climb from `current` to `target` (0 when already there)."""
@@ -99,7 +101,7 @@ class Skill:
         return tuple(p for p in self.prerequisites if p.from_level <= target)
 
     def anchor(self, level: int) -> Text | None:
-        """The behavioural anchor nearest to `level` from below (levels 1, 3 and 5 have one)."""
+        """What a person at `level` can do, or at the nearest level below that has a description."""
         for candidate in range(level, 0, -1):
             if candidate in self.anchors:
                 return self.anchors[candidate]

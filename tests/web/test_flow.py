@@ -181,3 +181,12 @@ def test_the_reused_blank_form_carries_each_visitors_own_token(
         assert answer.status_code == 200
     assert tokens[0] != tokens[1]
     app.extensions["advisor.engine"].dispose()
+
+
+def test_a_deleted_plans_pdf_and_page_are_not_served_from_memory(client: FlaskClient) -> None:
+    location = create_plan(client)
+    assert client.get(location).status_code == 200
+    assert client.get(f"{location}.pdf").status_code == 200
+    client.post(f"{location}/delete")
+    assert client.get(location).status_code == 404
+    assert client.get(f"{location}.pdf").status_code == 404
