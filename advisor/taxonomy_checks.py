@@ -8,6 +8,7 @@ from typing import Any
 
 from advisor.core.taxonomy import fold
 from advisor.taxonomy_schema import ParsedFolder, SkillModel
+from advisor.taxonomy_writing import check_writing
 from advisor.taxonomy_yaml import Problem, line_of
 
 
@@ -37,6 +38,8 @@ def cross_check(parsed: ParsedFolder) -> list[Problem]:
         *_roles(parsed, skills),
         *_sources(parsed, placed),
         *_replacements(parsed, skills),
+        *_origin_roles(parsed, skills),
+        *check_writing(parsed),
     ]
     return sorted(problems)
 
@@ -169,6 +172,34 @@ def _roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem
                 yield Problem(
                     "roles.yaml", line, f"{role.id}: requirements.{skill_id}", "unknown skill"
                 )
+        required = set(role.requirements)
+        for g, group in enumerate(role.any_of):
+            for i, skill_id in enumerate(group.skills):
+                line = line_of(document, ("roles", index, "any_of", g, "skills", i))
+                field = f"{role.id}: any_of.{group.id}"
+                if skill_id not in skills:
+                    yield Problem("roles.yaml", line, field, f"unknown skill {skill_id!r}")
+                elif skill_id in required:
+                    yield Problem("roles.yaml", line, field, f"{skill_id} is also required alone")
+                required.add(skill_id)
+
+
+def _origin_roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:
+    """Origin roles have distinct ids and name known skills."""
+    if parsed.origin_roles is None:
+        return
+    model, document = parsed.origin_roles
+    seen: set[str] = set()
+    for index, origin in enumerate(model.origin_roles):
+        if origin.id in seen:
+            line = line_of(document, ("origin_roles", index, "id"))
+            yield Problem("origin_roles.yaml", line, f"{origin.id}: id", "id used twice")
+        seen.add(origin.id)
+        for skill_id in origin.typical:
+            if skill_id not in skills:
+                line = line_of(document, ("origin_roles", index, "typical", skill_id))
+                field = f"{origin.id}: typical.{skill_id}"
+                yield Problem("origin_roles.yaml", line, field, "unknown skill")
 
 
 def _sources(parsed: ParsedFolder, placed: list[_Placed]) -> Iterator[Problem]:
