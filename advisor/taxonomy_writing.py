@@ -31,16 +31,13 @@ def _skill_writing(
         field = f"{skill.id}: {'.'.join(str(p) for p in path)}"
         return Problem(name, line_of(document, ("skills", index, *path)), field, message)
 
-    for path, text in (
-        (("label", "fr"), skill.label.fr),
-        (("description", "fr"), skill.description.fr),
-    ):
+    for field, text in (("label", skill.label.fr), ("description", skill.description.fr)):
         for fault in french_faults(text):
-            yield problem(path, fault)
+            yield problem((field, "fr"), fault)
     labels = (skill.label.en, skill.label.fr, *skill.aliases.en, *skill.aliases.fr)
     for level, anchor in skill.anchors.by_level().items():
         for lang in ("en", "fr"):
-            text, path = getattr(anchor, lang), ("anchors", level, lang)
+            text, path = getattr(anchor, lang), ("anchors", str(level), lang)
             if lang == "fr":
                 for fault in french_faults(text):
                     yield problem(path, fault)
