@@ -8,7 +8,6 @@ from typing import Any
 
 from advisor.core.taxonomy import fold
 from advisor.taxonomy_schema import ParsedFolder, SkillModel
-from advisor.taxonomy_writing import check_writing
 from advisor.taxonomy_yaml import Problem, line_of
 
 
@@ -39,7 +38,6 @@ def cross_check(parsed: ParsedFolder) -> list[Problem]:
         *_sources(parsed, placed),
         *_replacements(parsed, skills),
         *_origin_roles(parsed, skills),
-        *check_writing(parsed),
     ]
     return sorted(problems)
 

@@ -29,6 +29,7 @@ from advisor.core.taxonomy import (
     fold,
 )
 from advisor.taxonomy_checks import cross_check
+from advisor.taxonomy_writing import check_writing
 from advisor.taxonomy_yaml import Problem, TaxonomyError, read_yaml, validate
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -38,11 +39,14 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def check_taxonomy(directory: Path) -> list[Problem]:
-    """Every problem in the taxonomy folder (empty when it is sound)."""
+    """Every problem in the taxonomy folder, its writing included (empty when it is sound).
+
+    Loading checks only what the program relies on; the writing rules are the curator's gate
+    (`advisor taxonomy check`, and a test over the shipped files)."""
     parsed, problems = _parse_folder(directory)
     if problems:
         return sorted(problems)
-    return sorted(cross_check(parsed))
+    return sorted([*cross_check(parsed), *check_writing(parsed)])
 
 
 def load_taxonomy(directory: Path) -> Taxonomy:
