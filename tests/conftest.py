@@ -79,7 +79,7 @@ def app_config(tmp_path: Path) -> dict[str, object]:
 def app(app_config: dict[str, object]) -> Iterator[Flask]:
     application = create_app(app_config)
     yield application
-    application.extensions["advisor.engine"].dispose()
+    application.extensions["advisor.store"].close()
 
 
 @pytest.fixture

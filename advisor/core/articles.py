@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
@@ -141,3 +142,24 @@ def from_plain_text(content: str) -> ArticleText:
 
 def _first_line(text: str) -> str:
     return text.split("\n", 1)[0][:200] if text else ""
+
+
+Reader = Callable[[str], ArticleText]
+# The one table of the article formats advisor reads, by file suffix.
+READERS: dict[str, Reader] = {
+    ".txt": from_plain_text,
+    ".md": from_markdown,
+    ".markdown": from_markdown,
+    ".html": from_html,
+    ".htm": from_html,
+}
+
+
+def is_article_name(name: str) -> bool:
+    """Whether a file name has one of the suffixes advisor reads."""
+    return "." in name and "." + name.rsplit(".", 1)[1].lower() in READERS
+
+
+def reader_for(suffix: str) -> Reader:
+    """The reader of a suffix (".md" or "md"); plain text for anything else."""
+    return READERS.get("." + suffix.lower().lstrip("."), from_plain_text)

@@ -1,6 +1,6 @@
 """The skills taxonomy as values: skills, domains, levels, roles, sources, and their lookups.
 
-Built by `advisor.taxonomy_files` from the YAML in `skills_data/`; everything here is immutable
+Built by `advisor.taxonomy.files` from the YAML in `skills_data/`; everything here is immutable
 and computed from what it is given, so a taxonomy can be shared across threads and requests.
 """
 
@@ -15,7 +15,6 @@ from typing import Literal
 
 Language = Literal["en", "fr"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr")
-MAX_LEVEL = 5
 # Half-life of an article's weight in the demand prior: a two-year-old article counts half.
 DEMAND_HALF_LIFE_DAYS = 730.0
 
@@ -141,12 +140,51 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Alternatives:
+    """Any one of several interchangeable skills (AWS, Azure or Google Cloud) at a level."""
+
+    id: str
+    label: Text
+    skills: tuple[str, ...]
+    level: int
+    importance: int
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     label: Text
     description: Text
     requirements: Mapping[str, Requirement]
     onet_soc: str | None = None
+    alternatives: tuple[Alternatives, ...] = ()
+
+    def requirements_for(self, levels: Mapping[str, int]) -> dict[str, Requirement]:
+        """The role's requirements for a person: of each group of alternatives, the skill the
+        person is strongest in counts (the first listed when none is stronger)."""
+        resolved = dict(self.requirements)
+        for group in self.alternatives:
+            chosen = max(group.skills, key=lambda s: (levels.get(s, 0), -group.skills.index(s)))
+            resolved[chosen] = Requirement(chosen, group.level, group.importance)
+        return resolved
+
+
+@dataclass(frozen=True)
+class OriginRole:
+    """A role people come from, with the levels typical after a few years in it."""
+
+    id: str
+    label: Text
+    aliases: Mapping[str, tuple[str, ...]]
+    description: Text
+    typical: Mapping[str, int]
+
+    def names(self) -> tuple[str, ...]:
+        """Labels and aliases in both languages, for matching what a person typed."""
+        labels = (self.label.en, self.label.fr)
+        return tuple(
+            dict.fromkeys((*labels, *self.aliases.get("en", ()), *self.aliases.get("fr", ())))
+        )
 
 
 @dataclass(frozen=True)
@@ -181,6 +219,7 @@ class Taxonomy:
     sources: Mapping[str, Source]
     replaced_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
+    origin_roles: Mapping[str, OriginRole] = field(default_factory=dict)
     _alias_indexes: Mapping[str | None, Mapping[str, tuple[str, ...]]] = field(
         init=False, repr=False, compare=False
     )

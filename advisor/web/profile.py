@@ -11,9 +11,10 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 from wtforms.fields.choices import SelectChoice
 
-from advisor import db, services
-from advisor.core.profile import ProfileError
-from advisor.web.context import current_advisor
+from advisor.core.errors import InvalidProfile
+from advisor.services import plans
+from advisor.services.assessment import skills_to_assess, suggested_skills
+from advisor.web.context import current_advisor, current_store
 from advisor.web.forms import SUGGEST, AssessmentForm, ProfileForm
 from advisor.web.i18n import current_language
 from advisor.web.pagecache import pages_of
@@ -77,17 +78,17 @@ def create() -> ResponseReturnValue:
     if not form.validate():
         return _render_step2(form, _levels_typed(form)), 422
     try:
-        plan = services.create_plan(
-            session=db.get_session(),
+        plan = plans.create_plan(
+            store=current_store(),
             advisor=current_advisor(),
             profile_data=_profile_data(form),
             now=datetime.now(UTC),
             previous_token=form.previous.data or None,
         )
-    except ProfileError as error:
+    except InvalidProfile as error:
         _put_errors_on_fields(form, error)
         return _render_step2(form, _levels_typed(form)), 422
-    except services.PlanNotFound:
+    except plans.PlanNotFound:
         form.previous.data = ""
         form.form_errors.append(_("Your earlier plan was deleted; submit again for a new plan."))
         return _render_step2(form, _levels_typed(form)), 422
@@ -123,7 +124,7 @@ def _step1_data(form: ProfileForm) -> dict[str, Any]:
 def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
     advisor = current_advisor()
     language = form.language.data or current_language()
-    groups = services.skills_to_assess(advisor, form.target_role.data or None, language)
+    groups = skills_to_assess(advisor, form.target_role.data or None, language)
     proposed = [s.id for g in groups for s in g.skills]
     typed = {**{s: None for s in proposed}, **levels}
     if not form.levels.entries:
@@ -142,7 +143,7 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         levels=advisor.taxonomy.levels,
         language=language,
         orphans=[e for s, e in entries.items() if s not in set(proposed)],
-        suggested=services.suggested_skills(advisor, form.experience.data or "", language),
+        suggested=suggested_skills(advisor, form.experience.data or "", language),
         proposed=set(proposed),
         role=advisor.taxonomy.roles.get(form.target_role.data or ""),
     )
@@ -198,7 +199,7 @@ def _profile_data(form: AssessmentForm) -> dict[str, Any]:
     }
 
 
-def _put_errors_on_fields(form: AssessmentForm, error: ProfileError) -> None:
+def _put_errors_on_fields(form: AssessmentForm, error: InvalidProfile) -> None:
     """A service error names a profile field; show it next to the form field it came from."""
     for name, message in error.fields.items():
         if name.startswith("assessments."):

@@ -1,0 +1,96 @@
+"""The PDF's details: each item with its resources, the method, sources, and the page footer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+)
+
+from advisor.core.explain import FACTOR_NAMES
+from advisor.core.words import word
+from advisor.pdf.styles import MARGIN, MUTED, para, shortened
+
+
+def item_details(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    labels = {i["skill"]: i["label"] for i in plan["items"]}
+    story: list[Any] = [PageBreak(), para(word("details", lang), s["h2"])]
+    for item in plan["items"]:
+        lines = [escape(item["description"])]
+        if item.get("target_anchor"):
+            lines.append(
+                f"<b>{escape(word('anchor', lang, level=item['target']))}</b> "
+                f"{escape(item['target_anchor'])}"
+            )
+        if item["prerequisites"]:
+            after = ", ".join(labels.get(p, p) for p in item["prerequisites"])
+            lines.append(f"<b>{escape(word('after', lang))}</b> {escape(after)}")
+        resources = "<br/>".join(
+            f'• <a href="{escape(r["url"])}" color="#0b57d0">{escape(r["title"])}</a> '
+            f'<font color="#4a4a4a">({escape(r["language"].upper())}, {r["hours"]:g} h) '
+            f"{escape(r['url'])}</font>"
+            for r in item["resources"]
+        )
+        block = [
+            para(f"{item['rank']}. {item['label']}", s["h3"]),
+            Paragraph("<br/>".join(lines), s["body"]),
+        ]
+        if resources:
+            block.append(Paragraph(resources, s["small"]))
+        story.append(KeepTogether(block))
+    return story
+
+
+def method_and_sources(
+    plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str
+) -> list[Any]:
+    story: list[Any] = [
+        para(word("method", lang), s["h2"]),
+        para(word("method_text", lang), s["body"]),
+    ]
+    factors = ", ".join(
+        FACTOR_NAMES[f][lang if lang == "fr" else "en"].lower()
+        for f in ("gap", "importance", "demand", "unlocks", "effort")
+    )
+    story.append(para(word("factors", lang, factors=factors), s["body"]))
+    sources = plan.get("sources", [])
+    if sources:
+        story.append(para(word("sources", lang), s["h2"]))
+        for src in sources:
+            story.append(
+                Paragraph(
+                    f"{escape(src['title'])} — {escape(src['publisher'])}, {escape(src['date'])}. "
+                    f'<a href="{escape(src["url"])}" color="#0b57d0">{escape(src["url"])}</a>',
+                    s["small"],
+                )
+            )
+    story.append(para(word("attribution", lang), s["h2"]))
+    if any(i.get("esco") for i in plan["items"]):
+        story.append(para(word("esco", lang), s["small"]))
+    if any(i.get("onet") for i in plan["items"]):
+        story.append(para(word("onet", lang), s["small"]))
+    return story
+
+
+def footer(lang: str, link: str | None, s: dict[str, ParagraphStyle]) -> Any:
+    regular = s["small"].fontName
+
+    def draw(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(regular, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, word("page", lang, n=document.page))
+        if link:
+            canvas.drawString(MARGIN, 10 * mm, shortened(link, 90))
+            canvas.linkURL(link, (MARGIN, 9 * mm, A4[0] / 2, 13 * mm), relative=0)
+        canvas.restoreState()
+
+    return draw
