@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from advisor.services.advisor import Advisor, build_advisor
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
@@ -17,6 +16,7 @@ from advisor.persistence.engine import make_engine, prepare
 from advisor.persistence.plans import count_rows
 from advisor.persistence.store import Store
 from advisor.services import plans
+from advisor.services.advisor import Advisor, build_advisor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy"
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)

@@ -49,6 +49,7 @@ def plan_command(
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
     from advisor.core.errors import InvalidProfile
     from advisor.core.markdown import plan_markdown
+    from advisor.i18n import words_for
     from advisor.services.plans import plan_for_profile
 
     profile_data = read_json(profile_file)
@@ -67,7 +68,11 @@ def plan_command(
             raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
         output.write_bytes(render_plan_pdf(plan))
         return
-    text = plan_markdown(plan) if fmt == "md" else json.dumps(plan, ensure_ascii=False, indent=2)
+    text = (
+        plan_markdown(plan, words_for(plan["language"]))
+        if fmt == "md"
+        else json.dumps(plan, ensure_ascii=False, indent=2)
+    )
     if output is None:
         click.echo(text.rstrip("\n"))
     else:

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
-from advisor.core.words import word
+from advisor.i18n import words_for
 from advisor.pdf.details import footer, item_details, method_and_sources
 from advisor.pdf.styles import MARGIN, plan_styles
 from advisor.pdf.summary import first_page
@@ -27,8 +27,9 @@ def render_plan_pdf(plan: Mapping[str, Any], link: str | None = None) -> bytes:
     """The PDF of `plan` (public plan JSON); `link` is the plan's address, printed on each page."""
     styles = plan_styles()
     lang = plan["language"]
+    words = words_for(lang)
     buffer = io.BytesIO()
-    title = f"{word('title', lang)} — {plan['target_role']['label']}"
+    title = words.phrase("Learning plan") + f" — {plan['target_role']['label']}"
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,
@@ -38,7 +39,7 @@ def render_plan_pdf(plan: Mapping[str, Any], link: str | None = None) -> bytes:
         bottomMargin=MARGIN + 4 * mm,
         title=title,
         author="advisor",
-        subject=word("subject", lang),
+        subject=words.phrase("Skills plan for the AI shift, ranked and scheduled"),
         lang=lang,
         creator="advisor",
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -15,8 +14,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Paragraph,
 )
-
-from advisor.core.words import word
 
 FONT_CANDIDATES = (
     (
@@ -99,10 +96,3 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 def shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def local_date(iso: str, lang: str) -> str:
-    day = date.fromisoformat(iso)
-    if lang == "fr":
-        return f"{day.day} {word('months', lang).split()[day.month - 1]} {day.year}"
-    return f"{word('months', lang).split()[day.month - 1]} {day.day}, {day.year}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -15,26 +16,27 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from advisor.core.explain import percent, reasons_in_words
-from advisor.core.words import word
-from advisor.pdf.styles import LINE, local_date, para
+from advisor.core.explain import reasons_in_words
+from advisor.i18n import words_for
+from advisor.pdf.styles import LINE, para
 
 
 def first_page(
     plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str, link: str | None
 ) -> list[Any]:
+    words = words_for(lang)
     role = plan["target_role"]
     created = plan["created_at"][:10]
     facts = [
-        (word("target_role", lang), role["label"]),
-        (word("date", lang), local_date(created, lang)),
-        (word("fit", lang), percent(role["fit"], lang)),
-        (word("total_hours", lang), f"{plan['total_hours']} h"),
-        (word("hours_per_week", lang), f"{plan['hours_per_week']} h"),
-        (word("weeks", lang), str(plan["weeks"])),
+        (words.phrase("Target role"), role["label"]),
+        (words.phrase("Date"), words.date(date.fromisoformat(created))),
+        (words.phrase("Fit today"), words.percent(role["fit"])),
+        (words.phrase("Total effort"), f"{plan['total_hours']} h"),
+        (words.phrase("Hours per week"), f"{plan['hours_per_week']} h"),
+        (words.phrase("Weeks"), str(plan["weeks"])),
     ]
     if plan.get("current_role"):
-        facts.insert(0, (word("current_role", lang), plan["current_role"]))
+        facts.insert(0, (words.phrase("Current role"), plan["current_role"]))
     table = Table(
         [[para(k, s["head"]), para(v, s["cell"])] for k, v in facts],
         colWidths=[55 * mm, None],
@@ -50,14 +52,20 @@ def first_page(
         )
     )
     story: list[Any] = [
-        para(word("title", lang), s["title"]),
+        para(words.phrase("Learning plan"), s["title"]),
         para(role["label"], s["big"]),
         Spacer(1, 4 * mm),
-        para(word("fit_sentence", lang, fit=percent(role["fit"], lang)), s["body"]),
+        para(
+            words.phrase(
+                "You already cover {fit} of what this role needs, weighted by importance.",
+                fit=words.percent(role["fit"]),
+            ),
+            s["body"],
+        ),
         Spacer(1, 2 * mm),
         table,
         *deadline(plan, s, lang),
-        para(word("top_three", lang), s["h2"]),
+        para(words.phrase("Your first three priorities"), s["h2"]),
     ]
     for item in plan["items"][:3]:
         story.append(
@@ -67,17 +75,22 @@ def first_page(
                 s["h3"],
             )
         )
-        story.append(para(reasons_in_words(item["reasons"], lang) + ".", s["body"]))
+        story.append(para(reasons_in_words(item["reasons"], words) + ".", s["body"]))
     if not plan["items"]:
-        story.append(para(word("nothing", lang), s["body"]))
+        story.append(
+            para(
+                words.phrase("Nothing to learn for this role: every target is already met."),
+                s["body"],
+            )
+        )
     if plan.get("progress"):
         story += progress(plan["progress"], s, lang)
     if link:
         story += [
             Spacer(1, 4 * mm),
             Paragraph(
-                f'{escape(word("link", lang))} <a href="{escape(link)}" color="#0b57d0">'
-                f"{escape(link)}</a>",
+                escape(words.phrase("Your plan online (private link):")) + " "
+                f'<a href="{escape(link)}" color="#0b57d0">{escape(link)}</a>',
                 s["small"],
             ),
         ]
@@ -85,37 +98,52 @@ def first_page(
 
 
 def deadline(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    words = words_for(lang)
     deadline = plan.get("deadline")
     if not deadline:
         return []
     if deadline["fits"]:
         return [
             Spacer(1, 2 * mm),
-            para(word("deadline_ok", lang, weeks=deadline["weeks"]), s["body"]),
+            para(
+                words.phrase(
+                    "The plan fits your deadline of {weeks} weeks.", weeks=deadline["weeks"]
+                ),
+                s["body"],
+            ),
         ]
     labels = {i["skill"]: i["label"] for i in plan["items"]}
-    fitting = ", ".join(labels[x] for x in deadline["fitting_items"]) or word("none", lang)
+    none = words.phrase("none in full")
+    fitting = ", ".join(labels[x] for x in deadline["fitting_items"]) or none
     return [
         Spacer(1, 2 * mm),
-        para(word("deadline_no", lang, weeks=deadline["weeks"], items=fitting), s["body"]),
+        para(
+            words.phrase(
+                "The plan does not fit your deadline of {weeks} weeks; these first items do: "
+                "{items}.",
+                weeks=deadline["weeks"],
+                items=fitting,
+            ),
+            s["body"],
+        ),
     ]
 
 
 def progress(progress: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    words = words_for(lang)
     gained = ", ".join(
         f"{c['label']} {c['before']} → {c['after']}" for c in progress["levels_gained"]
     )
     return [
-        para(word("progress", lang), s["h2"]),
+        para(words.phrase("Progress since your previous plan"), s["h2"]),
         para(
-            word(
-                "progress_fit",
-                lang,
-                before=percent(progress["fit_before"], lang),
-                after=percent(progress["fit_after"], lang),
+            words.phrase(
+                "Fit {before} → {after}; about {hours} hours of learning done.",
+                before=words.percent(progress["fit_before"]),
+                after=words.percent(progress["fit_after"]),
                 hours=progress["hours_done"],
             ),
             s["body"],
         ),
-        para(gained or word("no_gain", lang), s["body"]),
+        para(gained or words.phrase("No level gained yet."), s["body"]),
     ]

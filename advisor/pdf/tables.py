@@ -19,24 +19,25 @@ from reportlab.platypus import (
 )
 
 from advisor.core.explain import reasons_in_words
-from advisor.core.words import word
+from advisor.i18n import words_for
 from advisor.pdf.styles import ACCENT, INK, LINE, MUTED, para, register_fonts, shortened
 
 
 def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    words = words_for(lang)
     # Only the cells that wrap are Paragraphs; plain strings keep a long table cheap to lay out.
-    header = word("columns", lang).split("|")
+    header = words.phrase("#|Skill and reasons|Domain|Level|Hours|Weeks|Priority").split("|")
     rows: list[list[Any]] = [header]
     for item in plan["items"]:
         name = item["label"] + (
-            f" ({word('prerequisite', lang)})" if item["is_prerequisite"] else ""
+            " (" + words.phrase("prerequisite") + ")" if item["is_prerequisite"] else ""
         )
         rows.append(
             [
                 str(item["rank"]),
                 Paragraph(
                     f'{escape(name)}<br/><font size="7.5" color="#4a4a4a">'
-                    f"{escape(reasons_in_words(item['reasons'], lang))}</font>",
+                    f"{escape(reasons_in_words(item['reasons'], words))}</font>",
                     s["cell"],
                 ),
                 Paragraph(escape(item["domain_label"]), s["cell"]),
@@ -60,10 +61,11 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
             ]
         )
     )
-    return [para(word("ranked", lang), s["h2"]), table]
+    return [para(words.phrase("Ranked skills, and why"), s["h2"]), table]
 
 
 def chart(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    words = words_for(lang)
     items = plan["items"][:25]
     if not items:
         return []
@@ -85,16 +87,22 @@ def chart(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> l
     drawing.add(chart)
     drawing.add(
         String(
-            62 * mm, 4, word("chart_legend", lang), fontName=regular, fontSize=7.5, fillColor=MUTED
+            62 * mm,
+            4,
+            words.phrase("grey: current level · blue: target level (0 to 5)"),
+            fontName=regular,
+            fontSize=7.5,
+            fillColor=MUTED,
         )
     )
-    title = word("chart", lang) + (
-        f" ({word('first_25', lang)})" if len(plan["items"]) > 25 else ""
+    title = words.phrase("Current and target levels") + (
+        " (" + words.phrase("first 25 items") + ")" if len(plan["items"]) > 25 else ""
     )
     return [KeepTogether([para(title, s["h2"]), drawing])]
 
 
 def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    words = words_for(lang)
     labels = {i["skill"]: i["label"] for i in plan["items"]}
     periods = [
         (
@@ -106,7 +114,12 @@ def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -
     ]
     if not periods:
         return []
-    rows = [[para(word("weeks", lang), s["head"]), para(word("in_progress", lang), s["head"])]]
+    rows = [
+        [
+            para(words.phrase("Weeks"), s["head"]),
+            para(words.phrase("Skills in progress (hours per week)"), s["head"]),
+        ]
+    ]
     for first, last, text in periods:
         span = str(first) if first == last else f"{first}–{last}"
         rows.append([para(span, s["cell"]), para(text, s["cell"])])
@@ -120,4 +133,4 @@ def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -
             ]
         )
     )
-    return [para(word("schedule", lang), s["h2"]), table]
+    return [para(words.phrase("Week by week"), s["h2"]), table]

@@ -22,6 +22,7 @@ from flask_babel import gettext as _
 
 from advisor.core.errors import InvalidInput
 from advisor.core.explain import reasons_in_words
+from advisor.i18n import words_for
 from advisor.pdf import render_plan_pdf
 from advisor.services import plans
 from advisor.web import charts
@@ -157,7 +158,7 @@ def _item_view(item: dict[str, Any], language: str, _: Callable[..., str]) -> di
     return {
         "item": item,
         "meta": meta,
-        "reasons": reasons_in_words(item["reasons"], language),
+        "reasons": reasons_in_words(item["reasons"], words_for(language)),
         "anchor_title": _("At level %(n)s you can:", n=item["target"]),
         "resources": resources,
     }
