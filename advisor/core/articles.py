@@ -58,7 +58,7 @@ class _Reader(HTMLParser):
         self.published: date | None = None
         self._dropped = 0
         self._in_title = False
-        self._h1 = ""
+        self.h1 = ""
         self._in_h1 = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -96,7 +96,7 @@ class _Reader(HTMLParser):
         if self._dropped:
             return
         if self._in_h1:
-            self._h1 += data
+            self.h1 += data
         self.parts.append(data)
 
 
@@ -122,7 +122,7 @@ def from_html(content: str) -> ArticleText:
     reader.feed(content)
     reader.close()
     text = _tidy("".join(reader.parts))
-    title = " ".join((reader.title or reader._h1).split()) or _first_line(text)
+    title = " ".join((reader.title or reader.h1).split()) or _first_line(text)
     return ArticleText(title, text, reader.published)
 
 

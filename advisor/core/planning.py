@@ -209,7 +209,7 @@ class Planner:
         role = self.taxonomy.role(role_id)
         gaps = {
             s: _Gap(r.level, r.importance, False)
-            for s, r in role.requirements.items()
+            for s, r in role.requirements_for(profile.assessments).items()
             if profile.level(s) < r.level
         }
         stack = list(gaps)

@@ -11,10 +11,10 @@ from flask import (
     Response,
     abort,
     flash,
+    get_flashed_messages,
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -49,9 +49,10 @@ def show(token: str) -> ResponseReturnValue:
     pages = pages_of("plans")
     page = pages.get(key)
     if page is None:
-        flashes_pending = bool(session.get("_flashes"))
+        # A page showing a one-off message is not reused (the template shows the same list).
+        one_off = get_flashed_messages(with_categories=True)
         page = render_template("plans/plan.html", **page_context(load(token), what_if=None))
-        if not flashes_pending:  # a page showing a one-off message is not reused
+        if not one_off:
             pages.put(key, page)
     return page
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_wtf.csrf import generate_csrf
 from wtforms.fields.choices import SelectChoice
 
 from advisor.core.errors import InvalidProfile
@@ -17,7 +16,6 @@ from advisor.services.assessment import skills_to_assess, suggested_skills
 from advisor.web.context import current_advisor, current_store
 from advisor.web.forms import SUGGEST, AssessmentForm, ProfileForm
 from advisor.web.i18n import current_language
-from advisor.web.pagecache import pages_of
 
 bp = Blueprint("profile", __name__)
 
@@ -27,27 +25,10 @@ def role_choices(language: str) -> list[tuple[str, str]]:
     return sorted(((r.id, r.label.in_(language)) for r in roles), key=lambda c: c[1].casefold())
 
 
-TOKEN_MARK = "\x00csrf\x00"
-
-
 @bp.get("/")
 def start() -> ResponseReturnValue:
-    """Step 1, prefilled from the query string when coming back to change an answer.
-
-    The blank form is the same for everyone but its CSRF token, so it is rendered once per
-    language and host and the token put back in for each request.
-    """
-    if request.args or session.get("_flashes"):
-        return _render_step1()
-    token = generate_csrf()
-    key = (current_language(), request.host_url)
-    blank_forms = pages_of("blank-forms", size=16)
-    page = blank_forms.get(key)
-    if page is None:
-        page = str(_render_step1())
-        blank_forms.put(key, page.replace(token, TOKEN_MARK))
-        return page
-    return page.replace(TOKEN_MARK, token)
+    """Step 1, prefilled from the query string when coming back to change an answer."""
+    return _render_step1()
 
 
 def _render_step1() -> str:
@@ -213,8 +194,7 @@ def _put_errors_on_fields(form: AssessmentForm, error: InvalidProfile) -> None:
             if target is not None:
                 target.errors = [*target.errors, message]
                 continue
-        field = form._fields.get(name)
-        if field is not None:
-            field.errors = [*field.errors, message]
+        if name in form:
+            form[name].errors = [*form[name].errors, message]
         else:
             form.form_errors.append(f"{name}: {message}")

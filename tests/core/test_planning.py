@@ -31,7 +31,7 @@ def test_being_above_target_earns_nothing_extra(small_model: RoleFitModel) -> No
 
 def test_the_model_follows_the_estimator_contract(small_model: RoleFitModel) -> None:
     check_is_fitted(small_model)
-    assert small_model.get_params() == {"n_suggestions": 3}
+    assert small_model.get_params() == {}
     assert not hasattr(clone(small_model), "weights_")
 
 
