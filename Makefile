@@ -58,6 +58,6 @@ clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 
 translations:  ## after changing an interface string: extract, merge into fr, compile
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --project advisor -o advisor/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k phrase -k plural:1,2 --no-location --sort-output --project advisor -o advisor/translations/messages.pot .
 	$(BIN)/pybabel update -i advisor/translations/messages.pot -d advisor/translations --no-fuzzy-matching
 	$(BIN)/pybabel compile -d advisor/translations

@@ -10,8 +10,10 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from advisor import db, resources
+from advisor import resources
 from advisor.config import load_config
+from advisor.persistence.engine import engine_for, prepare
+from advisor.persistence.store import Store
 from advisor.web import api, articles, context, errors, i18n, main, plans, profile, security
 
 
@@ -25,8 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     load_config(app, config)
     i18n.init_app(app)
-    db.init_app(app)
-    context.init_app(app)
+    context.init_app(app, open_store(app))
     limiter = security.init_app(app)
     csrf = CSRFProtect(app)
     errors.init_app(app)
@@ -42,6 +43,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     return app
+
+
+def open_store(app: Flask) -> Store:
+    """The app's database, migrated at start-up unless AUTO_MIGRATE is off."""
+    engine = engine_for(app.config, app.instance_path)
+    if app.config["AUTO_MIGRATE"]:
+        prepare(engine)
+    return Store(engine)
 
 
 def create_settings_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -96,12 +96,12 @@ def _instance_settings(app: Flask) -> dict[str, Any]:
     path = Path(app.instance_path) / "config.py"
     if not path.is_file():
         return {}
-    namespace: dict[str, Any] = {"__file__": str(path)}
+    settings = Config(root_path=app.instance_path)
     try:
-        exec(compile(path.read_bytes(), str(path), "exec"), namespace)
+        settings.from_pyfile(str(path))
     except Exception as error:  # any error in the user's file must become one line
         raise ConfigError(f"{path} cannot be read: {error}") from error
-    return {k: v for k, v in namespace.items() if k.isupper()}
+    return dict(settings)
 
 
 def _environment_settings() -> dict[str, Any]:

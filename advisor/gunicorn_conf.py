@@ -14,7 +14,7 @@ from typing import Any
 
 from gunicorn.glogging import Logger
 
-from advisor.privacy import redact
+from advisor.logs import redact
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
@@ -41,13 +41,12 @@ class RedactingLogger(Logger):  # type: ignore[misc]
 
 def on_starting(server: Any) -> None:
     """Migrate once, in the master, before any worker starts; workers then skip it."""
-    from advisor import db, migrate
     from advisor.app import create_settings_app
+    from advisor.persistence.engine import engine_for, prepare
 
     app = create_settings_app()
     if app.config["AUTO_MIGRATE"]:
-        engine = db.engine_for(app)
-        db.check_reachable(engine)
-        migrate.upgrade(engine)
+        engine = engine_for(app.config, app.instance_path)
+        prepare(engine)
         engine.dispose()
     os.environ["ADVISOR_AUTO_MIGRATE"] = "false"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask.testing import FlaskClient, FlaskCliRunner
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -79,17 +79,12 @@ def app_config(tmp_path: Path) -> dict[str, object]:
 def app(app_config: dict[str, object]) -> Iterator[Flask]:
     application = create_app(app_config)
     yield application
-    application.extensions["advisor.engine"].dispose()
+    application.extensions["advisor.store"].close()
 
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
-
-
-@pytest.fixture
-def runner(app: Flask) -> FlaskCliRunner:
-    return app.test_cli_runner()
 
 
 @pytest.fixture

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlmodel import Session
 
-from advisor import corpus, repository, services
 from advisor.cli import cli
-from advisor.db import create_schema, make_engine
+from advisor.core.limits import MAX_ARTICLE_BYTES
+from advisor.persistence.engine import make_engine, prepare
+from advisor.persistence.plans import count_rows
+from advisor.persistence.store import Store
 from advisor.resources import skills_data_dir
+from advisor.services import corpus, plans
+from advisor.services.advisor import Advisor, build_advisor
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 ARTICLE_EN = (
@@ -28,16 +31,15 @@ ARTICLE_FR = (
 
 
 @pytest.fixture(scope="module")
-def advisor() -> services.Advisor:
-    return services.build_advisor(skills_data_dir(), date(2026, 11, 24))
+def advisor() -> Advisor:
+    return build_advisor(skills_data_dir(), date(2026, 11, 24))
 
 
 @pytest.fixture
-def session(database_url: str) -> Iterator[Session]:
+def store(database_url: str) -> Iterator[Store]:
     engine = make_engine(database_url)
-    create_schema(engine)
-    with Session(engine) as session:
-        yield session
+    prepare(engine)
+    yield Store(engine)
     engine.dispose()
 
 
@@ -49,52 +51,49 @@ def articles(tmp_path: Path) -> Path:
     (folder / "same-again.md").write_text(ARTICLE_EN, encoding="utf-8")
     (folder / "fr" / "rag.html").write_text(ARTICLE_FR, encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\xff\xfe\x00 not utf-8")
-    (folder / "huge.txt").write_text("x" * (corpus.MAX_ARTICLE_BYTES + 1))
+    (folder / "huge.txt").write_text("x" * (MAX_ARTICLE_BYTES + 1))
     return folder
 
 
 def test_ingest_counts_each_article_once_and_refuses_bad_files(
-    session: Session, advisor: services.Advisor, articles: Path
+    store: Store, advisor: Advisor, articles: Path
 ) -> None:
-    report = corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
+    report = corpus.ingest([articles], store=store, advisor=advisor, now=NOW)
     assert (report.added, report.duplicates) == (2, 1)
     refused = {path.name: reason for path, reason in report.refused}
     assert refused["broken.txt"].startswith("is not UTF-8 text")
     assert refused["huge.txt"].startswith("too large")
-    again = corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
+    again = corpus.ingest([articles], store=store, advisor=advisor, now=NOW)
     assert (again.added, again.duplicates) == (0, 3)
 
 
 def test_evidence_and_demand_come_from_the_articles(
-    session: Session, advisor: services.Advisor, articles: Path
+    store: Store, advisor: Advisor, articles: Path
 ) -> None:
-    corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
-    corpus.refresh_demand(session=session, taxonomy=advisor.taxonomy, today=NOW.date(), now=NOW)
-    found = corpus.evidence(session=session, skill_id="foundations.kubernetes")
+    corpus.ingest([articles], store=store, advisor=advisor, now=NOW)
+    corpus.refresh_demand(store=store, advisor=advisor, today=NOW.date(), now=NOW)
+    kubernetes = corpus.evidence(store=store, advisor=advisor, skill_id="foundations.kubernetes")
+    found = kubernetes["evidence"]
     assert [e["date"] for e in found] == ["2026-10-01", "2026-09-12"]
     assert "Kubernetes" in found[0]["sentences"][0]
-    assert (
-        corpus.evidence(session=session, skill_id="foundations.terraform") == []
-    )  # script dropped
-    demand = corpus.current_demand(session=session, fallback=advisor.demand)
-    assert demand["foundations.kubernetes"] > advisor.demand["foundations.kubernetes"]
+    terraform = corpus.evidence(store=store, advisor=advisor, skill_id="foundations.terraform")
+    assert terraform["evidence"] == []  # the script was dropped
+    assert kubernetes["demand"] > advisor.demand["foundations.kubernetes"]
 
 
-def test_plans_use_the_refreshed_demand(
-    session: Session, advisor: services.Advisor, articles: Path
-) -> None:
+def test_plans_use_the_refreshed_demand(store: Store, advisor: Advisor, articles: Path) -> None:
     profile = {"target_role": "mlops-engineer", "hours_per_week": 8}
-    before = services.create_plan(session=session, advisor=advisor, profile_data=profile, now=NOW)
-    corpus.ingest([articles], session=session, find=services.finder(advisor), now=NOW)
-    corpus.refresh_demand(session=session, taxonomy=advisor.taxonomy, today=NOW.date(), now=NOW)
-    after = services.create_plan(session=session, advisor=advisor, profile_data=profile, now=NOW)
+    before = plans.create_plan(store=store, advisor=advisor, profile_data=profile, now=NOW)
+    corpus.ingest([articles], store=store, advisor=advisor, now=NOW)
+    corpus.refresh_demand(store=store, advisor=advisor, today=NOW.date(), now=NOW)
+    after = plans.create_plan(store=store, advisor=advisor, profile_data=profile, now=NOW)
 
     def demand_of(plan: dict[str, object], skill: str) -> float:
         item = next(i for i in plan["items"] if i["skill"] == skill)  # type: ignore[attr-defined]
         return next(r["value"] for r in item["reasons"] if r["factor"] == "demand")
 
     assert demand_of(after, "mlops.model-serving") > demand_of(before, "mlops.model-serving")
-    assert repository.count_rows(session=session)["plan"] == 2
+    assert count_rows_of(store)["plan"] == 2
 
 
 def test_cli_ingest_suggest_and_extract(articles: Path, tmp_path: Path) -> None:
@@ -112,3 +111,8 @@ def test_cli_ingest_suggest_and_extract(articles: Path, tmp_path: Path) -> None:
     extract = runner.invoke(cli, ["extract", "--json", str(articles / "fr" / "rag.html")], env=env)
     assert extract.exit_code == 0
     assert '"id": "llm-apps.rag"' in extract.output and '"language": "fr"' in extract.output
+
+
+def count_rows_of(store: Store) -> dict[str, int]:
+    with store.read() as session:
+        return count_rows(session=session)

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
-from advisor import migrate
 from advisor.cli import cli
-from advisor.db import make_engine
+from advisor.persistence import migrate
+from advisor.persistence.engine import make_engine
 
 TABLES = {"journey", "profile", "assessment", "plan", "article", "mention", "skill_demand"}
 

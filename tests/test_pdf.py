@@ -13,8 +13,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from advisor import services
 from advisor.pdf import render_plan_pdf
+from advisor.services.advisor import Advisor, build_advisor
+from advisor.services.plans import plan_for_profile
 from tests.conftest import FIXTURE_TAXONOMY, require_binary
 
 FRENCH_NAME = "Chargée d’exploitation — « Linux » & œuvres"
@@ -22,11 +23,11 @@ LINK = "https://advisor.example/plans/abc"
 
 
 @pytest.fixture(scope="module")
-def advisor() -> services.Advisor:
-    return services.build_advisor(FIXTURE_TAXONOMY, date(2026, 11, 24))
+def advisor() -> Advisor:
+    return build_advisor(FIXTURE_TAXONOMY, date(2026, 11, 24))
 
 
-def make_plan(advisor: services.Advisor, language: str, **extra: Any) -> dict[str, Any]:
+def make_plan(advisor: Advisor, language: str, **extra: Any) -> dict[str, Any]:
     profile = {
         "language": language,
         "target_role": "mlops-engineer",
@@ -34,14 +35,14 @@ def make_plan(advisor: services.Advisor, language: str, **extra: Any) -> dict[st
         "current_role": FRENCH_NAME,
         **extra,
     }
-    return services.plan_for_profile(advisor, profile, now=datetime(2026, 11, 24, tzinfo=UTC))[1]
+    return plan_for_profile(advisor, profile, now=datetime(2026, 11, 24, tzinfo=UTC))[1]
 
 
 def text_of(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_a_french_plan_is_in_french_with_its_accents(advisor: services.Advisor) -> None:
+def test_a_french_plan_is_in_french_with_its_accents(advisor: Advisor) -> None:
     text = text_of(render_plan_pdf(make_plan(advisor, "fr"), LINK))
     assert "Plan d’apprentissage" in text and "Ingénieur·e MLOps" in text
     assert "Mise en service de modèles" in text and "Semaine par semaine" in text
@@ -49,13 +50,13 @@ def test_a_french_plan_is_in_french_with_its_accents(advisor: services.Advisor) 
     assert "Learning plan" not in text
 
 
-def test_an_english_plan_is_in_english(advisor: services.Advisor) -> None:
+def test_an_english_plan_is_in_english(advisor: Advisor) -> None:
     text = text_of(render_plan_pdf(make_plan(advisor, "en"), LINK))
     assert "Learning plan" in text and "Model serving" in text and "How the ranking works" in text
     assert "Plan d’apprentissage" not in text
 
 
-def test_pages_links_and_metadata(advisor: services.Advisor) -> None:
+def test_pages_links_and_metadata(advisor: Advisor) -> None:
     plan = make_plan(advisor, "fr")
     reader = PdfReader(io.BytesIO(render_plan_pdf(plan, LINK)))
     assert len(reader.pages) >= 3
@@ -76,7 +77,7 @@ def test_pages_links_and_metadata(advisor: services.Advisor) -> None:
     assert f"Page {len(reader.pages)}" in reader.pages[-1].extract_text()
 
 
-def test_the_sources_and_attributions_are_cited(advisor: services.Advisor) -> None:
+def test_the_sources_and_attributions_are_cited(advisor: Advisor) -> None:
     plan = make_plan(advisor, "en")
     text = text_of(render_plan_pdf(plan))
     assert "Un article sur le MLOps" in text and "https://example.org/mlops" in text
@@ -99,7 +100,7 @@ def sixty_items(plan: dict[str, Any]) -> dict[str, Any]:
     return big
 
 
-def test_a_sixty_item_plan_paginates_and_long_names_wrap(advisor: services.Advisor) -> None:
+def test_a_sixty_item_plan_paginates_and_long_names_wrap(advisor: Advisor) -> None:
     pdf = render_plan_pdf(sixty_items(make_plan(advisor, "fr")), LINK)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 8
@@ -138,7 +139,7 @@ def ink_fraction(image: Image.Image, box: tuple[int, int, int, int] | None = Non
 
 @pytest.mark.parametrize("page", [1, 2])
 def test_rendered_pages_have_ink_and_nothing_spills_into_the_margins(
-    advisor: services.Advisor, tmp_path: Path, page: int
+    advisor: Advisor, tmp_path: Path, page: int
 ) -> None:
     pdf = render_plan_pdf(sixty_items(make_plan(advisor, "fr")), LINK)
     image = render_png(pdf, tmp_path, page)

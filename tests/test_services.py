@@ -8,13 +8,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
-from sqlmodel import Session
 
-from advisor import repository, services
-from advisor.core.profile import ProfileError
-from advisor.db import create_schema, make_engine
+from advisor.core.errors import InvalidProfile
+from advisor.persistence.engine import make_engine, prepare
+from advisor.persistence.plans import count_rows
+from advisor.persistence.store import Store
+from advisor.services import plans
+from advisor.services.advisor import Advisor, build_advisor
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy"
 NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
@@ -41,66 +43,65 @@ REFUSE_PLANS = {
 
 
 @pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
+def store(database_url: str) -> Iterator[Store]:
     engine = make_engine(database_url)
-    create_schema(engine)
-    yield engine
+    prepare(engine)
+    yield Store(engine)
     engine.dispose()
 
 
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as session:
-        yield session
-
-
 @pytest.fixture(scope="module")
-def advisor() -> services.Advisor:
-    return services.build_advisor(FIXTURE, date(2026, 11, 24))
+def advisor() -> Advisor:
+    return build_advisor(FIXTURE, date(2026, 11, 24))
 
 
-def test_a_created_plan_reads_back_the_same(session: Session, advisor: services.Advisor) -> None:
-    plan = services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
+def rows(store: Store) -> dict[str, int]:
+    with store.read() as session:
+        return count_rows(session=session)
+
+
+def test_a_created_plan_reads_back_the_same(store: Store, advisor: Advisor) -> None:
+    plan = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
     assert len(plan["id"]) >= 32  # 192 bits, URL-safe
-    assert services.get_plan(session=session, token=plan["id"]) == plan
+    assert plans.get_plan(store=store, token=plan["id"]) == plan
     assert plan["target_role"]["label"] == "Ingénieur·e MLOps"
     assert plan["items"][0]["rank"] == 1
 
 
-def test_the_profile_is_kept_for_reassessment(session: Session, advisor: services.Advisor) -> None:
-    plan = services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
-    profile = services.get_profile(session=session, token=plan["id"])
+def test_the_profile_is_kept_for_reassessment(store: Store, advisor: Advisor) -> None:
+    plan = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    profile = plans.get_profile(store=store, token=plan["id"])
     assert profile["assessments"] == PROFILE["assessments"]
     assert profile["experience"] == PROFILE["experience"]
 
 
-def test_an_invalid_profile_writes_nothing(session: Session, advisor: services.Advisor) -> None:
-    with pytest.raises(ProfileError):
-        services.create_plan(
-            session=session, advisor=advisor, profile_data={**PROFILE, "hours_per_week": 0}, now=NOW
+def test_an_invalid_profile_writes_nothing(store: Store, advisor: Advisor) -> None:
+    with pytest.raises(InvalidProfile):
+        plans.create_plan(
+            store=store, advisor=advisor, profile_data={**PROFILE, "hours_per_week": 0}, now=NOW
         )
-    assert set(repository.count_rows(session=session).values()) == {0}
+    assert set(rows(store).values()) == {0}
 
 
 def test_a_failure_inside_the_transaction_leaves_no_half_plan(
-    session: Session, advisor: services.Advisor
+    store: Store, advisor: Advisor
 ) -> None:
     # The database itself refuses the last insert of the transaction (the plan row).
-    for statement in REFUSE_PLANS[session.get_bind().dialect.name]:
-        session.execute(text(statement))
-    session.commit()
+    with store.write() as session:
+        for statement in REFUSE_PLANS[store.engine.dialect.name]:
+            session.execute(text(statement))
     with pytest.raises(DatabaseError):
-        services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
-    assert set(repository.count_rows(session=session).values()) == {0}
+        plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    assert set(rows(store).values()) == {0}
 
 
 def test_a_reassessment_links_to_the_previous_plan_and_shows_progress(
-    session: Session, advisor: services.Advisor
+    store: Store, advisor: Advisor
 ) -> None:
-    first = services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
+    first = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
     better = {**PROFILE, "assessments": {"foundations.python": 3, "foundations.containers": 3}}
-    second = services.create_plan(
-        session=session, advisor=advisor, profile_data=better, now=NOW, previous_token=first["id"]
+    second = plans.create_plan(
+        store=store, advisor=advisor, profile_data=better, now=NOW, previous_token=first["id"]
     )
     progress = second["progress"]
     assert progress["previous_plan"] == first["id"]
@@ -113,18 +114,18 @@ def test_a_reassessment_links_to_the_previous_plan_and_shows_progress(
     assert set(progress["items_completed"]) == {"foundations.python", "foundations.containers"}
 
 
-def test_deleting_erases_the_whole_journey(session: Session, advisor: services.Advisor) -> None:
-    first = services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
-    second = services.create_plan(
-        session=session, advisor=advisor, profile_data=PROFILE, now=NOW, previous_token=first["id"]
+def test_deleting_erases_the_whole_journey(store: Store, advisor: Advisor) -> None:
+    first = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    second = plans.create_plan(
+        store=store, advisor=advisor, profile_data=PROFILE, now=NOW, previous_token=first["id"]
     )
-    other = services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
-    services.delete_plan(session=session, token=second["id"])
+    other = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    plans.delete_plan(store=store, token=second["id"])
     for token in (first["id"], second["id"]):
-        with pytest.raises(services.PlanNotFound):
-            services.get_plan(session=session, token=token)
-    assert services.get_plan(session=session, token=other["id"]) == other
-    assert repository.count_rows(session=session) == {
+        with pytest.raises(plans.PlanNotFound):
+            plans.get_plan(store=store, token=token)
+    assert plans.get_plan(store=store, token=other["id"]) == other
+    assert rows(store) == {
         "journey": 1,
         "profile": 1,
         "assessment": 2,
@@ -132,15 +133,15 @@ def test_deleting_erases_the_whole_journey(session: Session, advisor: services.A
     }
 
 
-def test_an_unknown_token_is_not_found(session: Session) -> None:
-    with pytest.raises(services.PlanNotFound):
-        services.get_plan(session=session, token="x" * 32)
+def test_an_unknown_token_is_not_found(store: Store) -> None:
+    with pytest.raises(plans.PlanNotFound):
+        plans.get_plan(store=store, token="x" * 32)
 
 
 def test_saved_assessments_survive_a_renamed_merged_or_split_skill(
-    session: Session, advisor: services.Advisor, tmp_path: Path
+    store: Store, advisor: Advisor, tmp_path: Path
 ) -> None:
-    first = services.create_plan(session=session, advisor=advisor, profile_data=PROFILE, now=NOW)
+    first = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
     # The next taxonomy version renames Python and merges it under a new id.
     renamed = tmp_path / "skills_data"
     shutil.copytree(FIXTURE, renamed)
@@ -152,11 +153,11 @@ def test_saved_assessments_survive_a_renamed_merged_or_split_skill(
         .replace('version: "test-1"', 'version: "test-2"')
         .replace("replaced_by:\n", "replaced_by:\n  foundations.python: foundations.python-lang\n")
     )
-    newer = services.build_advisor(renamed, date(2026, 11, 24))
-    saved = services.get_profile(session=session, token=first["id"])
+    newer = build_advisor(renamed, date(2026, 11, 24))
+    saved = plans.get_profile(store=store, token=first["id"])
     assert "foundations.python" in saved["assessments"]
-    again = services.create_plan(
-        session=session, advisor=newer, profile_data=saved, now=NOW, previous_token=first["id"]
+    again = plans.create_plan(
+        store=store, advisor=newer, profile_data=saved, now=NOW, previous_token=first["id"]
     )
     assert again["assessments"]["foundations.python-lang"] == 2
     assert again["progress"]["levels_gained"] == []

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli import cli
-from advisor.taxonomy_files import check_taxonomy, load_taxonomy
-from advisor.taxonomy_yaml import Problem, TaxonomyError
+from advisor.taxonomy.files import check_taxonomy, load_taxonomy
+from advisor.taxonomy.lines import Problem, TaxonomyError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy"
 

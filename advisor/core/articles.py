@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
@@ -57,7 +58,7 @@ class _Reader(HTMLParser):
         self.published: date | None = None
         self._dropped = 0
         self._in_title = False
-        self._h1 = ""
+        self.h1 = ""
         self._in_h1 = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -95,7 +96,7 @@ class _Reader(HTMLParser):
         if self._dropped:
             return
         if self._in_h1:
-            self._h1 += data
+            self.h1 += data
         self.parts.append(data)
 
 
@@ -121,7 +122,7 @@ def from_html(content: str) -> ArticleText:
     reader.feed(content)
     reader.close()
     text = _tidy("".join(reader.parts))
-    title = " ".join((reader.title or reader._h1).split()) or _first_line(text)
+    title = " ".join((reader.title or reader.h1).split()) or _first_line(text)
     return ArticleText(title, text, reader.published)
 
 
@@ -141,3 +142,24 @@ def from_plain_text(content: str) -> ArticleText:
 
 def _first_line(text: str) -> str:
     return text.split("\n", 1)[0][:200] if text else ""
+
+
+Reader = Callable[[str], ArticleText]
+# The one table of the article formats advisor reads, by file suffix.
+READERS: dict[str, Reader] = {
+    ".txt": from_plain_text,
+    ".md": from_markdown,
+    ".markdown": from_markdown,
+    ".html": from_html,
+    ".htm": from_html,
+}
+
+
+def is_article_name(name: str) -> bool:
+    """Whether a file name has one of the suffixes advisor reads."""
+    return "." in name and "." + name.rsplit(".", 1)[1].lower() in READERS
+
+
+def reader_for(suffix: str) -> Reader:
+    """The reader of a suffix (".md" or "md"); plain text for anything else."""
+    return READERS.get("." + suffix.lower().lstrip("."), from_plain_text)

@@ -1,65 +1,52 @@
-"""Reasons and figures in words, in English or French, for the plan page, PDF and Markdown.
-
-These are domain sentences rather than interface strings: the PDF and the CLI render them
-without Flask, so both languages live here, next to the factors they explain.
-"""
+"""Reasons of a plan item in words, in the plan's language, for the page, the PDF and Markdown."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-REASON_SENTENCES: Mapping[str, Mapping[str, str]] = {
-    "gap": {
-        "en": "{value:g} level(s) to climb",
-        "fr": "{value:g} niveau(x) à gravir",
-    },
-    "importance": {
-        "en": "importance {value:g}/5 for the role",
-        "fr": "importance {value:g}/5 pour le poste",
-    },
-    "demand": {
-        "en": "market demand {percent} (from the sources)",
-        "fr": "demande du marché {percent} (d’après les sources)",
-    },
-    "unlocks": {
-        "en": "unlocks {value:g} other item(s) of the plan",
-        "fr": "débloque {value:g} autre(s) élément(s) du plan",
-    },
-    "effort": {
-        "en": "{value:g} hours of effort",
-        "fr": "{value:g} heures d’effort",
-    },
-}
+from advisor.core.wording import Words
 
-FACTOR_NAMES: Mapping[str, Mapping[str, str]] = {
-    "gap": {"en": "Gap", "fr": "Écart"},
-    "importance": {"en": "Importance", "fr": "Importance"},
-    "demand": {"en": "Demand", "fr": "Demande"},
-    "unlocks": {"en": "Unlocks", "fr": "Débloque"},
-    "effort": {"en": "Effort", "fr": "Effort"},
-}
+FACTORS = ("gap", "importance", "demand", "unlocks", "effort")
 
 
-def percent(value: float, language: str) -> str:
-    """62 % in French typography (narrow no-break space), 62% in English."""
-    whole = round(value * 100)
-    return f"{whole}\u202f%" if language == "fr" else f"{whole}%"
+def factor_name(factor: str, words: Words) -> str:
+    """The name of a priority factor, as the method section lists them."""
+    names = {
+        "gap": words.phrase("Gap"),
+        "importance": words.phrase("Importance"),
+        "demand": words.phrase("Demand"),
+        "unlocks": words.phrase("Unlocks"),
+        "effort": words.phrase("Effort"),
+    }
+    return names[factor]
 
 
-def reason_sentence(reason: Mapping[str, Any], language: str) -> str:
+def reason_sentence(reason: Mapping[str, Any], words: Words) -> str:
     """One reason of a plan item in words, e.g. "importance 5/5 for the role"."""
-    template = REASON_SENTENCES[reason["factor"]]["fr" if language == "fr" else "en"]
-    value = float(reason["value"])
-    return template.format(value=value, percent=percent(value, language))
+    factor, value = reason["factor"], float(reason["value"])
+    count = round(value)
+    if factor == "gap":
+        return words.plural("{n} level to climb", "{n} levels to climb", count)
+    if factor == "importance":
+        return words.phrase("importance {value}/5 for the role", value=count)
+    if factor == "demand":
+        return words.phrase(
+            "market demand {percent} (from the sources)", percent=words.percent(value)
+        )
+    if factor == "unlocks":
+        return words.plural(
+            "unlocks {n} other item of the plan", "unlocks {n} other items of the plan", count
+        )
+    return words.plural("{n} hour of effort", "{n} hours of effort", count)
 
 
-def reasons_in_words(reasons: list[Mapping[str, Any]], language: str) -> str:
+def reasons_in_words(reasons: list[Mapping[str, Any]], words: Words) -> str:
     """The reasons, strongest contribution first, joined into one line."""
     # A factor that contributes nothing (nothing unlocked, no demand) is not a reason.
     ranked = sorted(
         (r for r in reasons if float(r["score"]) > 0),
         key=lambda r: -float(r["score"]) * float(r["weight"]),
     )
-    separator = "\u202f; " if language == "fr" else "; "
-    return separator.join(reason_sentence(r, language) for r in ranked)
+    separator = "\u202f; " if words.language == "fr" else "; "
+    return separator.join(reason_sentence(r, words) for r in ranked)

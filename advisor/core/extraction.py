@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -232,7 +232,3 @@ def sentences_with(
         if sentence and sentence not in kept and len(kept) < limit:
             kept.append(sentence[:500])
     return {skill: tuple(s) for skill, s in found.items()}
-
-
-def counts_by_skill(mentions: Iterable[Mention]) -> Mapping[str, int]:
-    return Counter(m.skill for m in mentions)

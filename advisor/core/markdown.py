@@ -5,78 +5,96 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from advisor.core.explain import percent, reasons_in_words
-from advisor.core.words import colon, word
+from advisor.core.explain import reasons_in_words
+from advisor.core.wording import Words
 
 
-def plan_markdown(plan: Mapping[str, Any]) -> str:
-    """The whole plan: role and fit, totals, deadline, ranked items with reasons and resources."""
-    lang = plan["language"]
+def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
+    """The whole plan in `words` (the plan's language): role and fit, totals, deadline, ranked
+    items with reasons and resources."""
     role = plan["target_role"]
+    title, target = words.phrase("Learning plan"), words.phrase("Target role")
+    suggested, ranked = words.phrase("Best-fitting roles"), words.phrase("Ranked skills, and why")
     lines = [
-        f"# {word('title', lang)} — {role['label']}",
+        f"# {title} — {role['label']}",
         "",
-        f"**{word('target_role', lang)}**{colon(lang)}{role['label']}. "
-        + word("fit_sentence", lang, fit=percent(role["fit"], lang)),
+        f"**{target}**{words.colon()}{role['label']}. "
+        + words.phrase(
+            "You already cover {fit} of what this role needs, weighted by importance.",
+            fit=words.percent(role["fit"]),
+        ),
         "",
-        word(
-            "totals",
-            lang,
+        words.phrase(
+            "{hours} hours at {per_week} h/week: {weeks} weeks.",
             hours=plan["total_hours"],
             per_week=plan["hours_per_week"],
             weeks=plan["weeks"],
         ),
-        *_deadline_lines(plan, lang),
+        *_deadline_lines(plan, words),
         "",
-        f"## {word('suggestions', lang)}",
+        f"## {suggested}",
         "",
         *[
-            f"- {s['label']}{colon(lang)}{percent(s['fit'], lang)}"
+            f"- {s['label']}{words.colon()}{words.percent(s['fit'])}"
             for s in plan["role_suggestions"]
         ],
         "",
-        f"## {word('ranked', lang)}",
+        f"## {ranked}",
         "",
-        word("md_columns", lang),
+        words.phrase("| # | Skill | Level | Hours | Weeks | Priority |"),
         "|---|---|---|---|---|---|",
-        *[_row(item, lang) for item in plan["items"]],
+        *[_row(item, words) for item in plan["items"]],
         "",
     ]
     for item in plan["items"]:
-        lines += _item_section(item, lang)
+        lines += _item_section(item, words)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _deadline_lines(plan: Mapping[str, Any], lang: str) -> list[str]:
+def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
     deadline = plan.get("deadline")
     if not deadline:
         return []
     if deadline["fits"]:
-        return ["", word("deadline_ok", lang, weeks=deadline["weeks"])]
+        return [
+            "",
+            words.phrase("The plan fits your deadline of {weeks} weeks.", weeks=deadline["weeks"]),
+        ]
     labels = {i["skill"]: i["label"] for i in plan["items"]}
-    fitting = ", ".join(labels[s] for s in deadline["fitting_items"]) or word("none", lang)
-    return ["", word("deadline_no", lang, weeks=deadline["weeks"], items=fitting)]
+    none = words.phrase("none in full")
+    fitting = ", ".join(labels[s] for s in deadline["fitting_items"]) or none
+    return [
+        "",
+        words.phrase(
+            "The plan does not fit your deadline of {weeks} weeks; these first items do: {items}.",
+            weeks=deadline["weeks"],
+            items=fitting,
+        ),
+    ]
 
 
-def _row(item: Mapping[str, Any], lang: str) -> str:
-    flag = f" ({word('prerequisite', lang)})" if item["is_prerequisite"] else ""
+def _row(item: Mapping[str, Any], words: Words) -> str:
+    prerequisite = words.phrase("prerequisite")
+    flag = f" ({prerequisite})" if item["is_prerequisite"] else ""
     return (
         f"| {item['rank']} | {item['label']}{flag} | {item['current']} → {item['target']} | "
         f"{item['hours']} | {item['start_week']}–{item['end_week']} | {item['priority']:.2f} |"
     )
 
 
-def _item_section(item: Mapping[str, Any], lang: str) -> list[str]:
+def _item_section(item: Mapping[str, Any], words: Words) -> list[str]:
+    why = words.phrase("Why")
     lines = [
         f"### {item['rank']}. {item['label']}",
         "",
         item["description"],
         "",
-        f"*{word('why', lang)}*{colon(lang)}{reasons_in_words(item['reasons'], lang)}.",
+        f"*{why}*{words.colon()}{reasons_in_words(item['reasons'], words)}.",
         "",
     ]
     if item["resources"]:
-        lines.append(f"*{word('resources', lang)}*{colon(lang).rstrip()}")
+        heading = words.phrase("Resources")
+        lines.append(f"*{heading}*{words.colon().rstrip()}")
         lines += [f"- [{r['title']}]({r['url']}) ({r['hours']:g} h)" for r in item["resources"]]
         lines.append("")
     return lines

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from advisor.core.limits import MAX_LEVEL
 from advisor.core.profile import Profile
 from advisor.core.schedule import Placement, place_items
-from advisor.core.taxonomy import MAX_LEVEL, Taxonomy
+from advisor.core.taxonomy import Taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where a model is fitted
     from advisor.core.scoring import RoleFitModel
@@ -208,7 +209,7 @@ class Planner:
         role = self.taxonomy.role(role_id)
         gaps = {
             s: _Gap(r.level, r.importance, False)
-            for s, r in role.requirements.items()
+            for s, r in role.requirements_for(profile.assessments).items()
             if profile.level(s) < r.level
         }
         stack = list(gaps)

@@ -6,19 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.core.taxonomy import LANGUAGES, MAX_LEVEL, Taxonomy, UnknownSkill
-
-MIN_HOURS, MAX_HOURS = 1, 60
-MAX_DEADLINE_WEEKS = 520
-MAX_TEXT = 10_000
-
-
-class ProfileError(ValueError):
-    """A profile with invalid fields; `fields` maps each field name to what is wrong with it."""
-
-    def __init__(self, fields: Mapping[str, str]) -> None:
-        self.fields = dict(fields)
-        super().__init__("; ".join(f"{name}: {message}" for name, message in self.fields.items()))
+from advisor.core import limits
+from advisor.core.errors import InvalidProfile
+from advisor.core.taxonomy import LANGUAGES, Taxonomy, UnknownSkill
 
 
 @dataclass(frozen=True)
@@ -48,43 +38,62 @@ class Profile:
             self.experience,
         )
 
+    def as_dict(self) -> dict[str, Any]:
+        """The profile as the JSON object it was given as (for storage and reassessing)."""
+        return {
+            "language": self.language,
+            "target_role": self.target_role,
+            "hours_per_week": self.hours_per_week,
+            "deadline_weeks": self.deadline_weeks,
+            "current_role": self.current_role,
+            "assessments": dict(self.assessments),
+            "experience": self.experience,
+        }
+
+
+PROFILE_FIELDS = frozenset(
+    ("language", "target_role", "hours_per_week", "deadline_weeks", "current_role")
+    + ("assessments", "experience")
+)
+
 
 def parse_profile(data: Any, taxonomy: Taxonomy) -> Profile:
-    """A `Profile` from JSON-like data, or `ProfileError` naming every invalid field.
+    """A `Profile` from JSON-like data, or `InvalidProfile` naming every invalid field.
 
     Skill ids may be given in full (`foundations.kubernetes`), under an id the taxonomy has
     since replaced, or by their short name (`kubernetes`) when that names exactly one skill.
     """
     if not isinstance(data, Mapping):
-        raise ProfileError({"(body)": "a profile is a JSON object"})
+        raise InvalidProfile({"(body)": "a profile is a JSON object"})
     errors: dict[str, str] = {}
     unknown = sorted(set(data) - PROFILE_FIELDS)
     for name in unknown:
         errors[name] = "unknown field"
     language = _language(data.get("language", "en"), errors)
     role = _target_role(data.get("target_role"), taxonomy, errors)
-    hours = _integer(data.get("hours_per_week"), "hours_per_week", MIN_HOURS, MAX_HOURS, errors)
+    hours = _integer(
+        data.get("hours_per_week"),
+        "hours_per_week",
+        limits.MIN_HOURS_PER_WEEK,
+        limits.MAX_HOURS_PER_WEEK,
+        errors,
+    )
     deadline = data.get("deadline_weeks")
     if deadline is not None:
-        deadline = _integer(deadline, "deadline_weeks", 1, MAX_DEADLINE_WEEKS, errors)
+        deadline = _integer(
+            deadline,
+            "deadline_weeks",
+            limits.MIN_DEADLINE_WEEKS,
+            limits.MAX_DEADLINE_WEEKS,
+            errors,
+        )
     assessments = _assessments(data.get("assessments", {}), taxonomy, errors)
-    current_role = _text(data.get("current_role", ""), "current_role", 200, errors)
-    experience = _text(data.get("experience", ""), "experience", MAX_TEXT, errors)
+    current_role = _text(data.get("current_role", ""), "current_role", limits.MAX_ROLE_TEXT, errors)
+    experience = _text(data.get("experience", ""), "experience", limits.MAX_EXPERIENCE, errors)
     if errors:
-        raise ProfileError(errors)
+        raise InvalidProfile(errors)
     assert hours is not None
     return Profile(language, role, hours, assessments, deadline, current_role, experience)
-
-
-PROFILE_FIELDS = {
-    "language",
-    "target_role",
-    "hours_per_week",
-    "deadline_weeks",
-    "current_role",
-    "assessments",
-    "experience",
-}
 
 
 def _language(value: Any, errors: dict[str, str]) -> str:
@@ -134,7 +143,7 @@ def _assessments(value: Any, taxonomy: Taxonomy, errors: dict[str, str]) -> dict
         if not ids:
             errors[name] = f"unknown skill {given!r}"
             continue
-        checked = _integer(level, name, 0, MAX_LEVEL, errors)
+        checked = _integer(level, name, limits.MIN_LEVEL, limits.MAX_LEVEL, errors)
         for skill_id in ids:
             if checked is not None:
                 levels[skill_id] = max(checked, levels.get(skill_id, 0))

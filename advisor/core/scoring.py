@@ -14,7 +14,6 @@ being above a target earns nothing extra.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,14 +29,18 @@ Levels = Mapping[str, int]
 class RoleFitModel(BaseEstimator):  # type: ignore[misc]
     """Fits the roles of a taxonomy; predicts each person's fit to every role."""
 
-    def __init__(self, n_suggestions: int = 3) -> None:
-        self.n_suggestions = n_suggestions
-
     def fit(self, roles: Sequence[Role], y: Sequence[str] | None = None) -> RoleFitModel:
-        """Learn each role's target levels and importance weights over all skills."""
+        """Learn each role's target levels and importance weights over all skills.
+
+        A group of interchangeable skills ("any one of AWS, Azure, Google Cloud") is one feature
+        whose level is the person's strongest in the group.
+        """
         self.role_ids_ = list(y) if y is not None else [r.id for r in roles]
-        targets = [{s: float(r.level) for s, r in role.requirements.items()} for role in roles]
-        weights = [{s: float(r.importance) for s, r in role.requirements.items()} for role in roles]
+        self.groups_ = {
+            _group_feature(role, g.id): g.skills for role in roles for g in role.alternatives
+        }
+        targets = [_requirement_features(role, "level") for role in roles]
+        weights = [_requirement_features(role, "importance") for role in roles]
         self.vectorizer_ = DictVectorizer(sparse=False, sort=True).fit(targets + weights)
         self.targets_ = self.vectorizer_.transform(targets)
         weighted = self.vectorizer_.transform(weights) * self.targets_
@@ -49,7 +52,7 @@ class RoleFitModel(BaseEstimator):  # type: ignore[misc]
     def predict(self, people: Sequence[Levels]) -> NDArray[np.float64]:
         """Fit of each person (rows) to each role (columns), in [0, 1]."""
         check_is_fitted(self, "weights_")
-        levels = self.vectorizer_.transform([{k: float(v) for k, v in p.items()} for p in people])
+        levels = self.vectorizer_.transform([self._features(p) for p in people])
         covered = np.minimum(levels[:, None, :], self.targets_[None, :, :]) / self.safe_targets_
         result: NDArray[np.float64] = np.clip((covered * self.weights_).sum(axis=2), 0.0, 1.0)
         return result
@@ -58,17 +61,28 @@ class RoleFitModel(BaseEstimator):  # type: ignore[misc]
         """The fit of one person to one role."""
         return float(self.predict([levels])[0, self.role_ids_.index(role_id)])
 
-    def suggest(self, levels: Levels) -> list[tuple[str, float]]:
-        """The best-fitting roles, best first: (role id, fit), `n_suggestions` of them."""
-        fits = self.predict([levels])[0]
-        order = sorted(range(len(fits)), key=lambda i: (-round(fits[i], 6), self.role_ids_[i]))
-        return [(self.role_ids_[i], float(fits[i])) for i in order[: self.n_suggestions]]
+    def _features(self, levels: Levels) -> dict[str, float]:
+        features = {k: float(v) for k, v in levels.items()}
+        for name, skills in self.groups_.items():
+            features[name] = float(max((levels.get(s, 0) for s in skills), default=0))
+        return features
 
     def all_fits(self, levels: Levels) -> dict[str, float]:
         return dict(zip(self.role_ids_, map(float, self.predict([levels])[0]), strict=True))
 
 
-def fit_role_model(taxonomy: Taxonomy, **params: Any) -> RoleFitModel:
+def _group_feature(role: Role, group_id: str) -> str:
+    return f"any-of:{role.id}:{group_id}"
+
+
+def _requirement_features(role: Role, attribute: str) -> dict[str, float]:
+    features = {s: float(getattr(r, attribute)) for s, r in role.requirements.items()}
+    for group in role.alternatives:
+        features[_group_feature(role, group.id)] = float(getattr(group, attribute))
+    return features
+
+
+def fit_role_model(taxonomy: Taxonomy) -> RoleFitModel:
     """The model fitted on every role of `taxonomy` (done once per taxonomy, at start-up)."""
     roles = list(taxonomy.roles.values())
-    return RoleFitModel(**params).fit(roles, [r.id for r in roles])
+    return RoleFitModel().fit(roles, [r.id for r in roles])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -227,3 +229,8 @@ def progress_dict(progress: Progress, taxonomy: Taxonomy, language: str) -> dict
         "fit_after": round(progress.fit_after, 4),
         "items_completed": list(progress.items_completed),
     }
+
+
+def plan_json(plan: Mapping[str, Any]) -> str:
+    """A plan as stored and served: compact JSON, UTF-8 kept as is."""
+    return json.dumps(plan, ensure_ascii=False, separators=(",", ":"))

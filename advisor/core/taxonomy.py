@@ -1,6 +1,6 @@
 """The skills taxonomy as values: skills, domains, levels, roles, sources, and their lookups.
 
-Built by `advisor.taxonomy_files` from the YAML in `skills_data/`; everything here is immutable
+Built by `advisor.taxonomy.files` from the YAML in `skills_data/`; everything here is immutable
 and computed from what it is given, so a taxonomy can be shared across threads and requests.
 """
 
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 Language = Literal["en", "fr"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr")
-MAX_LEVEL = 5
 # Half-life of an article's weight in the demand prior: a two-year-old article counts half.
 DEMAND_HALF_LIFE_DAYS = 730.0
 
@@ -141,12 +140,51 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Alternatives:
+    """Any one of several interchangeable skills (AWS, Azure or Google Cloud) at a level."""
+
+    id: str
+    label: Text
+    skills: tuple[str, ...]
+    level: int
+    importance: int
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     label: Text
     description: Text
     requirements: Mapping[str, Requirement]
     onet_soc: str | None = None
+    alternatives: tuple[Alternatives, ...] = ()
+
+    def requirements_for(self, levels: Mapping[str, int]) -> dict[str, Requirement]:
+        """The role's requirements for a person: of each group of alternatives, the skill the
+        person is strongest in counts (the first listed when none is stronger)."""
+        resolved = dict(self.requirements)
+        for group in self.alternatives:
+            chosen = max(group.skills, key=lambda s: (levels.get(s, 0), -group.skills.index(s)))
+            resolved[chosen] = Requirement(chosen, group.level, group.importance)
+        return resolved
+
+
+@dataclass(frozen=True)
+class OriginRole:
+    """A role people come from, with the levels typical after a few years in it."""
+
+    id: str
+    label: Text
+    aliases: Mapping[str, tuple[str, ...]]
+    description: Text
+    typical: Mapping[str, int]
+
+    def names(self) -> tuple[str, ...]:
+        """Labels and aliases in both languages, for matching what a person typed."""
+        labels = (self.label.en, self.label.fr)
+        return tuple(
+            dict.fromkeys((*labels, *self.aliases.get("en", ()), *self.aliases.get("fr", ())))
+        )
 
 
 @dataclass(frozen=True)
@@ -181,9 +219,7 @@ class Taxonomy:
     sources: Mapping[str, Source]
     replaced_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
-    _alias_indexes: Mapping[str | None, Mapping[str, tuple[str, ...]]] = field(
-        init=False, repr=False, compare=False
-    )
+    origin_roles: Mapping[str, OriginRole] = field(default_factory=dict)
 
     def skill(self, skill_id: str) -> Skill:
         """The skill `skill_id`, following a rename or merge; raises `UnknownSkill`."""
@@ -232,29 +268,6 @@ class Taxonomy:
                 migrated[new_id] = max(level, migrated.get(new_id, 0))
         return migrated
 
-    def find_by_alias(self, name: str, language: str | None = None) -> tuple[Skill, ...]:
-        """Skills whose label or alias matches `name`, ignoring case, accents and hyphens."""
-        return tuple(self.skills[i] for i in self._alias_index(language).get(fold(name), ()))
-
-    def _alias_index(self, language: str | None) -> Mapping[str, tuple[str, ...]]:
-        return self._alias_indexes[language]
-
-    def __post_init__(self) -> None:
-        # Built once: a taxonomy never changes after it is made.
-        indexes = {
-            lang: build_alias_index(self.skills.values(), lang) for lang in (None, *LANGUAGES)
-        }
-        object.__setattr__(self, "_alias_indexes", indexes)
-
-    def skills_of_role(self, role_id: str) -> tuple[Skill, ...]:
-        """The skills a role requires, most important first."""
-        role = self.role(role_id)
-        ordered = sorted(role.requirements.values(), key=lambda r: (-r.importance, r.skill))
-        return tuple(self.skills[r.skill] for r in ordered)
-
-    def skills_of_domain(self, domain_id: str) -> tuple[Skill, ...]:
-        return tuple(s for s in self.skills.values() if s.domain == domain_id)
-
     def prerequisite_closure(self, skill_id: str, target: int) -> dict[str, int]:
         """Every skill needed, transitively, to take `skill_id` to `target`, with its level.
 
@@ -287,16 +300,3 @@ class Taxonomy:
                     totals[skill_id] += weight
         top = max(totals.values(), default=0.0) or 1.0
         return {skill_id: round(total / top, 4) for skill_id, total in totals.items()}
-
-
-def build_alias_index(
-    skills: Iterable[Skill], language: str | None = None
-) -> dict[str, tuple[str, ...]]:
-    """Folded name → ids of the skills that use it as label or alias."""
-    index: dict[str, list[str]] = {}
-    for skill in skills:
-        for name in skill.all_aliases(language):
-            ids = index.setdefault(fold(name), [])
-            if skill.id not in ids:
-                ids.append(skill.id)
-    return {name: tuple(ids) for name, ids in index.items()}

@@ -8,11 +8,10 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
 
-from advisor import corpus, db, services
-from advisor.core.profile import ProfileError, parse_profile
-from advisor.core.serialize import skill_dict
-from advisor.repository import plan_json
-from advisor.web.context import current_advisor
+from advisor.core.errors import InvalidInput, InvalidProfile
+from advisor.core.serialize import plan_json, skill_dict
+from advisor.services import corpus, plans
+from advisor.web.context import current_advisor, current_store
 from advisor.web.errors import json_error
 from advisor.web.openapi import openapi_document
 
@@ -35,7 +34,7 @@ def bad_json() -> ResponseReturnValue:
     )
 
 
-def invalid(error: ProfileError) -> ResponseReturnValue:
+def invalid(error: InvalidProfile) -> ResponseReturnValue:
     return json_error(422, "invalid_profile", "the profile has invalid fields", error.fields)
 
 
@@ -84,16 +83,16 @@ def create_plan() -> ResponseReturnValue:
             {"previous_plan": "must be a plan id"},
         )
     try:
-        plan = services.create_plan(
-            session=db.get_session(),
+        plan = plans.create_plan(
+            store=current_store(),
             advisor=current_advisor(),
             profile_data=data,
             now=datetime.now(UTC),
             previous_token=previous,
         )
-    except ProfileError as error:
+    except InvalidProfile as error:
         return invalid(error)
-    except services.PlanNotFound:
+    except plans.PlanNotFound:
         return json_error(
             422,
             "invalid_profile",
@@ -109,8 +108,8 @@ def create_plan() -> ResponseReturnValue:
 @bp.get("/plans/<token>")
 def read_plan(token: str) -> ResponseReturnValue:
     try:
-        body = services.get_plan_json(session=db.get_session(), token=token)
-    except services.PlanNotFound:
+        body = plans.get_plan_json(store=current_store(), token=token)
+    except plans.PlanNotFound:
         return not_found()
     return Response(body, mimetype="application/json")
 
@@ -119,8 +118,8 @@ def read_plan(token: str) -> ResponseReturnValue:
 def delete_plan(token: str) -> ResponseReturnValue:
     """Erase the plan, its journey, profiles and assessments; the id then answers 404."""
     try:
-        services.delete_plan(session=db.get_session(), token=token)
-    except services.PlanNotFound:
+        plans.delete_plan(store=current_store(), token=token)
+    except plans.PlanNotFound:
         return not_found()
     return Response(status=204)
 
@@ -131,9 +130,10 @@ def what_if(token: str) -> ResponseReturnValue:
     data = json_body()
     if not isinstance(data, dict):
         return bad_json()
+    advisor = current_advisor()
     try:
-        saved = services.get_profile(session=db.get_session(), token=token)
-    except services.PlanNotFound:
+        profile = plans.saved_profile(store=current_store(), advisor=advisor, token=token)
+    except plans.PlanNotFound:
         return not_found()
     level = data.get("level")
     if isinstance(level, bool) or not isinstance(level, int):
@@ -143,11 +143,9 @@ def what_if(token: str) -> ResponseReturnValue:
             "level must be a whole number from 0 to 5",
             {"level": "must be a whole number from 0 to 5"},
         )
-    advisor = current_advisor()
     try:
-        profile = parse_profile(saved, advisor.taxonomy)
-        return jsonify(services.what_if(advisor, profile, str(data.get("skill", "")), level))
-    except ProfileError as error:
+        return jsonify(plans.what_if(advisor, profile, str(data.get("skill", "")), level))
+    except InvalidInput as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
 
 
@@ -161,8 +159,8 @@ def extract() -> ResponseReturnValue:
     if not isinstance(text, str):
         return json_error(422, "invalid_request", "text is required", {"text": "must be text"})
     try:
-        return jsonify(services.extract_text(current_advisor(), text, str(lang)))
-    except ProfileError as error:
+        return jsonify(corpus.extract_text(current_advisor(), text, str(lang)))
+    except InvalidInput as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
 
 
@@ -172,15 +170,7 @@ def evidence(skill_id: str) -> ResponseReturnValue:
     advisor = current_advisor()
     if skill_id not in advisor.taxonomy.skills:
         return json_error(404, "not_found", f"no skill {skill_id!r}")
-    session = db.get_session()
-    demand = corpus.current_demand(session=session, fallback=advisor.demand)
-    return jsonify(
-        {
-            "skill": skill_id,
-            "demand": demand.get(skill_id, 0.0),
-            "evidence": corpus.evidence(session=session, skill_id=skill_id),
-        }
-    )
+    return jsonify(corpus.evidence(store=current_store(), advisor=advisor, skill_id=skill_id))
 
 
 @bp.get("/openapi.json")

@@ -14,20 +14,21 @@ from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
-from advisor import services
-from advisor.core.articles import from_html, from_markdown, from_plain_text
-from advisor.core.profile import ProfileError
+from advisor.core.articles import READERS
+from advisor.core.errors import InvalidInput
+from advisor.core.limits import MAX_EXTRACT_TEXT
+from advisor.services import corpus
 from advisor.web.context import current_advisor
 
 bp = Blueprint("articles", __name__)
-READERS = {"html": from_html, "htm": from_html, "md": from_markdown, "txt": from_plain_text}
+SUFFIXES = [suffix.lstrip(".") for suffix in READERS]
 
 
 class ArticleForm(FlaskForm):  # type: ignore[misc]
-    text = TextAreaField(_l("Article text"), validators=[Optional(), Length(max=200_000)])
+    text = TextAreaField(_l("Article text"), validators=[Optional(), Length(max=MAX_EXTRACT_TEXT)])
     upload = FileField(
         _l("…or a file (.txt, .md, .html)"),
-        validators=[FileAllowed(list(READERS), _l("Upload a .txt, .md or .html file."))],
+        validators=[FileAllowed(SUFFIXES, _l("Upload a .txt, .md or .html file."))],
     )
     lang = SelectField(
         _l("Language"),
@@ -70,8 +71,8 @@ def extract() -> ResponseReturnValue:
             form.text.errors = [*form.text.errors, _l("Paste a text or choose a file.")]
         else:
             try:
-                result = services.extract_text(current_advisor(), text, form.lang.data)
-            except ProfileError as error:
+                result = corpus.extract_text(current_advisor(), text, form.lang.data)
+            except InvalidInput as error:
                 form.text.errors = [*form.text.errors, *error.fields.values()]
     status = 422 if form.errors else 200
     parts = segments(text, result) if result else []
@@ -81,11 +82,11 @@ def extract() -> ResponseReturnValue:
 def _article_text(form: ArticleForm) -> str:
     upload = form.upload.data
     if upload and getattr(upload, "filename", ""):
-        suffix = upload.filename.rsplit(".", 1)[-1].lower()
+        suffix = upload.filename.rsplit(".", 1)[-1]
         try:
-            content = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
+            content = corpus.decode_article(upload.read())
+        except ValueError:
             form.upload.errors = [*form.upload.errors, _l("The file is not UTF-8 text.")]
             return ""
-        return READERS.get(suffix, from_plain_text)(content).text
+        return corpus.article_text(content, suffix).text
     return form.text.data or ""

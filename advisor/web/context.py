@@ -1,4 +1,4 @@
-"""What views share: the app's fitted advisor, and the plan language for the interface."""
+"""What views share: the app's fitted advisor and its store, made once when the app starts."""
 
 from __future__ import annotations
 
@@ -6,17 +6,24 @@ from datetime import date
 
 from flask import Flask, current_app
 
-from advisor import services
+from advisor.persistence.store import Store
+from advisor.services.advisor import Advisor, build_advisor, skills_data_path
 
-EXTENSION_KEY = "advisor.advisor"
-
-
-def init_app(app: Flask) -> None:
-    """Load the taxonomy and fit the role model once, when the app starts."""
-    folder = services.skills_data_path(app.config.get("SKILLS_DATA"))
-    app.extensions[EXTENSION_KEY] = services.build_advisor(folder, date.today())
+ADVISOR_KEY, STORE_KEY = "advisor.advisor", "advisor.store"
 
 
-def current_advisor() -> services.Advisor:
-    advisor: services.Advisor = current_app.extensions[EXTENSION_KEY]
+def init_app(app: Flask, store: Store) -> None:
+    """Load the taxonomy and fit the role model once; keep the store for every request."""
+    folder = skills_data_path(app.config.get("SKILLS_DATA"))
+    app.extensions[ADVISOR_KEY] = build_advisor(folder, date.today())
+    app.extensions[STORE_KEY] = store
+
+
+def current_advisor() -> Advisor:
+    advisor: Advisor = current_app.extensions[ADVISOR_KEY]
     return advisor
+
+
+def current_store() -> Store:
+    store: Store = current_app.extensions[STORE_KEY]
+    return store

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from advisor.privacy import redact
+from advisor.logs import redact
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from flask import Flask, current_app, request, session
 from flask_babel import Babel, get_locale, get_translations
 
 from advisor import resources
-from advisor.core.explain import percent
+from advisor.i18n import words_for
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
@@ -29,7 +29,7 @@ def init_app(app: Flask) -> None:
     )
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals.update(LANGUAGE_NAMES=LANGUAGE_NAMES, get_locale=current_language)
-    app.jinja_env.filters["percent"] = percent
+    app.jinja_env.filters["percent"] = lambda share, language: words_for(language).percent(share)
 
 
 def fast_gettext() -> Callable[..., str]:

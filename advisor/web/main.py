@@ -8,7 +8,8 @@ from flask import Blueprint, current_app, jsonify, redirect, request, session
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import NotFound
 
-from advisor import db, services
+from advisor.services.health import check_health
+from advisor.web.context import current_store
 
 bp = Blueprint("main", __name__)
 
@@ -32,6 +33,6 @@ def _local_path(target: str) -> str:
 
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
-    health = services.check_health(session=db.get_session())
+    health = check_health(store=current_store())
     body = {"status": "ok" if health.database_ok else "error", "database": health.detail}
     return jsonify(body), 200 if health.database_ok else 503

@@ -11,21 +11,22 @@ from flask import (
     Response,
     abort,
     flash,
+    get_flashed_messages,
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from advisor import db, services
+from advisor.core.errors import InvalidInput
 from advisor.core.explain import reasons_in_words
-from advisor.core.profile import ProfileError, parse_profile
+from advisor.i18n import words_for
 from advisor.pdf import render_plan_pdf
+from advisor.services import plans
 from advisor.web import charts
-from advisor.web.context import current_advisor
+from advisor.web.context import current_advisor, current_store
 from advisor.web.i18n import current_language, fast_gettext
 from advisor.web.pagecache import pages_of
 from advisor.web.profile import reassess_form
@@ -35,22 +36,23 @@ bp = Blueprint("plans", __name__, url_prefix="/plans")
 
 def load(token: str) -> dict[str, Any]:
     try:
-        return services.get_plan(session=db.get_session(), token=token)
-    except services.PlanNotFound:
+        return plans.get_plan(store=current_store(), token=token)
+    except plans.PlanNotFound:
         abort(404)
 
 
 @bp.get("/<token>")
 def show(token: str) -> ResponseReturnValue:
-    if not services.plan_exists(session=db.get_session(), token=token):
+    if not plans.plan_exists(store=current_store(), token=token):
         abort(404)
     key = (token, current_language(), request.host_url)
     pages = pages_of("plans")
     page = pages.get(key)
     if page is None:
-        flashes_pending = bool(session.get("_flashes"))
+        # A page showing a one-off message is not reused (the template shows the same list).
+        one_off = get_flashed_messages(with_categories=True)
         page = render_template("plans/plan.html", **page_context(load(token), what_if=None))
-        if not flashes_pending:  # a page showing a one-off message is not reused
+        if not one_off:
             pages.put(key, page)
     return page
 
@@ -58,14 +60,12 @@ def show(token: str) -> ResponseReturnValue:
 @bp.get("/<token>/what-if")
 def what_if(token: str) -> ResponseReturnValue:
     """The plan page with the answer to "what if this skill were at that level?"."""
-    plan = load(token)
-    saved = services.get_profile(session=db.get_session(), token=token)
-    advisor = current_advisor()
+    plan, advisor = load(token), current_advisor()
+    profile = plans.saved_profile(store=current_store(), advisor=advisor, token=token)
     try:
-        profile = parse_profile(saved, advisor.taxonomy)
         level = int(request.args.get("level", ""))
-        answer = services.what_if(advisor, profile, request.args.get("skill", ""), level)
-    except (ValueError, ProfileError):
+        answer = plans.what_if(advisor, profile, request.args.get("skill", ""), level)
+    except (ValueError, InvalidInput):
         flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
         return redirect(url_for("plans.show", token=token, _anchor="what-if"))
     return render_template("plans/plan.html", **page_context(plan, what_if=answer))
@@ -102,8 +102,10 @@ def file_name(plan: dict[str, Any], extension: str) -> str:
 
 @bp.get("/<token>/reassess")
 def reassess(token: str) -> ResponseReturnValue:
-    load(token)
-    saved = services.get_profile(session=db.get_session(), token=token)
+    try:
+        saved = plans.get_profile(store=current_store(), token=token)
+    except plans.PlanNotFound:
+        abort(404)
     return reassess_form(token, saved)
 
 
@@ -116,8 +118,8 @@ def confirm_delete(token: str) -> ResponseReturnValue:
 @bp.post("/<token>/delete")
 def delete(token: str) -> ResponseReturnValue:
     try:
-        services.delete_plan(session=db.get_session(), token=token)
-    except services.PlanNotFound:
+        plans.delete_plan(store=current_store(), token=token)
+    except plans.PlanNotFound:
         abort(404)
     flash(_("Your plan and everything you entered for it have been deleted."), "ok")
     return redirect(url_for("profile.start"), code=303)
@@ -157,7 +159,7 @@ def _item_view(item: dict[str, Any], language: str, _: Callable[..., str]) -> di
     return {
         "item": item,
         "meta": meta,
-        "reasons": reasons_in_words(item["reasons"], language),
+        "reasons": reasons_in_words(item["reasons"], words_for(language)),
         "anchor_title": _("At level %(n)s you can:", n=item["target"]),
         "resources": resources,
     }

@@ -5,18 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_wtf.csrf import generate_csrf
 from wtforms.fields.choices import SelectChoice
 
-from advisor import db, services
-from advisor.core.profile import ProfileError
-from advisor.web.context import current_advisor
+from advisor.core.errors import InvalidProfile
+from advisor.services import plans
+from advisor.services.assessment import skills_to_assess, suggested_skills
+from advisor.web.context import current_advisor, current_store
 from advisor.web.forms import SUGGEST, AssessmentForm, ProfileForm
 from advisor.web.i18n import current_language
-from advisor.web.pagecache import pages_of
 
 bp = Blueprint("profile", __name__)
 
@@ -26,27 +25,10 @@ def role_choices(language: str) -> list[tuple[str, str]]:
     return sorted(((r.id, r.label.in_(language)) for r in roles), key=lambda c: c[1].casefold())
 
 
-TOKEN_MARK = "\x00csrf\x00"
-
-
 @bp.get("/")
 def start() -> ResponseReturnValue:
-    """Step 1, prefilled from the query string when coming back to change an answer.
-
-    The blank form is the same for everyone but its CSRF token, so it is rendered once per
-    language and host and the token put back in for each request.
-    """
-    if request.args or session.get("_flashes"):
-        return _render_step1()
-    token = generate_csrf()
-    key = (current_language(), request.host_url)
-    blank_forms = pages_of("blank-forms", size=16)
-    page = blank_forms.get(key)
-    if page is None:
-        page = str(_render_step1())
-        blank_forms.put(key, page.replace(token, TOKEN_MARK))
-        return page
-    return page.replace(TOKEN_MARK, token)
+    """Step 1, prefilled from the query string when coming back to change an answer."""
+    return _render_step1()
 
 
 def _render_step1() -> str:
@@ -77,17 +59,17 @@ def create() -> ResponseReturnValue:
     if not form.validate():
         return _render_step2(form, _levels_typed(form)), 422
     try:
-        plan = services.create_plan(
-            session=db.get_session(),
+        plan = plans.create_plan(
+            store=current_store(),
             advisor=current_advisor(),
             profile_data=_profile_data(form),
             now=datetime.now(UTC),
             previous_token=form.previous.data or None,
         )
-    except ProfileError as error:
+    except InvalidProfile as error:
         _put_errors_on_fields(form, error)
         return _render_step2(form, _levels_typed(form)), 422
-    except services.PlanNotFound:
+    except plans.PlanNotFound:
         form.previous.data = ""
         form.form_errors.append(_("Your earlier plan was deleted; submit again for a new plan."))
         return _render_step2(form, _levels_typed(form)), 422
@@ -123,7 +105,7 @@ def _step1_data(form: ProfileForm) -> dict[str, Any]:
 def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
     advisor = current_advisor()
     language = form.language.data or current_language()
-    groups = services.skills_to_assess(advisor, form.target_role.data or None, language)
+    groups = skills_to_assess(advisor, form.target_role.data or None, language)
     proposed = [s.id for g in groups for s in g.skills]
     typed = {**{s: None for s in proposed}, **levels}
     if not form.levels.entries:
@@ -142,7 +124,7 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         levels=advisor.taxonomy.levels,
         language=language,
         orphans=[e for s, e in entries.items() if s not in set(proposed)],
-        suggested=services.suggested_skills(advisor, form.experience.data or "", language),
+        suggested=suggested_skills(advisor, form.experience.data or "", language),
         proposed=set(proposed),
         role=advisor.taxonomy.roles.get(form.target_role.data or ""),
     )
@@ -198,7 +180,7 @@ def _profile_data(form: AssessmentForm) -> dict[str, Any]:
     }
 
 
-def _put_errors_on_fields(form: AssessmentForm, error: ProfileError) -> None:
+def _put_errors_on_fields(form: AssessmentForm, error: InvalidProfile) -> None:
     """A service error names a profile field; show it next to the form field it came from."""
     for name, message in error.fields.items():
         if name.startswith("assessments."):
@@ -212,8 +194,7 @@ def _put_errors_on_fields(form: AssessmentForm, error: ProfileError) -> None:
             if target is not None:
                 target.errors = [*target.errors, message]
                 continue
-        field = form._fields.get(name)
-        if field is not None:
-            field.errors = [*field.errors, message]
+        if name in form:
+            form[name].errors = [*form[name].errors, message]
         else:
             form.form_errors.append(f"{name}: {message}")

@@ -57,7 +57,7 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, 
     thread.start()
     yield app, f"http://127.0.0.1:{server.port}"
     server.shutdown()
-    app.extensions["advisor.engine"].dispose()
+    app.extensions["advisor.store"].close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from advisor.core.planning import Planner
 from advisor.core.scoring import RoleFitModel, fit_role_model
 from advisor.core.taxonomy import Taxonomy
-from advisor.taxonomy_files import load_taxonomy
+from advisor.taxonomy.files import load_taxonomy
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "taxonomy"
 SHIPPED = Path(__file__).parent.parent.parent / "skills_data"

@@ -15,7 +15,7 @@ from advisor.core.extraction import (
     summary,
 )
 from advisor.core.taxonomy import Taxonomy
-from advisor.taxonomy_files import load_taxonomy
+from advisor.taxonomy.files import load_taxonomy
 from tests.core.conftest import SHIPPED
 
 SHIPPED_MATCHER = SkillMatcher(load_taxonomy(SHIPPED))
@@ -125,7 +125,7 @@ def test_sentences_are_kept_as_evidence(matcher: SkillMatcher) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
-    from advisor.taxonomy_files import load_taxonomy
+    from advisor.taxonomy.files import load_taxonomy
     from tests.core.conftest import SHIPPED
 
     found_ = SkillMatcher(load_taxonomy(SHIPPED)).find(text)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from advisor.core.planning import Plan, Planner
 from advisor.core.profile import Profile
 from advisor.core.taxonomy import Taxonomy
-from advisor.taxonomy_files import load_taxonomy
+from advisor.taxonomy.files import load_taxonomy
 from tests.core.conftest import SHIPPED
 
 TAXONOMY: Taxonomy = load_taxonomy(SHIPPED)

@@ -6,8 +6,9 @@ import pytest
 from sklearn.base import clone
 from sklearn.utils.validation import check_is_fitted
 
+from advisor.core.errors import InvalidProfile
 from advisor.core.planning import FACTOR_WEIGHTS, Planner
-from advisor.core.profile import Profile, ProfileError, parse_profile
+from advisor.core.profile import Profile, parse_profile
 from advisor.core.scoring import RoleFitModel
 from advisor.core.taxonomy import Taxonomy
 
@@ -30,7 +31,7 @@ def test_being_above_target_earns_nothing_extra(small_model: RoleFitModel) -> No
 
 def test_the_model_follows_the_estimator_contract(small_model: RoleFitModel) -> None:
     check_is_fitted(small_model)
-    assert small_model.get_params() == {"n_suggestions": 3}
+    assert small_model.get_params() == {}
     assert not hasattr(clone(small_model), "weights_")
 
 
@@ -110,7 +111,7 @@ def test_what_if_raises_fit_and_lowers_hours(small_planner: Planner) -> None:
 
 
 def test_profile_errors_name_every_field(small_taxonomy: Taxonomy) -> None:
-    with pytest.raises(ProfileError) as caught:
+    with pytest.raises(InvalidProfile) as caught:
         parse_profile(
             {
                 "language": "de",
@@ -142,6 +143,6 @@ def test_profile_accepts_short_and_replaced_skill_ids(small_taxonomy: Taxonomy) 
 
 def test_hours_per_week_must_be_a_number(small_taxonomy: Taxonomy) -> None:
     for bad in (True, "8", 8.5, None, 61):
-        with pytest.raises(ProfileError) as caught:
+        with pytest.raises(InvalidProfile) as caught:
             parse_profile({"hours_per_week": bad}, small_taxonomy)
         assert "hours_per_week" in caught.value.fields

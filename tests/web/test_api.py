@@ -105,7 +105,7 @@ def test_the_api_is_rate_limited(app_config: dict[str, object]) -> None:
     codes = [client.get("/api/v1/roles").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     assert client.get("/api/v1/roles").get_json()["error"]["code"] == "too_many_requests"
-    app.extensions["advisor.engine"].dispose()
+    app.extensions["advisor.store"].close()
 
 
 def test_security_headers_on_pages_and_api(client: FlaskClient) -> None:

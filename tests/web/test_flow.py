@@ -148,7 +148,7 @@ def test_a_form_without_its_csrf_token_is_refused_in_words(app_config: dict[str,
     response = app.test_client().post("/assess", data=STEP1)
     assert response.status_code == 400
     assert "The form expired or did not come from this site." in response.get_data(as_text=True)
-    app.extensions["advisor.engine"].dispose()
+    app.extensions["advisor.store"].close()
 
 
 def test_the_plan_pdf_downloads_with_a_meaningful_name(client: FlaskClient) -> None:
@@ -180,7 +180,7 @@ def test_the_reused_blank_form_carries_each_visitors_own_token(
         answer = visitor.post("/assess", data={**STEP1, "csrf_token": token.group(1)})
         assert answer.status_code == 200
     assert tokens[0] != tokens[1]
-    app.extensions["advisor.engine"].dispose()
+    app.extensions["advisor.store"].close()
 
 
 def test_a_deleted_plans_pdf_and_page_are_not_served_from_memory(client: FlaskClient) -> None:

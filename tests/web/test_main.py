@@ -46,7 +46,7 @@ def test_healthz_checks_the_database(client: FlaskClient) -> None:
 
 
 def test_healthz_reports_a_dead_database(app: Flask, client: FlaskClient) -> None:
-    engine = app.extensions["advisor.engine"]
+    engine = app.extensions["advisor.store"].engine
     engine.dispose()
     database = Path(engine.url.database)
     for leftover in database.parent.glob(database.name + "*"):

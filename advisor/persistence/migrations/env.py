@@ -1,11 +1,11 @@
-"""Alembic environment: runs on the connection advisor hands it (see `advisor.migrate`)."""
+"""Alembic environment: runs on the connection advisor hands it (`persistence.migrate`)."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlmodel import SQLModel
 
-from advisor import models  # noqa: F401  (registers the tables for autogenerate)
+from advisor.persistence import models  # noqa: F401  (registers the tables for autogenerate)
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
+
+from advisor.cli.options import data_option, load_advisor
 
 
 def read_json(path: Path) -> Any:
@@ -40,29 +42,22 @@ def read_json(path: Path) -> Any:
     type=click.Path(dir_okay=False, path_type=Path),
     help="An earlier plan (JSON) of the same person: the new plan shows progress.",
 )
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar="ADVISOR_SKILLS_DATA",
-    help="Taxonomy folder (default: bundled).",
-)
+@data_option
 def plan_command(
     profile_file: Path, fmt: str, output: Path | None, previous: Path | None, data_dir: Path | None
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
-    from advisor import services
+    from advisor.core.errors import InvalidProfile
     from advisor.core.markdown import plan_markdown
-    from advisor.core.profile import ProfileError
+    from advisor.i18n import words_for
+    from advisor.services.plans import plan_for_profile
 
     profile_data = read_json(profile_file)
     earlier = read_json(previous) if previous else None
-    advisor = services.build_advisor(services.skills_data_path(data_dir), date.today())
+    advisor = load_advisor(data_dir)
     try:
-        _, plan = services.plan_for_profile(
-            advisor, profile_data, now=datetime.now(UTC), previous=earlier
-        )
-    except ProfileError as error:
+        _, plan = plan_for_profile(advisor, profile_data, now=datetime.now(UTC), previous=earlier)
+    except InvalidProfile as error:
         for field, message in error.fields.items():
             click.echo(f"{profile_file}: {field}: {message}", err=True)
         raise click.ClickException(f"{profile_file}: invalid profile") from None
@@ -73,7 +68,11 @@ def plan_command(
             raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
         output.write_bytes(render_plan_pdf(plan))
         return
-    text = plan_markdown(plan) if fmt == "md" else json.dumps(plan, ensure_ascii=False, indent=2)
+    text = (
+        plan_markdown(plan, words_for(plan["language"]))
+        if fmt == "md"
+        else json.dumps(plan, ensure_ascii=False, indent=2)
+    )
     if output is None:
         click.echo(text.rstrip("\n"))
     else:

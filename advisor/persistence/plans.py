@@ -1,9 +1,7 @@
-"""Queries: functions that take a session (keyword-only) and return values or table rows."""
+"""Queries on saved plans: a session in (keyword-only), values or table rows out."""
 
 from __future__ import annotations
 
-import hmac
-import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -11,7 +9,8 @@ from typing import Any
 from sqlalchemy import delete, text
 from sqlmodel import Session, select
 
-from advisor.models import AssessmentRecord, Journey, PlanRecord, ProfileRecord
+from advisor.core.serialize import plan_json
+from advisor.persistence.models import AssessmentRecord, Journey, PlanRecord, ProfileRecord
 
 
 def database_answers(*, session: Session) -> bool:
@@ -64,25 +63,15 @@ def add_plan(
     return saved
 
 
-def plan_json(plan: Mapping[str, Any]) -> str:
-    """A plan as stored and served: compact JSON, UTF-8 kept as is."""
-    return json.dumps(plan, ensure_ascii=False, separators=(",", ":"))
-
-
 def plan_by_token(*, session: Session, token: str) -> PlanRecord | None:
-    """The plan with this token, compared in constant time once found by index."""
-    record = session.exec(select(PlanRecord).where(PlanRecord.token == token)).first()
-    if record is None or not hmac.compare_digest(record.token.encode(), token.encode()):
-        return None
-    return record
+    """The plan with this token (an indexed look-up: the token's 192 bits are the secret)."""
+    return session.exec(select(PlanRecord).where(PlanRecord.token == token)).first()
 
 
 def plan_exists(*, session: Session, token: str) -> bool:
     """Whether a plan has this token: one indexed look-up, nothing loaded."""
-    found = session.execute(
-        select(PlanRecord.token).where(PlanRecord.token == token)
-    ).scalar_one_or_none()
-    return found is not None and hmac.compare_digest(str(found).encode(), token.encode())
+    found = session.execute(select(PlanRecord.token).where(PlanRecord.token == token)).first()
+    return found is not None
 
 
 def profile_of(*, session: Session, plan: PlanRecord) -> tuple[ProfileRecord, dict[str, int]]:

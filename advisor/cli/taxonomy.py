@@ -8,15 +8,7 @@ from typing import TextIO
 
 import click
 
-
-def data_option(function: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--data",
-        "data_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="ADVISOR_SKILLS_DATA",
-        help="Taxonomy folder (default: the bundled skills_data/).",
-    )(function)
+from advisor.cli.options import data_option
 
 
 @click.group("taxonomy")
@@ -28,18 +20,18 @@ def taxonomy_group() -> None:
 @data_option
 def check(data_dir: Path | None) -> None:
     """Validate every file; print each problem as FILE:LINE: FIELD: MESSAGE."""
-    from advisor import services
+    from advisor.services.advisor import skills_data_path
+    from advisor.services.taxonomy import check_taxonomy, load_taxonomy, taxonomy_summary
 
-    folder = services.skills_data_path(data_dir)
-    problems = services.check_taxonomy(folder)
+    folder = skills_data_path(data_dir)
+    problems = check_taxonomy(folder)
     for problem in problems:
         click.echo(
             f"{folder / problem.file}:{problem.line}: {problem.field}: {problem.message}", err=True
         )
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in {folder}")
-    summary = services.taxonomy_summary(services.load_taxonomy(folder))
-    click.echo(f"{folder}: ok — {summary}")
+    click.echo(f"{folder}: ok — {taxonomy_summary(load_taxonomy(folder))}")
 
 
 @taxonomy_group.command("export")
@@ -48,8 +40,9 @@ def check(data_dir: Path | None) -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def export(data_dir: Path | None, fmt: str, output: TextIO) -> None:
     """Write the whole taxonomy: domains, levels, skills, roles and sources."""
-    from advisor import services
+    from advisor.services.advisor import skills_data_path
+    from advisor.services.taxonomy import export_taxonomy, load_taxonomy
 
-    taxonomy = services.load_taxonomy(services.skills_data_path(data_dir))
-    json.dump(services.export_taxonomy(taxonomy), output, ensure_ascii=False, indent=2)
+    taxonomy = load_taxonomy(skills_data_path(data_dir))
+    json.dump(export_taxonomy(taxonomy), output, ensure_ascii=False, indent=2)
     output.write("\n")

@@ -1,32 +1,28 @@
-"""The database engine of an app, and one session per request.
-
-The engine is made in the app factory and kept in `app.extensions`, never at import time, so two
-apps (or a test and the server) never share a connection pool by accident.
-"""
+"""The database engine: made from the settings, checked, and migrated in one place."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
-from flask import Flask, g
 from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
-from sqlmodel import Session, create_engine
+from sqlmodel import create_engine
 
-from advisor import migrate
 from advisor.config import ConfigError
+from advisor.persistence import migrate
 
-EXTENSION_KEY = "advisor.engine"
 URL_EXAMPLES = "sqlite:////path/to/advisor.sqlite3 or postgresql+psycopg://user:password@host/db"
 
 
-def database_url(app: Flask) -> str:
+def database_url(settings: Mapping[str, Any], instance_path: str) -> str:
     """The configured URL, or a SQLite file in the instance folder."""
-    configured = app.config.get("DATABASE_URL")
+    configured = settings.get("DATABASE_URL")
     if configured:
         return str(configured)
-    return f"sqlite:///{Path(app.instance_path) / 'advisor.sqlite3'}"
+    return f"sqlite:///{Path(instance_path) / 'advisor.sqlite3'}"
 
 
 def make_engine(url: str) -> Engine:
@@ -63,11 +59,11 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def engine_for(app: Flask) -> Engine:
-    """The engine of an app's settings, creating the instance folder for the default SQLite."""
-    if app.config.get("DATABASE_URL") is None:
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    return make_engine(database_url(app))
+def engine_for(settings: Mapping[str, Any], instance_path: str) -> Engine:
+    """The engine of these settings, creating the instance folder for the default SQLite."""
+    if not settings.get("DATABASE_URL"):
+        Path(instance_path).mkdir(parents=True, exist_ok=True)
+    return make_engine(database_url(settings, instance_path))
 
 
 def check_reachable(engine: Engine) -> None:
@@ -77,41 +73,19 @@ def check_reachable(engine: Engine) -> None:
             connection.execute(text("SELECT 1"))
     except OperationalError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        where = engine.url.render_as_string(hide_password=True)
-        raise ConfigError(f"cannot reach the database at {where}: {reason}") from error
+        raise ConfigError(f"cannot reach the database at {where(engine)}: {reason}") from error
 
 
-def create_schema(engine: Engine) -> None:
-    """Check the database answers, then bring its schema to the newest migration."""
+def prepare(engine: Engine, revision: str = "head") -> None:
+    """Check the database answers, then bring its schema to `revision` (the newest by default).
+
+    Every entry point that opens the database (the app, gunicorn's master, the CLI) calls this,
+    so a database is never used at an older schema than the code expects.
+    """
     check_reachable(engine)
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, revision)
 
 
-def init_app(app: Flask) -> None:
-    """Make the engine (and the SQLite folder and schema); close sessions on teardown."""
-    engine = engine_for(app)
-    if app.config["AUTO_MIGRATE"]:
-        create_schema(engine)
-    app.extensions[EXTENSION_KEY] = engine
-    app.teardown_appcontext(_close_session)
-
-
-def get_engine(app: Flask) -> Engine:
-    engine: Engine = app.extensions[EXTENSION_KEY]
-    return engine
-
-
-def get_session() -> Session:
-    """The session of the current request, opened on first use."""
-    if "db_session" not in g:
-        from flask import current_app
-
-        g.db_session = Session(get_engine(current_app._get_current_object()))  # type: ignore[attr-defined]
-    session: Session = g.db_session
-    return session
-
-
-def _close_session(_error: BaseException | None) -> None:
-    session = g.pop("db_session", None)
-    if session is not None:
-        session.close()
+def where(engine: Engine) -> str:
+    """The database's URL with any password hidden, for messages."""
+    return engine.url.render_as_string(hide_password=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from advisor.core.taxonomy import fold
-from advisor.taxonomy_schema import ParsedFolder, SkillModel
-from advisor.taxonomy_yaml import Problem, line_of
+from advisor.taxonomy.lines import Problem, line_of
+from advisor.taxonomy.schema import ParsedFolder, SkillModel
 
 
 @dataclass(frozen=True)

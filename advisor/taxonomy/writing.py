@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from advisor.core.typography import french_faults, pasted_label, without_label
-from advisor.taxonomy_schema import ParsedFolder, SkillModel, TextModel
-from advisor.taxonomy_yaml import Problem, line_of
+from advisor.taxonomy.lines import Problem, line_of
+from advisor.taxonomy.schema import ParsedFolder, SkillModel, TextModel
 
 
 def check_writing(parsed: ParsedFolder) -> Iterator[Problem]:

@@ -1,4 +1,4 @@
-"""The `advisor` command line: thin commands over `advisor.services`.
+"""The `advisor` command line: thin commands over the use cases in `advisor.services`.
 
 Start-up must stay fast (`advisor --help` well under half a second), so command modules import
 Flask, SQLModel or scikit-learn inside the command, never at the top of this file.
@@ -20,7 +20,7 @@ class AdvisorGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from advisor.config import ConfigError
-        from advisor.taxonomy_yaml import TaxonomyError
+        from advisor.taxonomy.lines import TaxonomyError
 
         try:
             return super().invoke(ctx)
@@ -54,10 +54,10 @@ def serve(host: str, port: int, debug: bool) -> None:
 
 
 def _register_commands() -> None:
-    from advisor.cli_corpus import extract_command, ingest_command, suggest_command
-    from advisor.cli_db import db_group
-    from advisor.cli_plan import plan_command
-    from advisor.cli_taxonomy import taxonomy_group
+    from advisor.cli.corpus import extract_command, ingest_command, suggest_command
+    from advisor.cli.db import db_group
+    from advisor.cli.plans import plan_command
+    from advisor.cli.taxonomy import taxonomy_group
 
     taxonomy_group.add_command(suggest_command)
     cli.add_command(extract_command)

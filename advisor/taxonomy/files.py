@@ -12,12 +12,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from advisor import taxonomy_schema as schema
 from advisor.core.taxonomy import (
+    Alternatives,
     Domain,
     EscoLink,
     Level,
     OnetFlag,
+    OriginRole,
     Prerequisite,
     Requirement,
     Resource,
@@ -28,9 +29,10 @@ from advisor.core.taxonomy import (
     Text,
     fold,
 )
-from advisor.taxonomy_checks import cross_check
-from advisor.taxonomy_writing import check_writing
-from advisor.taxonomy_yaml import Problem, TaxonomyError, read_yaml, validate
+from advisor.taxonomy import schema
+from advisor.taxonomy.checks import cross_check
+from advisor.taxonomy.lines import Problem, TaxonomyError, read_yaml, validate
+from advisor.taxonomy.writing import check_writing
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -132,6 +134,7 @@ def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
         for source_id in skill.sources:
             citing.setdefault(source_id, []).append(skill.id)
     all_sources = [s for _, f, _ in parsed.source_files for s in f.sources]
+    origins = parsed.origin_roles[0].origin_roles if parsed.origin_roles else []
     return Taxonomy(
         version=meta.version,
         domains=tuple(Domain(d.id, text(d.label), text(d.description)) for d in domains.domains),
@@ -144,6 +147,7 @@ def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
             for old, new in meta.replaced_by.items()
         },
         ambiguous_aliases=frozenset(fold(a) for a in meta.ambiguous_aliases),
+        origin_roles={o.id: _origin(o) for o in origins},
     )
 
 
@@ -180,7 +184,28 @@ def _role(model: schema.RoleModel) -> Role:
         skill_id: Requirement(skill_id, r.level, r.importance)
         for skill_id, r in model.requirements.items()
     }
-    return Role(model.id, text(model.label), text(model.description), requirements, model.onet_soc)
+    alternatives = tuple(
+        Alternatives(a.id, text(a.label), tuple(a.skills), a.level, a.importance)
+        for a in model.any_of
+    )
+    return Role(
+        model.id,
+        text(model.label),
+        text(model.description),
+        requirements,
+        model.onet_soc,
+        alternatives,
+    )
+
+
+def _origin(model: schema.OriginRoleModel) -> OriginRole:
+    return OriginRole(
+        id=model.id,
+        label=text(model.label),
+        aliases={"en": tuple(model.aliases.en), "fr": tuple(model.aliases.fr)},
+        description=text(model.description),
+        typical=dict(model.typical),
+    )
 
 
 def _source(model: schema.SourceModel, skills: tuple[str, ...]) -> Source:

@@ -1,0 +1,14 @@
+"""The limits of what a person may submit: one declaration, read by the core's validation, the
+web forms, the API's schemas and the documentation alike."""
+
+from __future__ import annotations
+
+MIN_LEVEL, MAX_LEVEL = 0, 5
+MIN_HOURS_PER_WEEK, MAX_HOURS_PER_WEEK = 1, 60
+MIN_DEADLINE_WEEKS, MAX_DEADLINE_WEEKS = 1, 520
+MAX_ROLE_TEXT = 200
+MAX_EXPERIENCE = 10_000
+MAX_AD_TEXT = 20_000
+MAX_EXTRACT_TEXT = 200_000
+# An article read from disk or uploaded: bytes, before decoding.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024

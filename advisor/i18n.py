@@ -1,0 +1,55 @@
+"""The Babel catalogues as `Words` for a language: one translation system for the web pages,
+the plan's reasons, the PDF, the Markdown export and the CLI."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+from babel.support import NullTranslations, Translations
+
+from advisor.resources import PACKAGE_DIR
+
+TRANSLATIONS_DIR = PACKAGE_DIR / "translations"
+LANGUAGES = ("en", "fr")
+
+
+class CatalogueWords:
+    """`advisor.core.wording.Words` backed by the `messages` catalogue of one language."""
+
+    def __init__(self, language: str, translations: NullTranslations) -> None:
+        self.language = language
+        self._translations = translations
+
+    def phrase(self, message: str, **values: object) -> str:
+        translated = self._translations.gettext(message)
+        return translated.format(**values) if values else translated
+
+    def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
+        return self._translations.ngettext(singular, plural, n).format(n=n, **values)
+
+    def percent(self, share: float) -> str:
+        return format_percent(share, locale=self.language)
+
+    def number(self, value: float) -> str:
+        return format_decimal(value, locale=self.language)
+
+    def date(self, day: date) -> str:
+        written = format_date(day, format="long", locale=self.language)
+        # French writes the first day of a month as an ordinal: « 1er décembre ».
+        if self.language == "fr" and day.day == 1:
+            written = "1er" + written[1:]
+        return written
+
+    def colon(self) -> str:
+        return "\u00a0: " if self.language == "fr" else ": "
+
+
+@functools.cache
+def words_for(language: str) -> CatalogueWords:
+    """The words of `language` ("en" or "fr"; anything else is English), loaded once."""
+    code = language if language in LANGUAGES else "en"
+    translations = Translations.load(str(TRANSLATIONS_DIR), [code], domain="messages")
+    return CatalogueWords(code, translations)

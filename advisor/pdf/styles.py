@@ -1,0 +1,98 @@
+"""The PDF's look: embedded fonts, colours, paragraph styles, and small text helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Paragraph,
+)
+
+FONT_CANDIDATES = (
+    (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ),
+)
+ACCENT = colors.HexColor("#0b57d0")
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#4a4a4a")
+LINE = colors.HexColor("#c8c8c8")
+MARGIN = 18 * mm
+
+
+def register_fonts() -> tuple[str, str]:
+    """DejaVu from Debian's fonts-dejavu-core, else the Vera fonts ReportLab ships."""
+    if "AdvisorSans" in pdfmetrics.getRegisteredFontNames():
+        return "AdvisorSans", "AdvisorSans-Bold"
+    for regular, bold in FONT_CANDIDATES:
+        if regular.is_file() and bold.is_file():
+            break
+    else:
+        import reportlab
+
+        fonts = Path(reportlab.__file__).parent / "fonts"
+        regular, bold = fonts / "Vera.ttf", fonts / "VeraBd.ttf"
+    pdfmetrics.registerFont(TTFont("AdvisorSans", str(regular)))
+    pdfmetrics.registerFont(TTFont("AdvisorSans-Bold", str(bold)))
+    pdfmetrics.registerFontFamily(
+        "AdvisorSans",
+        normal="AdvisorSans",
+        bold="AdvisorSans-Bold",
+        italic="AdvisorSans",
+        boldItalic="AdvisorSans-Bold",
+    )
+    return "AdvisorSans", "AdvisorSans-Bold"
+
+
+def plan_styles() -> dict[str, ParagraphStyle]:
+    regular, bold = register_fonts()
+    base = ParagraphStyle(
+        "body",
+        fontName=regular,
+        fontSize=9.5,
+        leading=13,
+        textColor=INK,
+        alignment=TA_LEFT,
+        spaceAfter=4,
+    )
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
+        "head": ParagraphStyle(
+            "head", parent=base, fontName=bold, fontSize=8.5, leading=11, spaceAfter=0
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=bold, fontSize=20, leading=25, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=bold,
+            fontSize=13.5,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=6,
+            textColor=ACCENT,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3
+        ),
+        "big": ParagraphStyle("big", parent=base, fontName=bold, fontSize=15, leading=20),
+    }
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,40 @@
+"""The unit of work: every use case opens the store once for reading or once for writing.
+
+`write()` is one transaction: it commits when the block ends normally and rolls back on any
+exception, so nothing half-written is ever seen. `read()` gives a consistent view and writes
+nothing. A use case that reads, computes for a while, then writes uses one `read()` then one
+`write()`: holding a write transaction through the computation would block every other
+writer (SQLite has one writer at a time), and a read transaction that later writes fails on
+SQLite if another writer committed in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+
+class Store:
+    """The database of one app or command, reached only through units of work."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; whatever it would stage is discarded."""
+        with Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work is committed at the end of the block, or not at all."""
+        with Session(self.engine) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Close the pooled connections (end of a command, or of a test)."""
+        self.engine.dispose()

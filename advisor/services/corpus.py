@@ -1,0 +1,169 @@
+"""Use cases of texts and the article corpus: find skills in a text, read article files,
+ingest them, recompute market demand, show evidence, and find emerging terms."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from advisor.core import articles as readers
+from advisor.core.demand import demand_signal
+from advisor.core.emerging import EmergingTerm, emerging_terms
+from advisor.core.errors import InvalidText
+from advisor.core.extraction import extract_skills, sentences_with, summary
+from advisor.core.limits import MAX_ARTICLE_BYTES, MAX_EXTRACT_TEXT
+from advisor.persistence import articles
+from advisor.persistence.store import Store
+from advisor.services.advisor import Advisor
+
+EVIDENCE_SENTENCES = 3
+# Articles stored per transaction: a crash loses at most one batch, and memory stays flat.
+BATCH = 200
+
+
+def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[str, Any]:
+    """The skills a text mentions, in the public shape, with spans into the text."""
+    if language not in ("auto", "en", "fr"):
+        raise InvalidText({"lang": "must be auto, en or fr"})
+    if len(text) > MAX_EXTRACT_TEXT:
+        raise InvalidText({"text": f"must be at most {MAX_EXTRACT_TEXT} characters"})
+    extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
+    return summary(extraction, advisor.taxonomy)
+
+
+# ---------------------------------------------------------------- reading article files
+
+
+def article_text(content: str, suffix: str) -> readers.ArticleText:
+    """An article's title, date and plain text from its content and file suffix."""
+    return readers.reader_for(suffix)(content)
+
+
+def decode_article(raw: bytes) -> str:
+    """An article's bytes as text; `ValueError` says why they are not UTF-8 text."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"is not UTF-8 text (byte {error.start})") from error
+
+
+def article_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The article files named or inside the folders named, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if readers.is_article_name(p.name))
+        else:
+            yield path
+
+
+def read_article(path: Path) -> tuple[readers.ArticleText, str]:
+    """The article in `path` and the hash of its text; `ValueError` says why not."""
+    if not readers.is_article_name(path.name):
+        raise ValueError(f"not an article file (.txt, .md or .html): {path.suffix or 'no suffix'}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ValueError(
+                f"too large ({size // 1024} KiB; the limit is {MAX_ARTICLE_BYTES // 1024} KiB)"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ValueError(f"cannot be read: {error.strerror or error}") from error
+    article = article_text(decode_article(raw), path.suffix)
+    if not article.text.strip():
+        raise ValueError("has no text")
+    return article, hashlib.sha256(article.text.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- ingestion and demand
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    duplicates: int = 0
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def ingest(
+    paths: Iterable[Path],
+    *,
+    store: Store,
+    advisor: Advisor,
+    now: datetime,
+    progress: Callable[[Path], None] = lambda _: None,
+) -> IngestReport:
+    """Add each article once (by content hash) with its mentions; bad files are reported.
+
+    `paths` are files or folders (read recursively); each batch of articles is one transaction.
+    """
+    report = IngestReport()
+    files = list(article_files(paths))
+    for start in range(0, len(files), BATCH):
+        with store.write() as session:
+            for path in files[start : start + BATCH]:
+                progress(path)
+                try:
+                    article, digest = read_article(path)
+                except ValueError as error:
+                    report.refused.append((path, str(error)))
+                    continue
+                if articles.is_known(session=session, content_hash=digest):
+                    report.duplicates += 1
+                    continue
+                found = _matched(advisor, path, article, digest)
+                articles.add_article(session=session, article=found, now=now)
+                session.flush()
+                report.added += 1
+    return report
+
+
+def _matched(
+    advisor: Advisor, path: Path, article: readers.ArticleText, digest: str
+) -> articles.NewArticle:
+    extraction = extract_skills(article.text, advisor.taxonomy, "auto", advisor.matcher)
+    evidence = sentences_with(article.text, extraction.mentions)
+    counts = extraction.counts()
+    return articles.NewArticle(
+        content_hash=digest,
+        title=article.title or path.name,
+        published=article.published,
+        language=extraction.language,
+        source=str(path),
+        text=article.text,
+        mentions={s: (counts[s], evidence.get(s, ())[:EVIDENCE_SENTENCES]) for s in counts},
+    )
+
+
+def refresh_demand(*, store: Store, advisor: Advisor, today: date, now: datetime) -> int:
+    """Recompute and store every skill's demand from the sources and the corpus."""
+    with store.write() as session:
+        corpus = articles.skills_by_article(session=session)
+        count = articles.article_count(session=session)
+        signal = demand_signal(advisor.taxonomy.demand_prior(today), corpus, today)
+        articles.replace_demand(session=session, signal=signal, articles=count, now=now)
+    return count
+
+
+def evidence(*, store: Store, advisor: Advisor, skill_id: str) -> dict[str, Any]:
+    """A skill's current demand and the sentences of ingested articles that mention it."""
+    with store.read() as session:
+        stored = articles.stored_demand(session=session)
+        sentences = articles.evidence(session=session, skill_id=skill_id)
+    demand = stored.get(skill_id, advisor.demand.get(skill_id, 0.0))
+    return {"skill": skill_id, "demand": demand, "evidence": sentences}
+
+
+def suggest_terms(
+    *, store: Store, advisor: Advisor, today: date, top: int = 30
+) -> list[EmergingTerm]:
+    """Phrases frequent in recent articles that no label or alias of the taxonomy covers."""
+    with store.read() as session:
+        dated = articles.dated_texts(session=session)
+    names = [name for skill in advisor.taxonomy.skills.values() for name in skill.all_aliases()]
+    texts, days = [t for t, _ in dated], [d for _, d in dated]
+    return emerging_terms(texts, days, names, today, top=top)

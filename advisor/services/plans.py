@@ -1,0 +1,182 @@
+"""Use cases of plans: compute one, save it, read it, ask what-if, erase a person's data."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from advisor.core import serialize
+from advisor.core.errors import InvalidQuestion
+from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
+from advisor.core.profile import Profile, parse_profile, resolve_skill_id
+from advisor.core.progress import measure_progress
+from advisor.persistence import articles, plans
+from advisor.persistence.store import Store
+from advisor.services.advisor import Advisor
+
+
+class PlanNotFound(LookupError):
+    """No plan has this token (never had, or its owner deleted it)."""
+
+
+def new_plan_id() -> str:
+    """An unguessable plan token: 192 random bits, URL-safe."""
+    return secrets.token_urlsafe(24)
+
+
+def plan_for_profile(
+    advisor: Advisor,
+    profile_data: Any,
+    *,
+    now: datetime,
+    plan_id: str | None = None,
+    previous: Mapping[str, Any] | None = None,
+    demand: Mapping[str, float] | None = None,
+) -> tuple[Profile, dict[str, Any]]:
+    """Validate a profile and build its plan as public JSON; `InvalidProfile` names bad fields.
+
+    With `previous` (an earlier plan's JSON), the plan carries the progress made since;
+    `demand` replaces the sources' prior (with the signal refreshed from ingested articles).
+    """
+    profile = parse_profile(profile_data, advisor.taxonomy)
+    planner = advisor.planner if demand is None else advisor.with_demand(demand)
+    plan = planner.build_plan(profile)
+    progress = None
+    if previous is not None:
+        targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
+        progress = measure_progress(
+            advisor.taxonomy,
+            advisor.model,
+            (str(previous["id"]), previous.get("assessments", {}), targets),
+            profile.assessments,
+            plan.target_role.role,
+        )
+    body = serialize.plan_dict(
+        plan,
+        advisor.taxonomy,
+        plan_id=plan_id or new_plan_id(),
+        created_at=now.isoformat(timespec="seconds"),
+        progress=progress,
+    )
+    body["current_role"] = profile.current_role
+    return profile, body
+
+
+def current_demand(store: Store, advisor: Advisor) -> dict[str, float]:
+    """The demand signal stored by the last ingestion, else the sources' prior."""
+    with store.read() as session:
+        stored = articles.stored_demand(session=session)
+    if not stored:
+        return dict(advisor.demand)
+    return {skill_id: stored.get(skill_id, value) for skill_id, value in advisor.demand.items()}
+
+
+def create_plan(
+    *,
+    store: Store,
+    advisor: Advisor,
+    profile_data: Any,
+    now: datetime,
+    previous_token: str | None = None,
+) -> dict[str, Any]:
+    """Validate, plan and save; a reassessment joins the earlier plan's journey.
+
+    Raises `InvalidProfile` or `PlanNotFound` (for an unknown previous plan); either way
+    nothing is saved. The plan is computed between a read and one write transaction.
+    """
+    earlier, journey_id = None, None
+    with store.read() as session:
+        if previous_token is not None:
+            record = plans.plan_by_token(session=session, token=previous_token)
+            if record is None:
+                raise PlanNotFound(previous_token)
+            earlier, journey_id = json.loads(record.body), record.journey_id
+    demand = current_demand(store, advisor)
+    profile, body = plan_for_profile(
+        advisor, profile_data, now=now, previous=earlier, demand=demand
+    )
+    with store.write() as session:
+        plans.add_plan(
+            session=session, profile=profile.as_dict(), plan=body, journey_id=journey_id, now=now
+        )
+    return body
+
+
+def get_plan_json(*, store: Store, token: str) -> str:
+    """The saved plan as the JSON text it was stored as; raises `PlanNotFound`."""
+    with store.read() as session:
+        record = plans.plan_by_token(session=session, token=token)
+        if record is None:
+            raise PlanNotFound(token)
+        return record.body
+
+
+def get_plan(*, store: Store, token: str) -> dict[str, Any]:
+    """The saved plan as JSON data; raises `PlanNotFound`."""
+    plan: dict[str, Any] = json.loads(get_plan_json(store=store, token=token))
+    return plan
+
+
+def plan_exists(*, store: Store, token: str) -> bool:
+    with store.read() as session:
+        return plans.plan_exists(session=session, token=token)
+
+
+def get_profile(*, store: Store, token: str) -> dict[str, Any]:
+    """The profile a saved plan was made from, to prefill a reassessment or ask what-if."""
+    with store.read() as session:
+        record = plans.plan_by_token(session=session, token=token)
+        if record is None:
+            raise PlanNotFound(token)
+        profile, assessments = plans.profile_of(session=session, plan=record)
+        return Profile(
+            language=profile.language,
+            target_role=profile.target_role,
+            hours_per_week=profile.hours_per_week,
+            assessments=assessments,
+            deadline_weeks=profile.deadline_weeks,
+            current_role=profile.current_role,
+            experience=profile.experience,
+        ).as_dict()
+
+
+def delete_plan(*, store: Store, token: str) -> None:
+    """Erase the plan, every plan of the same journey, their profiles and assessments.
+
+    One transaction: either all of the person's data goes, or none of it.
+    """
+    with store.write() as session:
+        record = plans.plan_by_token(session=session, token=token)
+        if record is None:
+            raise PlanNotFound(token)
+        plans.delete_journey(session=session, journey_id=record.journey_id)
+
+
+def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> dict[str, Any]:
+    """Fit, hours and weeks if one skill were at another level, as JSON."""
+    ids = resolve_skill_id(skill_id, advisor.taxonomy)
+    if len(ids) != 1:
+        raise InvalidQuestion({"skill": f"unknown skill {skill_id!r}"})
+    if not MIN_LEVEL <= level <= MAX_LEVEL:
+        raise InvalidQuestion({"level": f"must be from {MIN_LEVEL} to {MAX_LEVEL}"})
+    result = advisor.planner.what_if(profile, ids[0], level)
+    return {
+        "skill": ids[0],
+        "label": advisor.taxonomy.skills[ids[0]].label.in_(profile.language),
+        "level": level,
+        "current": profile.level(ids[0]),
+        "fit_before": round(result.fit_before, 4),
+        "fit_after": round(result.fit_after, 4),
+        "hours_before": result.hours_before,
+        "hours_after": result.hours_after,
+        "weeks_before": result.weeks_before,
+        "weeks_after": result.weeks_after,
+    }
+
+
+def saved_profile(*, store: Store, advisor: Advisor, token: str) -> Profile:
+    """The saved profile of a plan as a `Profile` value; raises `PlanNotFound`."""
+    return parse_profile(get_profile(store=store, token=token), advisor.taxonomy)

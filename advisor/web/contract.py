@@ -1,0 +1,203 @@
+"""The bodies of the JSON API as pydantic models: the one declaration of the public contract.
+
+The OpenAPI description's schemas are generated from these models, and their limits come from
+`advisor.core.limits`, which the core's validation and the web forms read too. The core still
+validates a profile itself (it names every bad field, in the API's error shape); the models
+describe what it accepts and what a plan looks like, and the tests hold answers against them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.core import limits
+
+Level = Annotated[int, Field(ge=limits.MIN_LEVEL, le=limits.MAX_LEVEL)]
+Language = Literal["en", "fr"]
+
+
+class Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Open(BaseModel):
+    """An answer body: clients must ignore fields they do not know (the contract grows)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ErrorDetail(Closed):
+    code: str
+    message: str
+    fields: dict[str, str] = Field(description="each invalid field, named, with what is wrong")
+
+
+class Error(Closed):
+    error: ErrorDetail
+
+
+class Profile(Closed):
+    """The input of a plan (DESIGN §4)."""
+
+    language: Language = "en"
+    target_role: str | None = Field(None, description="a role id; null to have roles suggested")
+    hours_per_week: int = Field(ge=limits.MIN_HOURS_PER_WEEK, le=limits.MAX_HOURS_PER_WEEK)
+    deadline_weeks: int | None = Field(
+        None, ge=limits.MIN_DEADLINE_WEEKS, le=limits.MAX_DEADLINE_WEEKS
+    )
+    current_role: str = Field("", max_length=limits.MAX_ROLE_TEXT)
+    assessments: dict[str, Level] = Field(
+        default_factory=dict,
+        description="skill id (full, replaced, or unambiguous short id) → level 0–5",
+    )
+    experience: str = Field("", max_length=limits.MAX_EXPERIENCE)
+    previous_plan: str | None = Field(
+        None, description="id of an earlier plan of the same person: the new one shows progress"
+    )
+
+
+class Reason(Open):
+    factor: Literal["gap", "importance", "demand", "unlocks", "effort"]
+    value: float
+    score: float
+    weight: float
+
+
+class Resource(Open):
+    title: str
+    url: str
+    kind: str
+    language: Language
+    hours: float
+
+
+class PlanItem(Open):
+    rank: int
+    skill: str
+    label: str
+    domain: str
+    current: Level
+    target: Level
+    priority: float
+    reasons: list[Reason]
+    hours: int
+    start_week: int
+    end_week: int
+    prerequisites: list[str]
+    resources: list[Resource]
+
+
+class RoleFit(Open):
+    id: str
+    label: str
+    fit: float = Field(ge=0, le=1)
+
+
+class Plan(Open):
+    """The output of a plan (DESIGN §4): self-contained, in the plan's language."""
+
+    id: str
+    created_at: str
+    taxonomy_version: str
+    language: Language
+    target_role: RoleFit
+    role_suggestions: list[RoleFit]
+    items: list[PlanItem]
+    total_hours: int
+    weeks: int
+    hours_per_week: int
+    deadline: dict[str, object] | None = None
+    schedule: list[dict[str, object]] = Field(default_factory=list)
+    progress: dict[str, object] | None = None
+
+
+class WhatIfRequest(Closed):
+    skill: str
+    level: Level
+
+
+class WhatIf(Open):
+    skill: str
+    label: str
+    level: Level
+    current: Level
+    fit_before: float
+    fit_after: float
+    hours_before: int
+    hours_after: int
+    weeks_before: int
+    weeks_after: int
+
+
+class ExtractRequest(Closed):
+    text: str = Field(max_length=limits.MAX_EXTRACT_TEXT)
+    lang: Literal["auto", "en", "fr"] = "auto"
+
+
+class FoundSkill(Open):
+    id: str
+    label: str
+    count: int
+    spans: list[tuple[int, int]]
+
+
+class Extraction(Open):
+    language: Language
+    skills: list[FoundSkill]
+
+
+class Text(Closed):
+    en: str
+    fr: str
+
+
+class Skill(Open):
+    id: str
+    domain: str
+    label: Text
+    description: Text
+    demand: float | None = None
+
+
+class SkillList(Open):
+    version: str
+    skills: list[Skill]
+
+
+class Requirement(Open):
+    level: Level
+    importance: int = Field(ge=1, le=5)
+
+
+class Role(Open):
+    id: str
+    label: Text
+    description: Text
+    requirements: dict[str, Requirement]
+
+
+class RoleList(Open):
+    version: str
+    roles: list[Role]
+
+
+class Evidence(Open):
+    skill: str
+    demand: float
+    evidence: list[dict[str, object]]
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    Error,
+    Profile,
+    Plan,
+    WhatIfRequest,
+    WhatIf,
+    ExtractRequest,
+    Extraction,
+    SkillList,
+    RoleList,
+    Evidence,
+)
