@@ -92,7 +92,11 @@ def test_plans_use_the_refreshed_demand(store: Store, advisor: Advisor, articles
         item = next(i for i in plan["items"] if i["skill"] == skill)  # type: ignore[attr-defined]
         return next(r["value"] for r in item["reasons"] if r["factor"] == "demand")
 
-    assert demand_of(after, "mlops.model-serving") > demand_of(before, "mlops.model-serving")
+    # The articles mention model serving: its demand moves from the sources' prior to the blend.
+    stored = corpus.evidence(store=store, advisor=advisor, skill_id="mlops.model-serving")
+    assert demand_of(before, "mlops.model-serving") == advisor.demand["mlops.model-serving"]
+    assert demand_of(after, "mlops.model-serving") == stored["demand"]
+    assert stored["demand"] != advisor.demand["mlops.model-serving"]
     assert count_rows_of(store)["plan"] == 2
 
 

@@ -16,10 +16,48 @@ def test_the_shipped_taxonomy_passes_every_check() -> None:
 
 def test_it_is_broad_enough() -> None:
     domains = Counter(s.domain for s in TAXONOMY.skills.values())
-    assert len(TAXONOMY.skills) >= 180
-    assert len(domains) >= 10 and min(domains.values()) >= 10
+    assert len(TAXONOMY.skills) >= 230
+    assert len(domains) >= 13 and min(domains.values()) >= 10
     assert len(TAXONOMY.roles) >= 12
+    assert len(TAXONOMY.origin_roles) >= 10
     assert len(TAXONOMY.sources) >= 25
+
+
+def test_what_career_changers_bring_can_be_rated() -> None:
+    # The skills of the people the product is for: support, admins, developers, analysts.
+    for skill_id in (
+        "it-operations.windows-server",
+        "it-operations.active-directory",
+        "it-operations.powershell",
+        "it-operations.virtualization",
+        "it-operations.itsm",
+        "it-operations.it-support",
+        "professional.project-management",
+        "software-engineering.software-testing",
+        "security-operations.incident-response",
+        "security-operations.vulnerability-management",
+        "security-operations.threat-modeling",
+        "software-engineering.java",
+        "software-engineering.csharp",
+        "software-engineering.javascript",
+        "software-engineering.c-cpp",
+        "data-engineering.bi-dashboards",
+        "it-operations.configuration-management",
+        "foundations.tensorflow",
+    ):
+        assert skill_id in TAXONOMY.skills, skill_id
+
+
+def test_every_skill_is_described_at_each_level_and_cites_with_quotes() -> None:
+    for skill in TAXONOMY.skills.values():
+        assert sorted(skill.anchors) == [1, 2, 3, 4, 5], skill.id
+        assert skill.sources and set(skill.quotes) == set(skill.sources), skill.id
+        assert all(r.cost in ("free", "paid") for r in skill.resources), skill.id
+
+
+def test_esco_links_are_close_for_many_skills() -> None:
+    close = [s for s in TAXONOMY.skills.values() if s.esco and s.esco.relation != "broadMatch"]
+    assert len(close) >= 60
 
 
 def test_sources_are_in_both_languages_and_include_the_founding_article() -> None:

@@ -140,7 +140,8 @@ def test_a_skill_without_source_is_refused(folder: Path) -> None:
     edit(
         folder,
         "skills/mlops.yaml",
-        "    sources: [article-two]\n  - id: mlops.model-monitoring",
+        '    sources:\n      - {id: article-two, quote: "A sentence of article-two about '
+        'model-serving."}\n  - id: mlops.model-monitoring',
         "    sources: []\n  - id: mlops.model-monitoring",
     )
     problems = check_taxonomy(folder)
@@ -206,3 +207,76 @@ def test_export_writes_the_whole_taxonomy_as_json(folder: Path, tmp_path: Path) 
     assert 0 < serving["demand"] <= 1
     assert {r["id"] for r in exported["roles"]} == {"mlops-engineer", "python-developer"}
     assert exported["replaced_by"]["foundations.docker-basics"] == ["foundations.containers"]
+
+
+# ---------------------------------------------------------------- the writing rules
+
+
+def test_a_level_description_shared_with_another_skill_is_refused(folder: Path) -> None:
+    # The old fault: one sentence for every skill with its name pasted in.
+    edit(folder, "skills/mlops.yaml", "3: {en: Deploys a model.", "3: {en: Applies Model serving.")
+    edit(folder, "skills/mlops.yaml", "3: {en: Sets alerts.", "3: {en: Applies Model monitoring.")
+    problems = check_taxonomy(folder)
+    shared = [p for p in problems if "same sentence" in p.message]
+    assert [p.field for p in shared] == ["mlops.model-monitoring: anchors.3.en"]
+    assert "mlops.model-serving" in shared[0].message
+
+
+def test_a_label_pasted_in_with_its_capital_is_refused(folder: Path) -> None:
+    edit(folder, "skills/mlops.yaml", "1: {en: Calls an endpoint.", "1: {en: Knows Model serving.")
+    problem = only_problem(folder)
+    assert problem.field == "mlops.model-serving: anchors.1.en"
+    assert "pasted in" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("french", "fault"),
+    [
+        ("Connaît le vocabulaire de API REST.", "« de API » needs an elision"),
+        ("Sait ce que est un modèle.", "« que est » needs an elision"),
+        ("Lit les journaux de le serveur.", "« de le » is contracted"),
+        ("Sert un modèle : en local.", "« : » needs a no-break space"),
+        ("Sert un modèle; en local.", "« ; » needs a no-break space"),
+        ("Sert un modèle « en local ».", "« and » need no-break spaces"),
+    ],
+)
+def test_french_typography_faults_are_reported(folder: Path, french: str, fault: str) -> None:
+    edit(folder, "skills/mlops.yaml", "fr: Appelle un point d’accès.", f"fr: '{french}'")
+    problem = only_problem(folder)
+    assert problem.field == "mlops.model-serving: anchors.1.fr"
+    assert problem.message.startswith(fault)
+
+
+def test_correct_french_passes(folder: Path) -> None:
+    correct = "Sait ce qu’est l’API d’AWS\u00a0: le ou les modèles de « haute\u00a0» qualité."
+    edit(folder, "skills/mlops.yaml", "fr: Appelle un point d’accès.", f"fr: '{correct}'")
+    assert [p for p in check_taxonomy(folder) if "no-break" not in p.message] == []
+
+
+def test_a_citation_needs_a_quote(folder: Path) -> None:
+    edit(
+        folder,
+        "skills/mlops.yaml",
+        '{id: article-two, quote: "A sentence of article-two about model-serving."}',
+        "{id: article-two}",
+    )
+    problem = only_problem(folder)
+    assert problem.field.endswith("sources.0.quote") and "required" in problem.message.lower()
+
+
+def test_an_origin_role_naming_an_unknown_skill_is_located(folder: Path) -> None:
+    (folder / "origin_roles.yaml").write_text(
+        "origin_roles:\n"
+        "  - id: sysadmin\n"
+        "    label: {en: System administrator, fr: Administrateur·rice système}\n"
+        "    aliases: {en: [sysadmin], fr: [admin sys]}\n"
+        "    description: {en: Runs servers., fr: Exploite des serveurs.}\n"
+        "    typical: {foundations.python: 2, foundations.containers: 2, foundations.linux: 4}\n",
+        encoding="utf-8",
+    )
+    problem = only_problem(folder)
+    assert (problem.file, problem.field) == (
+        "origin_roles.yaml",
+        "sysadmin: typical.foundations.linux",
+    )
+    assert problem.line == 6

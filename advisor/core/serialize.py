@@ -183,6 +183,7 @@ def resource_dict(resource: Resource) -> dict[str, Any]:
         "kind": resource.kind,
         "language": resource.language,
         "hours": resource.hours,
+        "cost": resource.cost,
     }
 
 

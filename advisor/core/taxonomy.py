@@ -55,7 +55,7 @@ class Resource:
     kind: str
     language: str
     hours: float
-    cost: str | None = None
+    cost: Literal["free", "paid"] = "free"
 
 
 @dataclass(frozen=True)

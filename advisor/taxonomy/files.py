@@ -175,7 +175,7 @@ def _skill(model: schema.SkillModel, domain: str) -> Skill:
         if model.onet
         else None,
         sources=tuple(model.source_ids()),
-        quotes={c.id: c.quote for c in model.sources if isinstance(c, schema.CitationModel)},
+        quotes={c.id: c.quote for c in model.sources},
     )
 
 

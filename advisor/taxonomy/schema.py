@@ -61,7 +61,7 @@ class ResourceModel(Strict):
     kind: Literal["docs", "course", "tutorial", "book", "guide", "video", "standard"]
     language: Literal["en", "fr"]
     hours: float = Field(gt=0, le=500)
-    cost: Literal["free", "paid"] | None = None
+    cost: Literal["free", "paid"]
 
 
 class EscoModel(Strict):
@@ -83,14 +83,14 @@ class AnchorsModel(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     novice: TextModel = Field(alias="1")
-    advanced_beginner: TextModel | None = Field(default=None, alias="2")
+    advanced_beginner: TextModel = Field(alias="2")
     competent: TextModel = Field(alias="3")
-    proficient: TextModel | None = Field(default=None, alias="4")
+    proficient: TextModel = Field(alias="4")
     expert: TextModel = Field(alias="5")
 
     def by_level(self) -> dict[int, TextModel]:
         levels = (self.novice, self.advanced_beginner, self.competent, self.proficient, self.expert)
-        return {n: t for n, t in enumerate(levels, start=1) if t is not None}
+        return dict(enumerate(levels, start=1))
 
 
 Quote = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
@@ -122,10 +122,10 @@ class SkillModel(Strict):
     resources: list[ResourceModel] = Field(min_length=1, max_length=4)
     esco: EscoModel | None = None
     onet: OnetModel | None = None
-    sources: list[Slug | CitationModel] = Field(default_factory=list)
+    sources: list[CitationModel] = Field(default_factory=list)
 
     def source_ids(self) -> list[str]:
-        return [s if isinstance(s, str) else s.id for s in self.sources]
+        return [s.id for s in self.sources]
 
     @field_validator("effort_hours")
     @classmethod

@@ -35,8 +35,7 @@ def test_spans_point_into_the_original_text(matcher: SkillMatcher) -> None:
     for mention in matcher.find(text):
         assert text[mention.start : mention.end] == mention.text
     assert found(matcher, text) == [
-        ("llm-apps.rag", "Retrieval-Augmented Generation"),
-        ("llm-apps.rag", "RAG"),
+        ("llm-apps.rag", "Retrieval-Augmented Generation (RAG)"),
         ("foundations.kubernetes", "Kubernetes"),
     ]
 
@@ -110,7 +109,7 @@ def test_summary_shape(taxonomy: Taxonomy, matcher: SkillMatcher) -> None:
     assert shape["language"] == "fr" and shape["file"] == "offre.txt"
     assert shape["skills"][0] == {
         "id": "llm-apps.rag",
-        "label": "Génération augmentée par récupération",
+        "label": "Génération augmentée par récupération (RAG)",
         "count": 2,
         "spans": [[0, 3], [5, 8]],
     }
