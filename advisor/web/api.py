@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from advisor.core.errors import InvalidInput, InvalidProfile
 from advisor.core.serialize import plan_json, skill_dict
 from advisor.services import corpus, plans
+from advisor.web import contract
 from advisor.web.context import current_advisor, current_store
 from advisor.web.errors import json_error
 from advisor.web.openapi import openapi_document
@@ -135,16 +136,9 @@ def what_if(token: str) -> ResponseReturnValue:
         profile = plans.saved_profile(store=current_store(), advisor=advisor, token=token)
     except plans.PlanNotFound:
         return not_found()
-    level = data.get("level")
-    if isinstance(level, bool) or not isinstance(level, int):
-        return json_error(
-            422,
-            "invalid_request",
-            "level must be a whole number from 0 to 5",
-            {"level": "must be a whole number from 0 to 5"},
-        )
     try:
-        return jsonify(plans.what_if(advisor, profile, str(data.get("skill", "")), level))
+        question = contract.parse_body(contract.WhatIfRequest, data)
+        return jsonify(plans.what_if(advisor, profile, question.skill, question.level))
     except InvalidInput as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
 
@@ -155,11 +149,10 @@ def extract() -> ResponseReturnValue:
     data = json_body()
     if not isinstance(data, dict):
         return bad_json()
-    text, lang = data.get("text"), data.get("lang", "auto")
-    if not isinstance(text, str):
-        return json_error(422, "invalid_request", "text is required", {"text": "must be text"})
     try:
-        return jsonify(corpus.extract_text(current_advisor(), text, str(lang)))
+        request_body = contract.parse_body(contract.ExtractRequest, data)
+        text, lang = request_body.text, request_body.lang
+        return jsonify(corpus.extract_text(current_advisor(), text, lang))
     except InvalidInput as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
 

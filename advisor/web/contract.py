@@ -8,11 +8,12 @@ describe what it accepts and what a plan looks like, and the tests hold answers 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from advisor.core import limits
+from advisor.core.errors import InvalidInput
 
 Level = Annotated[int, Field(ge=limits.MIN_LEVEL, le=limits.MAX_LEVEL)]
 Language = Literal["en", "fr"]
@@ -187,6 +188,20 @@ class Evidence(Open):
     skill: str
     demand: float
     evidence: list[dict[str, object]]
+
+
+Body = TypeVar("Body", bound=BaseModel)
+
+
+def parse_body(model: type[Body], data: object) -> Body:
+    """`data` as `model`, or `InvalidInput` naming each wrong field as the API reports it."""
+    try:
+        return model.model_validate(data, strict=True)
+    except ValidationError as error:
+        fields = {
+            ".".join(str(part) for part in e["loc"]) or "(body)": e["msg"] for e in error.errors()
+        }
+        raise InvalidInput(fields) from None
 
 
 MODELS: tuple[type[BaseModel], ...] = (

@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
 from advisor.app import create_app
+from advisor.web import contract
 
 PROFILE = {
     "language": "en",
@@ -115,3 +116,22 @@ def test_security_headers_on_pages_and_api(client: FlaskClient) -> None:
         assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_answers_match_the_published_contract(client: FlaskClient) -> None:
+    # The OpenAPI schemas are generated from these models; the answers must validate.
+    created = client.post(
+        "/api/v1/plans",
+        json={"target_role": "mlops-engineer", "hours_per_week": 6, "language": "fr"},
+    )
+    contract.Plan.model_validate(created.get_json())
+    extraction = client.post("/api/v1/extract", json={"text": "Kubernetes et Python"})
+    contract.Extraction.model_validate(extraction.get_json())
+    contract.SkillList.model_validate(client.get("/api/v1/skills").get_json())
+    contract.RoleList.model_validate(client.get("/api/v1/roles").get_json())
+
+
+def test_unknown_fields_of_a_request_body_are_named(client: FlaskClient) -> None:
+    answer = client.post("/api/v1/extract", json={"text": "x", "colour": "blue"})
+    assert answer.status_code == 422
+    assert "colour" in answer.get_json()["error"]["fields"]
