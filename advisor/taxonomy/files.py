@@ -31,6 +31,7 @@ from advisor.core.taxonomy import (
 )
 from advisor.taxonomy import schema
 from advisor.taxonomy.checks import cross_check
+from advisor.taxonomy.compiled import load_compiled
 from advisor.taxonomy.lines import Problem, TaxonomyError, read_yaml, validate
 from advisor.taxonomy.writing import check_writing
 
@@ -61,7 +62,11 @@ def load_taxonomy(directory: Path) -> Taxonomy:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(directory: str, _fingerprint: tuple[tuple[str, int, int], ...]) -> Taxonomy:
-    parsed, problems = _parse_folder(Path(directory))
+    return load_compiled(Path(directory), _parse_and_build)
+
+
+def _parse_and_build(directory: Path) -> Taxonomy:
+    parsed, problems = _parse_folder(directory)
     if not problems:
         problems = cross_check(parsed)
     if problems:
