@@ -12,11 +12,11 @@ import statistics
 import time
 
 import ahocorasick
-from advisor.taxonomy_files import load_taxonomy
 from corpus_text import documents
 
 from advisor.core.extraction import SkillMatcher
 from advisor.resources import skills_data_dir
+from advisor.taxonomy.files import load_taxonomy
 
 MIN_BYTES = 20 * 1024 * 1024
 ROUNDS = 3

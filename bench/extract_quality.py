@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from advisor.taxonomy_files import load_taxonomy
-
 from advisor.core.extraction import SkillMatcher
 from advisor.resources import skills_data_dir
+from advisor.taxonomy.files import load_taxonomy
 
 GOLD = (
     Path(__file__).resolve().parent.parent.parent

@@ -13,14 +13,15 @@ import time
 from datetime import UTC, date, datetime
 from typing import Any
 
-from advisor import services
 from advisor.pdf import render_plan_pdf
 from advisor.resources import skills_data_dir
+from advisor.services.advisor import Advisor, build_advisor
+from advisor.services.plans import plan_for_profile
 
 RUNS = 30
 
 
-def plan_with(items: int, advisor: services.Advisor) -> dict[str, Any]:
+def plan_with(items: int, advisor: Advisor) -> dict[str, Any]:
     """A real plan, its items repeated (with new ranks) until it has `items` of them."""
     role = max(advisor.taxonomy.roles.values(), key=lambda r: len(r.requirements))
     profile = {
@@ -29,7 +30,7 @@ def plan_with(items: int, advisor: services.Advisor) -> dict[str, Any]:
         "hours_per_week": 6,
         "current_role": "Administrateur système",
     }
-    _, plan = services.plan_for_profile(advisor, profile, now=datetime.now(UTC))
+    _, plan = plan_for_profile(advisor, profile, now=datetime.now(UTC))
     real = plan["items"]
     plan["items"] = []
     for rank in range(1, items + 1):
@@ -50,7 +51,7 @@ def median_ms(plan: dict[str, Any]) -> tuple[float, int]:
 
 
 def main() -> None:
-    advisor = services.build_advisor(skills_data_dir(), date.today())
+    advisor = build_advisor(skills_data_dir(), date.today())
     for count in (25, 60):
         median, size = median_ms(plan_with(count, advisor))
         print(

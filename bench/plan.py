@@ -14,14 +14,15 @@ import statistics
 import time
 from datetime import UTC, date, datetime
 
-from advisor import services
 from advisor.resources import skills_data_dir
+from advisor.services.advisor import Advisor, build_advisor
+from advisor.services.plans import plan_for_profile
 
 PROFILES = 1000
 SEED = 20261124
 
 
-def random_profiles(advisor: services.Advisor, count: int) -> list[dict[str, object]]:
+def random_profiles(advisor: Advisor, count: int) -> list[dict[str, object]]:
     rng = random.Random(SEED)
     skills, roles = sorted(advisor.taxonomy.skills), sorted(advisor.taxonomy.roles)
     profiles = []
@@ -45,16 +46,16 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main() -> None:
-    advisor = services.build_advisor(skills_data_dir(), date.today())
+    advisor = build_advisor(skills_data_dir(), date.today())
     profiles = random_profiles(advisor, PROFILES)
     now = datetime.now(UTC)
     for profile in profiles[:20]:  # warm-up
-        services.plan_for_profile(advisor, profile, now=now)
+        plan_for_profile(advisor, profile, now=now)
     plan_times, floor_times, items = [], [], []
     for profile in profiles:
         text = json.dumps(profile)
         started = time.perf_counter()
-        _, plan = services.plan_for_profile(advisor, json.loads(text), now=now)
+        _, plan = plan_for_profile(advisor, json.loads(text), now=now)
         plan_times.append(time.perf_counter() - started)
         started = time.perf_counter()
         json.loads(text)
