@@ -12,3 +12,5 @@ MAX_AD_TEXT = 20_000
 MAX_EXTRACT_TEXT = 200_000
 # An article read from disk or uploaded: bytes, before decoding.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# Rows of a list in a form (`levels-<n>-level`): an index has at most this many digits.
+MAX_FORM_INDEX_DIGITS = 3

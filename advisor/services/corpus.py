@@ -18,6 +18,7 @@ from advisor.core.emerging import EmergingTerm, emerging_terms
 from advisor.core.errors import InvalidText
 from advisor.core.extraction import extract_skills, sentences_with, summary
 from advisor.core.limits import MAX_ARTICLE_BYTES, MAX_EXTRACT_TEXT
+from advisor.core.profile import INVALID_UNICODE, is_unicode_text
 from advisor.persistence import articles
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor
@@ -33,6 +34,8 @@ def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[st
         raise InvalidText({"lang": "must be auto, en or fr"})
     if len(text) > MAX_EXTRACT_TEXT:
         raise InvalidText({"text": f"must be at most {MAX_EXTRACT_TEXT} characters"})
+    if not is_unicode_text(text):
+        raise InvalidText({"text": INVALID_UNICODE})
     extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
     return summary(extraction, advisor.taxonomy)
 

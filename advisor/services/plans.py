@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
+
+from sqlmodel import Session
 
 from advisor.core import serialize
 from advisor.core.errors import InvalidQuestion
@@ -14,6 +17,7 @@ from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.profile import Profile, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
 from advisor.persistence import articles, plans
+from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor
 
@@ -25,6 +29,17 @@ class PlanNotFound(LookupError):
 def new_plan_id() -> str:
     """An unguessable plan token: 192 random bits, URL-safe."""
     return secrets.token_urlsafe(24)
+
+
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def _record(session: Session, token: str) -> PlanRecord | None:
+    # Whatever was sent as a token reaches the database only if it could be one (a lone
+    # surrogate, for one, cannot even be encoded for the query).
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    return plans.plan_by_token(session=session, token=token)
 
 
 def plan_for_profile(
@@ -90,7 +105,7 @@ def create_plan(
     earlier, journey_id = None, None
     with store.read() as session:
         if previous_token is not None:
-            record = plans.plan_by_token(session=session, token=previous_token)
+            record = _record(session, previous_token)
             if record is None:
                 raise PlanNotFound(previous_token)
             earlier, journey_id = json.loads(record.body), record.journey_id
@@ -108,7 +123,7 @@ def create_plan(
 def get_plan_json(*, store: Store, token: str) -> str:
     """The saved plan as the JSON text it was stored as; raises `PlanNotFound`."""
     with store.read() as session:
-        record = plans.plan_by_token(session=session, token=token)
+        record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         return record.body
@@ -121,6 +136,8 @@ def get_plan(*, store: Store, token: str) -> dict[str, Any]:
 
 
 def plan_exists(*, store: Store, token: str) -> bool:
+    if not TOKEN_SHAPE.fullmatch(token):
+        return False
     with store.read() as session:
         return plans.plan_exists(session=session, token=token)
 
@@ -128,7 +145,7 @@ def plan_exists(*, store: Store, token: str) -> bool:
 def get_profile(*, store: Store, token: str) -> dict[str, Any]:
     """The profile a saved plan was made from, to prefill a reassessment or ask what-if."""
     with store.read() as session:
-        record = plans.plan_by_token(session=session, token=token)
+        record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         profile, assessments = plans.profile_of(session=session, plan=record)
@@ -149,7 +166,7 @@ def delete_plan(*, store: Store, token: str) -> None:
     One transaction: either all of the person's data goes, or none of it.
     """
     with store.write() as session:
-        record = plans.plan_by_token(session=session, token=token)
+        record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         plans.delete_journey(session=session, journey_id=record.journey_id)

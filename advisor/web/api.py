@@ -18,11 +18,18 @@ from advisor.web.openapi import openapi_document
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
+class TooDeep(ValueError):
+    """A JSON body nested deeper than Python's decoder can follow."""
+
+
 def json_body() -> Any:
-    """The request's JSON, or a 400 that says why it is not JSON."""
+    """The request's JSON, or None when the body is not JSON; `TooDeep` for absurd nesting."""
     if not request.is_json:
         return None
-    return request.get_json(silent=True)
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        raise TooDeep() from None
 
 
 def bad_json() -> ResponseReturnValue:
@@ -31,6 +38,13 @@ def bad_json() -> ResponseReturnValue:
         "invalid_json",
         "the body must be a JSON object (Content-Type: application/json)",
         {"(body)": "not a JSON object"},
+    )
+
+
+@bp.errorhandler(TooDeep)
+def too_deep(_: TooDeep) -> ResponseReturnValue:
+    return json_error(
+        400, "invalid_json", "the JSON body is nested too deeply", {"(body)": "nested too deeply"}
     )
 
 

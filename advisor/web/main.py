@@ -25,6 +25,10 @@ def switch_language(code: str) -> ResponseReturnValue:
 
 def _local_path(target: str) -> str:
     # Only same-site paths: a switch link must never become an open redirect.
+    # Control characters (a CR/LF would split the header) and backslashes (which browsers
+    # read as slashes: /\evil.example) have no place in one of our paths either.
+    if not target.isprintable() or "\\" in target:
+        return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return "/"
