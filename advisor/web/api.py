@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from advisor.core.errors import InvalidInput, InvalidProfile
@@ -13,7 +13,9 @@ from advisor.core.serialize import plan_json, skill_dict
 from advisor.services import corpus, plans
 from advisor.web.context import current_advisor, current_store
 from advisor.web.errors import json_error
+from advisor.web.links import location_url
 from advisor.web.openapi import openapi_document
+from advisor.web.security import private
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -83,6 +85,7 @@ def roles() -> ResponseReturnValue:
 
 
 @bp.post("/plans")
+@private
 def create_plan() -> ResponseReturnValue:
     """A profile in, a plan out: 201 with a Location to read or delete it later."""
     data = json_body()
@@ -115,11 +118,12 @@ def create_plan() -> ResponseReturnValue:
         )
     # The plan was serialised once to be saved; the same text answers the request.
     response = Response(plan_json(plan), status=201, mimetype="application/json")
-    response.headers["Location"] = url_for("api.read_plan", token=plan["id"])
+    response.headers["Location"] = location_url("api.read_plan", token=plan["id"])
     return response
 
 
 @bp.get("/plans/<token>")
+@private
 def read_plan(token: str) -> ResponseReturnValue:
     try:
         body = plans.get_plan_json(store=current_store(), token=token)
@@ -129,6 +133,7 @@ def read_plan(token: str) -> ResponseReturnValue:
 
 
 @bp.delete("/plans/<token>")
+@private
 def delete_plan(token: str) -> ResponseReturnValue:
     """Erase the plan, its journey, profiles and assessments; the id then answers 404."""
     try:
@@ -139,6 +144,7 @@ def delete_plan(token: str) -> ResponseReturnValue:
 
 
 @bp.post("/plans/<token>/what-if")
+@private
 def what_if(token: str) -> ResponseReturnValue:
     """`{"skill", "level"}` → fit, hours and weeks before and after."""
     data = json_body()

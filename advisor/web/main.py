@@ -10,11 +10,13 @@ from werkzeug.exceptions import NotFound
 
 from advisor.services.health import check_health
 from advisor.web.context import current_store
+from advisor.web.security import private
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/language/<code>")
+@private  # the page to go back to may be a plan's
 def switch_language(code: str) -> ResponseReturnValue:
     """Remember the chosen language and go back to the page the switch was clicked on."""
     if code not in current_app.config["LANGUAGES"]:

@@ -16,8 +16,11 @@ from advisor.services.assessment import skills_to_assess, suggested_skills
 from advisor.web.context import current_advisor, current_store
 from advisor.web.forms import LEVEL_VALUES, SUGGEST, AssessmentForm, ProfileForm
 from advisor.web.i18n import LANGUAGE_NAMES, current_language
+from advisor.web.security import no_store
 
 bp = Blueprint("profile", __name__)
+# The form's pages show what the person typed and its answers carry their new plan's token.
+bp.after_request(no_store)
 
 
 def role_choices(language: str) -> list[tuple[str, str]]:

@@ -1,8 +1,13 @@
-"""Security headers on every response, and rate limits on the API."""
+"""Security headers on every response, private pages kept out of caches, and rate limits."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Flask, Response, make_response
+from flask.typing import ResponseReturnValue
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -26,6 +31,26 @@ def add_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     return response
+
+
+def no_store(response: Response) -> Response:
+    """Keep a response out of every cache (browser, proxy, back/forward history).
+
+    Everything a plan token leads to shows what a person entered; a shared computer's cache or
+    a proxy must not keep a copy once the page is closed or the plan erased.
+    """
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def private(view: Callable[..., ResponseReturnValue]) -> Callable[..., Response]:
+    """A view whose answers carry or lead to a plan token: `no_store` on each of them."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Response:
+        return no_store(make_response(view(*args, **kwargs)))
+
+    return wrapped
 
 
 def init_app(app: Flask) -> Limiter:
