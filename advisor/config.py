@@ -57,6 +57,11 @@ class Defaults:
     # Rate limits of the JSON API, per client address. "memory://" counts in each worker;
     # with several workers or machines use a shared store, e.g. "redis://host:6379".
     API_RATE_LIMIT = "120 per minute"
+    # Limits of the costly pages, per client address, in the same store: the two form posts
+    # together (one plan takes two), the article form's analysis, and PDF downloads.
+    FORM_RATE_LIMIT = "30 per minute"
+    EXTRACT_RATE_LIMIT = "10 per minute"
+    PDF_RATE_LIMIT = "10 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
 

@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from advisor.logs import redact
 
 log = logging.getLogger(__name__)
+PAGES = {404: "errors/404.html", 429: "errors/429.html"}
 
 
 def wants_json() -> bool:
@@ -40,7 +41,7 @@ def handle_http_error(error: HTTPException) -> ResponseReturnValue:
         response = json_error(code, error.name.lower().replace(" ", "_"), error.description or "")
         response.headers.extend(kept)
         return response
-    template = "errors/404.html" if code == 404 else "errors/error.html"
+    template = PAGES.get(code, "errors/error.html")
     return render_template(template, error=error), code, kept
 
 

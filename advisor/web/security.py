@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, make_response
 from flask.typing import ResponseReturnValue
@@ -53,9 +53,40 @@ def private(view: Callable[..., ResponseReturnValue]) -> Callable[..., Response]
     return wrapped
 
 
+# The routes that cost the most, with the setting that limits each and the methods it counts:
+# a plan computed and saved, a long text scanned, a PDF drawn. The two form posts share one
+# budget (a person sends both to get one plan).
+EXPENSIVE_ROUTES = (
+    ("FORM_RATE_LIMIT", ("profile.assess", "profile.create"), ["POST"]),
+    ("EXTRACT_RATE_LIMIT", ("articles.extract",), ["POST"]),
+    ("PDF_RATE_LIMIT", ("plans.download_pdf",), ["GET"]),
+)
+
+
+def limit_expensive_routes(app: Flask, limiter: Limiter) -> None:
+    """Wrap each expensive view in its limit, counted in the limiter's (possibly shared) store.
+
+    Called once the blueprints are registered: the limit wraps the app's own view function, so
+    two apps in one process (tests) never share a limit.
+    """
+    for setting, endpoints, methods in EXPENSIVE_ROUTES:
+        limit = limiter.shared_limit(
+            lambda setting=setting: str(app.config[setting]),  # type: ignore[misc]
+            scope=setting.lower(),
+            methods=methods,
+        )
+        for endpoint in endpoints:
+            view = cast(Callable[..., ResponseReturnValue], app.view_functions[endpoint])
+            app.view_functions[endpoint] = limit(view)
+
+
 def init_app(app: Flask) -> Limiter:
     """Headers on every response, and the limiter (its store: RATELIMIT_STORAGE_URI)."""
     app.after_request(add_headers)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     # A breach raises 429, which the error handlers answer in JSON under /api/.
-    return Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"])
+    limiter = Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"])
+    # The limits wrapped around views hold the limiter weakly; a disabled limiter is not kept
+    # by Flask-Limiter itself, so the app keeps it.
+    app.extensions["advisor.limiter"] = limiter
+    return limiter
