@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import secrets
 from collections.abc import Mapping
@@ -20,6 +21,8 @@ from advisor.persistence import articles, plans
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor
+
+log = logging.getLogger(__name__)
 
 
 class PlanNotFound(LookupError):
@@ -163,13 +166,16 @@ def get_profile(*, store: Store, token: str) -> dict[str, Any]:
 def delete_plan(*, store: Store, token: str) -> None:
     """Erase the plan, every plan of the same journey, their profiles and assessments.
 
-    One transaction: either all of the person's data goes, or none of it.
+    One transaction: either all of the person's data goes, or none of it; then the store is
+    scrubbed so that no file keeps a copy.
     """
     with store.write() as session:
         record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         plans.delete_journey(session=session, journey_id=record.journey_id)
+    if not store.scrub():
+        log.warning("erased data stay in the write-ahead log until its next checkpoint")
 
 
 def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> dict[str, Any]:
