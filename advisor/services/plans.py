@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from advisor.core import serialize
-from advisor.core.errors import InvalidQuestion
+from advisor.core.errors import InvalidPlan, InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.profile import Profile, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
@@ -59,6 +59,8 @@ def plan_for_profile(
     With `previous` (an earlier plan's JSON), the plan carries the progress made since;
     `demand` replaces the sources' prior (with the signal refreshed from ingested articles).
     """
+    if previous is not None:
+        check_earlier_plan(previous)
     profile = parse_profile(profile_data, advisor.taxonomy)
     planner = advisor.planner if demand is None else advisor.with_demand(demand)
     plan = planner.build_plan(profile)
@@ -81,6 +83,34 @@ def plan_for_profile(
     )
     body["current_role"] = profile.current_role
     return profile, body
+
+
+def check_earlier_plan(document: Any) -> None:
+    """`InvalidPlan` unless `document` has the shape of a plan (the progress reads it).
+
+    A file passed by mistake (the profile, `[]`, `{"id": "x"}`) must be refused, not produce a
+    progress report against nothing.
+    """
+    if not isinstance(document, Mapping):
+        raise InvalidPlan({"(plan)": "a plan is a JSON object"})
+    problems: dict[str, str] = {}
+    if not isinstance(document.get("id"), str):
+        problems["id"] = "missing (a plan has its id)"
+    items = document.get("items")
+    if not isinstance(items, list) or not all(_is_plan_item(i) for i in items):
+        problems["items"] = "missing or not a list of plan items"
+    if not isinstance(document.get("assessments", {}), Mapping):
+        problems["assessments"] = "must be an object of skill id to level"
+    if problems:
+        raise InvalidPlan(problems)
+
+
+def _is_plan_item(item: Any) -> bool:
+    return (
+        isinstance(item, Mapping)
+        and isinstance(item.get("skill"), str)
+        and isinstance(item.get("target"), int)
+    )
 
 
 def current_demand(store: Store, advisor: Advisor) -> dict[str, float]:
