@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from flask import Config, Flask
 
+from advisor.core import limits
+
 ENV_PREFIX = "ADVISOR"
 SECRET_HINT = (
     "set ADVISOR_SECRET_KEY (for example: export ADVISOR_SECRET_KEY=$(python3 -c "
@@ -40,7 +42,9 @@ class Defaults:
     INSTANCE_PATH: str | None = None
     LANGUAGES: tuple[str, ...] = ("en", "fr")
     BABEL_DEFAULT_LOCALE = "en"
-    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # Computed from the input limits, so that every text a field allows can be sent.
+    MAX_CONTENT_LENGTH = limits.MAX_REQUEST_BYTES
+    MAX_FORM_MEMORY_SIZE = limits.MAX_TEXT_FIELD_BYTES
     WTF_CSRF_TIME_LIMIT: int | None = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

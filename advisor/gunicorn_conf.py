@@ -26,6 +26,13 @@ keepalive = 5
 # Recycle workers now and then, staggered, so no slow leak can grow without bound.
 max_requests = 5000
 max_requests_jitter = 500
+# gunicorn's own limits on the request head, stated rather than inherited. It answers a breach
+# itself (400, or 414 for the line) before advisor sees the request, so that page carries none
+# of advisor's security headers: the proxy in front adds them (see the README). A plan address
+# is about 60 characters; a 4 KiB line and 8 KiB headers leave room for any browser's request.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
 accesslog = "-"
 errorlog = "-"
 logger_class = "advisor.gunicorn_conf.RedactingLogger"

@@ -20,7 +20,7 @@ from flask import Flask
 
 from advisor import logs
 from tests.conftest import FIXTURE_TAXONOMY
-from tests.test_serving import free_port
+from tests.test_serving_limits import free_port
 
 TOKEN = "iDJx3B0mKq7Vb9cT2nW5yZ1aE4fG6hJ8"
 SPELLINGS = [

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, cast
 
-from flask import Flask, Response, make_response
+from flask import Flask, Response, abort, make_response, request
 from flask.typing import ResponseReturnValue
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -27,10 +27,31 @@ HEADERS = {
 }
 
 
+# Sent only over HTTPS (a browser ignores it over HTTP): two years, the usual preload value.
+STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"
+BODY_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
+
+
 def add_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
     return response
+
+
+def refuse_overlong_streams() -> None:
+    """413 for a body sent without Content-Length (chunked) that reaches MAX_CONTENT_LENGTH.
+
+    Werkzeug stops reading such a body at the limit without a word, so the JSON or form
+    parsed from it is merely cut short and answered 400 or 422 as if the client had erred in
+    its content. Reading it here (the form parsers then use these bytes) tells the two apart.
+    """
+    limit = request.max_content_length
+    if request.method not in BODY_METHODS or request.content_length is not None or not limit:
+        return
+    if len(request.get_data(cache=True)) >= limit:
+        abort(413)
 
 
 def no_store(response: Response) -> Response:
@@ -83,6 +104,7 @@ def limit_expensive_routes(app: Flask, limiter: Limiter) -> None:
 def init_app(app: Flask) -> Limiter:
     """Headers on every response, and the limiter (its store: RATELIMIT_STORAGE_URI)."""
     app.after_request(add_headers)
+    app.before_request(refuse_overlong_streams)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     # A breach raises 429, which the error handlers answer in JSON under /api/.
     limiter = Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"])
