@@ -98,8 +98,8 @@ form_data = st.dictionaries(
 )
 
 
-def assert_handled(response_status: int) -> None:
-    assert response_status < 500
+def assert_handled(status: int) -> None:
+    assert status < 500
 
 
 @FUZZ
@@ -132,12 +132,18 @@ def test_any_language_switch_is_answered(client: FlaskClient, code: str, target:
     assert_handled(client.get("/language/" + code.replace("/", "")).status_code)
 
 
+@pytest.fixture
+def plan(client: FlaskClient) -> str:
+    """The address of a saved plan (made once per test, shared by its examples)."""
+    return create_plan(client)
+
+
 @FUZZ
 @given(st.dictionaries(st.sampled_from(["skill", "level", "x"]), texts, max_size=3))
-def test_any_what_if_question_is_answered(client: FlaskClient, query: dict[str, str]) -> None:
-    location = create_plan(client) if not hasattr(client, "plan") else client.plan  # type: ignore[attr-defined]
-    client.plan = location  # type: ignore[attr-defined]
-    assert_handled(client.get(f"{location}/what-if", query_string=query).status_code)
+def test_any_what_if_question_is_answered(
+    client: FlaskClient, plan: str, query: dict[str, str]
+) -> None:
+    assert_handled(client.get(f"{plan}/what-if", query_string=query).status_code)
 
 
 @FUZZ
