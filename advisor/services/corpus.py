@@ -86,11 +86,6 @@ def find_articles(paths: Iterable[Path]) -> FoundArticles:
     return found
 
 
-def article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The article files `find_articles` accepts (the refused ones are left out)."""
-    yield from find_articles(paths).files
-
-
 def _walk(folder: Path) -> Iterator[Path]:
     # os.walk never descends into a linked folder, so a walk cannot leave `folder`.
     for parent, folders, names in os.walk(folder):
@@ -112,7 +107,9 @@ def _consider(path: Path, root: Path, found: FoundArticles, *, named: bool = Fal
 
 def _file_problem(path: Path, root: Path) -> str | None:
     """Why `path` may not be read as an article, or None."""
-    if not _is_utf8(str(path)):
+    # A name that is not UTF-8 reaches Python with lone surrogates (surrogateescape), which
+    # no message or database column can take.
+    if not is_unicode_text(str(path)):
         return "its name is not UTF-8"
     try:
         mode = path.lstat().st_mode
@@ -126,15 +123,6 @@ def _file_problem(path: Path, root: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "is not a regular file"
     return None
-
-
-def _is_utf8(name: str) -> bool:
-    # Names that are not valid UTF-8 reach Python as lone surrogates (surrogateescape).
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def printable(path: Path) -> str:
