@@ -11,8 +11,11 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Config, Flask
+
+from advisor.core import limits
 
 ENV_PREFIX = "ADVISOR"
 SECRET_HINT = (
@@ -21,6 +24,7 @@ SECRET_HINT = (
 )
 PLACEHOLDER_SECRETS = {"dev", "secret", "changeme", "change-me", "change_me", "development"}
 MIN_SECRET_LENGTH = 16
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class ConfigError(RuntimeError):
@@ -38,11 +42,15 @@ class Defaults:
     INSTANCE_PATH: str | None = None
     LANGUAGES: tuple[str, ...] = ("en", "fr")
     BABEL_DEFAULT_LOCALE = "en"
-    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # Computed from the input limits, so that every text a field allows can be sent.
+    MAX_CONTENT_LENGTH = limits.MAX_REQUEST_BYTES
+    MAX_FORM_MEMORY_SIZE = limits.MAX_TEXT_FIELD_BYTES
     WTF_CSRF_TIME_LIMIT: int | None = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    # Public base URL printed in PDFs and exports; None means the request's own host.
+    # The app's public address (https://advisor.example.org), from which every absolute link
+    # is built: the plan's address on its page and in its PDF, the API's Location header.
+    # None means the request's own host, which a client chooses: set it in production.
     PUBLIC_URL: str | None = None
     LOG_LEVEL = "INFO"
     # Apply pending migrations at start-up (right for SQLite and one server; with several
@@ -53,6 +61,11 @@ class Defaults:
     # Rate limits of the JSON API, per client address. "memory://" counts in each worker;
     # with several workers or machines use a shared store, e.g. "redis://host:6379".
     API_RATE_LIMIT = "120 per minute"
+    # Limits of the costly pages, per client address, in the same store: the two form posts
+    # together (one plan takes two), the article form's analysis, and PDF downloads.
+    FORM_RATE_LIMIT = "30 per minute"
+    EXTRACT_RATE_LIMIT = "10 per minute"
+    PDF_RATE_LIMIT = "10 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
 
@@ -78,6 +91,8 @@ def load_config(
     if "SESSION_COOKIE_SECURE" not in explicit:
         # Outside debug and tests the session cookie only travels over HTTPS.
         app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
+    _check_public_url(app)
+    _check_log_level(app)
     if require_secret:
         _check_secret(app)
 
@@ -125,3 +140,22 @@ def _check_secret(app: Flask) -> None:
             f"SECRET_KEY looks like a placeholder (use at least {MIN_SECRET_LENGTH} random "
             f"characters): {hint}"
         )
+
+
+def _check_public_url(app: Flask) -> None:
+    url = app.config.get("PUBLIC_URL")
+    if not url:
+        return
+    parts = urlsplit(str(url))
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ConfigError(
+            f"PUBLIC_URL must be the address of the app, such as https://advisor.example.org "
+            f"(got {url!r})"
+        )
+
+
+def _check_log_level(app: Flask) -> None:
+    level = str(app.config["LOG_LEVEL"]).upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {level!r})")
+    app.config["LOG_LEVEL"] = level

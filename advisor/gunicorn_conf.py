@@ -14,7 +14,7 @@ from typing import Any
 
 from gunicorn.glogging import Logger
 
-from advisor.logs import redact
+from advisor import logs
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
@@ -26,17 +26,29 @@ keepalive = 5
 # Recycle workers now and then, staggered, so no slow leak can grow without bound.
 max_requests = 5000
 max_requests_jitter = 500
+# gunicorn's own limits on the request head, stated rather than inherited. It answers a breach
+# itself (400, or 414 for the line) before advisor sees the request, so that page carries none
+# of advisor's security headers: the proxy in front adds them (see the README). A plan address
+# is about 60 characters; a 4 KiB line and 8 KiB headers leave room for any browser's request.
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
 accesslog = "-"
 errorlog = "-"
 logger_class = "advisor.gunicorn_conf.RedactingLogger"
 
 
 class RedactingLogger(Logger):  # type: ignore[misc]
-    """Access logs without plan tokens: the path's shape stays, the secret goes."""
+    """gunicorn's access and error logs through advisor's redacting filter.
 
-    def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> dict[str, Any]:
-        atoms: dict[str, Any] = super().atoms(resp, req, environ, request_time)
-        return {k: redact(v) if isinstance(v, str) else v for k, v in atoms.items()}
+    gunicorn builds its handlers here (again on every reload), so the filter goes on each.
+    """
+
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        for log in (self.error_log, self.access_log):
+            for handler in log.handlers:
+                handler.addFilter(logs.REDACTING_FILTER)
 
 
 def on_starting(server: Any) -> None:
@@ -45,6 +57,8 @@ def on_starting(server: Any) -> None:
     from advisor.persistence.engine import engine_for, prepare
 
     app = create_settings_app()
+    # The master sets logging up once; the workers it forks inherit it.
+    logs.configure(app.config["LOG_LEVEL"])
     if app.config["AUTO_MIGRATE"]:
         engine = engine_for(app.config, app.instance_path)
         prepare(engine)

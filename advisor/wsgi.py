@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from advisor import logs
 from advisor.app import create_app
 from advisor.config import ConfigError
 
@@ -16,3 +17,5 @@ try:
 except ConfigError as error:
     sys.stderr.write(f"advisor: {error}\n")
     raise SystemExit(3) from None
+# This module is an entry point: logging is set up here, after the settings are known.
+logs.configure(app.config["LOG_LEVEL"])

@@ -42,6 +42,7 @@ def serve(host: str, port: int, debug: bool) -> None:
     """Run the web app (SQLite in the instance folder and the bundled taxonomy by default)."""
     from werkzeug.serving import run_simple
 
+    from advisor import logs
     from advisor.app import create_app
 
     settings: dict[str, object] = {"DEBUG": True} if debug else {}
@@ -49,6 +50,8 @@ def serve(host: str, port: int, debug: bool) -> None:
         # Plain HTTP that never leaves this machine: a Secure cookie would never come back.
         settings["SESSION_COOKIE_SECURE"] = False
     app = create_app(settings)
+    # The dev server logs each request line: through the same filter as in production.
+    logs.configure(app.config["LOG_LEVEL"])
     click.echo(f"advisor is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     run_simple(host, port, app, threaded=True, use_reloader=debug, use_debugger=debug)
 

@@ -20,7 +20,7 @@ def extract_command(
     files: tuple[Path, ...], lang: str, as_json: bool, data_dir: Path | None
 ) -> None:
     """List the skills each FILE mentions (text, Markdown or HTML)."""
-    from advisor.services.corpus import extract_text, read_article
+    from advisor.services.corpus import extract_text, printable, read_article
 
     advisor = load_advisor(data_dir)
     failed = 0
@@ -28,14 +28,16 @@ def extract_command(
         try:
             article, _ = read_article(path)
         except ValueError as error:
-            click.echo(f"{path}: {error}", err=True)
+            click.echo(f"{printable(path)}: {error}", err=True)
             failed += 1
             continue
-        result = {"file": str(path), **extract_text(advisor, article.text, lang)}
+        result = {"file": printable(path), **extract_text(advisor, article.text, lang)}
         if as_json:
             click.echo(json.dumps(result, ensure_ascii=False))
         else:
-            click.echo(f"{path} ({result['language']}): {len(result['skills'])} skill(s)")
+            click.echo(
+                f"{printable(path)} ({result['language']}): {len(result['skills'])} skill(s)"
+            )
             for skill in result["skills"]:
                 click.echo(f"  {skill['count']:>4} × {skill['label']} [{skill['id']}]")
     if failed:
@@ -46,25 +48,33 @@ def extract_command(
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @data_option
 def ingest_command(paths: tuple[Path, ...], data_dir: Path | None) -> None:
-    """Add articles (files or folders of .txt, .md, .html) and refresh the demand signal."""
-    from advisor.services.corpus import article_files, ingest, refresh_demand
+    """Add articles (files or folders of .txt, .md, .html) and refresh the demand signal.
+
+    Each file that cannot be read is reported on one line and skipped; the exit status is
+    non-zero when a PATH does not exist or when no file at all could be read.
+    """
+    from advisor.services.corpus import find_articles, ingest, printable, refresh_demand
 
     advisor = load_advisor(data_dir)
     store = open_store()
-    files = list(article_files(paths))
+    found = find_articles(paths)
     now = datetime.now(UTC)
-    with click.progressbar(length=len(files), label="Ingesting") as bar:
+    with click.progressbar(length=len(found.files), label="Ingesting") as bar:
         report = ingest(
-            files, store=store, advisor=advisor, now=now, progress=lambda _: bar.update(1)
+            found, store=store, advisor=advisor, now=now, progress=lambda _: bar.update(1)
         )
     total = refresh_demand(store=store, advisor=advisor, today=now.date(), now=now)
+    store.close()
     for path, reason in report.refused:
-        click.echo(f"{path}: refused: {reason}", err=True)
+        click.echo(f"{printable(path)}: refused: {reason}", err=True)
     click.echo(
         f"added {report.added}, already known {report.duplicates}, refused "
         f"{len(report.refused)}; corpus now {total} article(s); demand signal refreshed"
     )
-    store.close()
+    if report.missing:
+        raise click.ClickException(f"{report.missing} path(s) do not exist")
+    if report.refused and not (report.added or report.duplicates):
+        raise click.ClickException("no article could be read")
 
 
 @click.command("suggest")

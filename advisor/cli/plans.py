@@ -47,16 +47,20 @@ def plan_command(
     profile_file: Path, fmt: str, output: Path | None, previous: Path | None, data_dir: Path | None
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
-    from advisor.core.errors import InvalidProfile
+    from advisor.core.errors import InvalidPlan, InvalidProfile
     from advisor.core.markdown import plan_markdown
     from advisor.i18n import words_for
-    from advisor.services.plans import plan_for_profile
+    from advisor.services.plans import check_earlier_plan, plan_for_profile
 
     profile_data = read_json(profile_file)
     earlier = read_json(previous) if previous else None
     advisor = load_advisor(data_dir)
     try:
+        if previous is not None:
+            check_earlier_plan(earlier)  # `null` in the file too
         _, plan = plan_for_profile(advisor, profile_data, now=datetime.now(UTC), previous=earlier)
+    except InvalidPlan as error:
+        raise click.ClickException(f"{previous}: not a plan made by advisor ({error})") from None
     except InvalidProfile as error:
         for field, message in error.fields.items():
             click.echo(f"{profile_file}: {field}: {message}", err=True)
@@ -66,7 +70,7 @@ def plan_command(
 
         if output is None:
             raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
-        output.write_bytes(render_plan_pdf(plan))
+        write(output, render_plan_pdf(plan))
         return
     text = (
         plan_markdown(plan, words_for(plan["language"]))
@@ -76,4 +80,12 @@ def plan_command(
     if output is None:
         click.echo(text.rstrip("\n"))
     else:
-        output.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        write(output, (text.rstrip("\n") + "\n").encode("utf-8"))
+
+
+def write(path: Path, content: bytes) -> None:
+    """Write the output file, or a CLI error naming it and the reason."""
+    try:
+        path.write_bytes(content)
+    except OSError as error:
+        raise click.ClickException(f"{path}: cannot be written: {error.strerror}") from None

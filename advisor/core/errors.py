@@ -23,3 +23,7 @@ class InvalidQuestion(InvalidInput):
 
 class InvalidText(InvalidInput):
     """A text given for skill extraction that is too long or in an unknown language."""
+
+
+class InvalidPlan(InvalidInput):
+    """A document given as an earlier plan that is not one of advisor's plans."""

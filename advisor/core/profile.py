@@ -129,7 +129,25 @@ def _text(value: Any, name: str, limit: int, errors: dict[str, str]) -> str:
         return ""
     if len(value) > limit:
         errors[name] = f"must be at most {limit} characters"
+    elif not is_unicode_text(value):
+        errors[name] = INVALID_UNICODE
     return value.strip()
+
+
+INVALID_UNICODE = "must be Unicode text (it holds a lone surrogate such as \\ud800)"
+
+
+def is_unicode_text(text: str) -> bool:
+    """Whether `text` can be stored and sent as UTF-8.
+
+    JSON may spell half of a surrogate pair (`"\\ud800"`); Python decodes it into a string that
+    no database, file or response can encode.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _assessments(value: Any, taxonomy: Taxonomy, errors: dict[str, str]) -> dict[str, int]:

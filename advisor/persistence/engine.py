@@ -49,10 +49,12 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        # WAL lets readers and one writer work at once; foreign keys make deletes cascade.
+        # WAL lets readers and one writer work at once; foreign keys make deletes cascade;
+        # secure_delete overwrites erased rows with zeros instead of leaving them in free space.
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 

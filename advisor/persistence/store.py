@@ -35,6 +35,20 @@ class Store:
         with Session(self.engine) as session, session.begin():
             yield session
 
+    def scrub(self) -> bool:
+        """After an erasure, leave no copy of the erased rows in the database's files.
+
+        On SQLite the write-ahead log still holds every page as it was written, the erased text
+        included: a checkpoint copies the log into the database (where secure_delete zeroed the
+        rows) and TRUNCATE empties the log file. False if a reader kept it from completing.
+        PostgreSQL has no such step (see the README on VACUUM).
+        """
+        if self.engine.dialect.name != "sqlite":
+            return True
+        with self.engine.connect() as connection:
+            busy, _, _ = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        return not busy
+
     def close(self) -> None:
         """Close the pooled connections (end of a command, or of a test)."""
         self.engine.dispose()

@@ -4,6 +4,8 @@ ingest them, recompute market demand, show evidence, and find emerging terms."""
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +18,7 @@ from advisor.core.emerging import EmergingTerm, emerging_terms
 from advisor.core.errors import InvalidText
 from advisor.core.extraction import extract_skills, sentences_with, summary
 from advisor.core.limits import MAX_ARTICLE_BYTES, MAX_EXTRACT_TEXT
+from advisor.core.profile import INVALID_UNICODE, is_unicode_text
 from advisor.persistence import articles
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor
@@ -31,6 +34,8 @@ def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[st
         raise InvalidText({"lang": "must be auto, en or fr"})
     if len(text) > MAX_EXTRACT_TEXT:
         raise InvalidText({"text": f"must be at most {MAX_EXTRACT_TEXT} characters"})
+    if not is_unicode_text(text):
+        raise InvalidText({"text": INVALID_UNICODE})
     extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
     return summary(extraction, advisor.taxonomy)
 
@@ -51,32 +56,111 @@ def decode_article(raw: bytes) -> str:
         raise ValueError(f"is not UTF-8 text (byte {error.start})") from error
 
 
-def article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The article files named or inside the folders named, in a stable order."""
+@dataclass
+class FoundArticles:
+    """The article files found under the paths given, and the paths refused with the reason."""
+
+    files: list[Path] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    missing: int = 0
+
+
+def find_articles(paths: Iterable[Path]) -> FoundArticles:
+    """The regular article files named or inside the folders named, in a stable order.
+
+    A folder of articles may come from someone else, so nothing in it may reach outside it: a
+    symbolic link is followed only to a regular file inside the folder it was found in (for a
+    file named directly: inside its own folder), and FIFOs, devices and sockets are refused.
+    """
+    found = FoundArticles()
     for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if readers.is_article_name(p.name))
+        if not os.path.lexists(path):
+            found.refused.append((path, "does not exist"))
+            found.missing += 1
+        elif path.is_dir() and not path.is_symlink():
+            root = path.resolve()
+            for candidate in _walk(path):
+                _consider(candidate, root, found)
         else:
-            yield path
+            _consider(path, path.parent.resolve(), found, named=True)
+    return found
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    # os.walk never descends into a linked folder, so a walk cannot leave `folder`.
+    for parent, folders, names in os.walk(folder):
+        folders.sort()
+        for name in sorted(names):
+            if readers.is_article_name(name):
+                yield Path(parent) / name
+
+
+def _consider(path: Path, root: Path, found: FoundArticles, *, named: bool = False) -> None:
+    problem = _file_problem(path, root)
+    if problem is None and named and not readers.is_article_name(path.name):
+        problem = f"not an article file (.txt, .md or .html): {path.suffix or 'no suffix'}"
+    if problem is None:
+        found.files.append(path)
+    else:
+        found.refused.append((path, problem))
+
+
+def _file_problem(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read as an article, or None."""
+    # A name that is not UTF-8 reaches Python with lone surrogates (surrogateescape), which
+    # no message or database column can take.
+    if not is_unicode_text(str(path)):
+        return "its name is not UTF-8"
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(root):
+                return "is a symbolic link to a file outside its folder"
+            mode = target.stat().st_mode
+    except (OSError, RuntimeError):
+        return "is a broken or looping symbolic link"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file"
+    return None
+
+
+def printable(path: Path) -> str:
+    """A path for a message: bytes that are not UTF-8 shown as \\xNN, never an encoding error."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def read_article(path: Path) -> tuple[readers.ArticleText, str]:
     """The article in `path` and the hash of its text; `ValueError` says why not."""
     if not readers.is_article_name(path.name):
         raise ValueError(f"not an article file (.txt, .md or .html): {path.suffix or 'no suffix'}")
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ValueError(
-                f"too large ({size // 1024} KiB; the limit is {MAX_ARTICLE_BYTES // 1024} KiB)"
-            )
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ValueError(f"cannot be read: {error.strerror or error}") from error
-    article = article_text(decode_article(raw), path.suffix)
+    article = article_text(decode_article(_read_regular_file(path)), path.suffix)
     if not article.text.strip():
         raise ValueError("has no text")
     return article, hashlib.sha256(article.text.encode()).hexdigest()
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """At most MAX_ARTICLE_BYTES of a regular file; `ValueError` for anything else.
+
+    The file is checked once opened (a name can be swapped between a check and an open), the
+    open does not wait on a FIFO, and the read is bounded whatever size the file claims
+    (/dev/zero and /proc files say 0).
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise ValueError(f"cannot be read: {error.strerror or error}") from error
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("is not a regular file")
+        try:
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as error:
+            raise ValueError(f"cannot be read: {error.strerror or error}") from error
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ValueError(f"too large (the limit is {MAX_ARTICLE_BYTES // 1024} KiB)")
+    return raw
 
 
 # ---------------------------------------------------------------- ingestion and demand
@@ -87,10 +171,12 @@ class IngestReport:
     added: int = 0
     duplicates: int = 0
     refused: list[tuple[Path, str]] = field(default_factory=list)
+    # Paths given that do not exist (a typo the caller must hear about).
+    missing: int = 0
 
 
 def ingest(
-    paths: Iterable[Path],
+    paths: Iterable[Path] | FoundArticles,
     *,
     store: Store,
     advisor: Advisor,
@@ -99,10 +185,12 @@ def ingest(
 ) -> IngestReport:
     """Add each article once (by content hash) with its mentions; bad files are reported.
 
-    `paths` are files or folders (read recursively); each batch of articles is one transaction.
+    `paths` are files or folders (read recursively, see `find_articles`), or what
+    `find_articles` found in them; each batch of articles is one transaction.
     """
-    report = IngestReport()
-    files = list(article_files(paths))
+    found = paths if isinstance(paths, FoundArticles) else find_articles(paths)
+    report = IngestReport(refused=list(found.refused), missing=found.missing)
+    files = found.files
     for start in range(0, len(files), BATCH):
         with store.write() as session:
             for path in files[start : start + BATCH]:
@@ -115,8 +203,8 @@ def ingest(
                 if articles.is_known(session=session, content_hash=digest):
                     report.duplicates += 1
                     continue
-                found = _matched(advisor, path, article, digest)
-                articles.add_article(session=session, article=found, now=now)
+                matched = _matched(advisor, path, article, digest)
+                articles.add_article(session=session, article=matched, now=now)
                 session.flush()
                 report.added += 1
     return report

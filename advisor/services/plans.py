@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import secrets
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlmodel import Session
+
 from advisor.core import serialize
-from advisor.core.errors import InvalidQuestion
+from advisor.core.errors import InvalidPlan, InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.profile import Profile, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
 from advisor.persistence import articles, plans
+from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor
+
+log = logging.getLogger(__name__)
 
 
 class PlanNotFound(LookupError):
@@ -25,6 +32,17 @@ class PlanNotFound(LookupError):
 def new_plan_id() -> str:
     """An unguessable plan token: 192 random bits, URL-safe."""
     return secrets.token_urlsafe(24)
+
+
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def _record(session: Session, token: str) -> PlanRecord | None:
+    # Whatever was sent as a token reaches the database only if it could be one (a lone
+    # surrogate, for one, cannot even be encoded for the query).
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    return plans.plan_by_token(session=session, token=token)
 
 
 def plan_for_profile(
@@ -41,6 +59,8 @@ def plan_for_profile(
     With `previous` (an earlier plan's JSON), the plan carries the progress made since;
     `demand` replaces the sources' prior (with the signal refreshed from ingested articles).
     """
+    if previous is not None:
+        check_earlier_plan(previous)
     profile = parse_profile(profile_data, advisor.taxonomy)
     planner = advisor.planner if demand is None else advisor.with_demand(demand)
     plan = planner.build_plan(profile)
@@ -63,6 +83,34 @@ def plan_for_profile(
     )
     body["current_role"] = profile.current_role
     return profile, body
+
+
+def check_earlier_plan(document: Any) -> None:
+    """`InvalidPlan` unless `document` has the shape of a plan (the progress reads it).
+
+    A file passed by mistake (the profile, `[]`, `{"id": "x"}`) must be refused, not produce a
+    progress report against nothing.
+    """
+    if not isinstance(document, Mapping):
+        raise InvalidPlan({"(plan)": "a plan is a JSON object"})
+    problems: dict[str, str] = {}
+    if not isinstance(document.get("id"), str):
+        problems["id"] = "missing (a plan has its id)"
+    items = document.get("items")
+    if not isinstance(items, list) or not all(_is_plan_item(i) for i in items):
+        problems["items"] = "missing or not a list of plan items"
+    if not isinstance(document.get("assessments", {}), Mapping):
+        problems["assessments"] = "must be an object of skill id to level"
+    if problems:
+        raise InvalidPlan(problems)
+
+
+def _is_plan_item(item: Any) -> bool:
+    return (
+        isinstance(item, Mapping)
+        and isinstance(item.get("skill"), str)
+        and isinstance(item.get("target"), int)
+    )
 
 
 def current_demand(store: Store, advisor: Advisor) -> dict[str, float]:
@@ -90,7 +138,7 @@ def create_plan(
     earlier, journey_id = None, None
     with store.read() as session:
         if previous_token is not None:
-            record = plans.plan_by_token(session=session, token=previous_token)
+            record = _record(session, previous_token)
             if record is None:
                 raise PlanNotFound(previous_token)
             earlier, journey_id = json.loads(record.body), record.journey_id
@@ -108,7 +156,7 @@ def create_plan(
 def get_plan_json(*, store: Store, token: str) -> str:
     """The saved plan as the JSON text it was stored as; raises `PlanNotFound`."""
     with store.read() as session:
-        record = plans.plan_by_token(session=session, token=token)
+        record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         return record.body
@@ -121,6 +169,8 @@ def get_plan(*, store: Store, token: str) -> dict[str, Any]:
 
 
 def plan_exists(*, store: Store, token: str) -> bool:
+    if not TOKEN_SHAPE.fullmatch(token):
+        return False
     with store.read() as session:
         return plans.plan_exists(session=session, token=token)
 
@@ -128,7 +178,7 @@ def plan_exists(*, store: Store, token: str) -> bool:
 def get_profile(*, store: Store, token: str) -> dict[str, Any]:
     """The profile a saved plan was made from, to prefill a reassessment or ask what-if."""
     with store.read() as session:
-        record = plans.plan_by_token(session=session, token=token)
+        record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         profile, assessments = plans.profile_of(session=session, plan=record)
@@ -146,13 +196,16 @@ def get_profile(*, store: Store, token: str) -> dict[str, Any]:
 def delete_plan(*, store: Store, token: str) -> None:
     """Erase the plan, every plan of the same journey, their profiles and assessments.
 
-    One transaction: either all of the person's data goes, or none of it.
+    One transaction: either all of the person's data goes, or none of it; then the store is
+    scrubbed so that no file keeps a copy.
     """
     with store.write() as session:
-        record = plans.plan_by_token(session=session, token=token)
+        record = _record(session, token)
         if record is None:
             raise PlanNotFound(token)
         plans.delete_journey(session=session, journey_id=record.journey_id)
+    if not store.scrub():
+        log.warning("erased data stay in the write-ahead log until its next checkpoint")
 
 
 def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> dict[str, Any]:

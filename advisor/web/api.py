@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from advisor.core.errors import InvalidInput, InvalidProfile
@@ -14,16 +14,25 @@ from advisor.services import corpus, plans
 from advisor.web import contract
 from advisor.web.context import current_advisor, current_store
 from advisor.web.errors import json_error
+from advisor.web.links import location_url
 from advisor.web.openapi import openapi_document
+from advisor.web.security import private
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
+class TooDeep(ValueError):
+    """A JSON body nested deeper than Python's decoder can follow."""
+
+
 def json_body() -> Any:
-    """The request's JSON, or a 400 that says why it is not JSON."""
+    """The request's JSON, or None when the body is not JSON; `TooDeep` for absurd nesting."""
     if not request.is_json:
         return None
-    return request.get_json(silent=True)
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        raise TooDeep() from None
 
 
 def bad_json() -> ResponseReturnValue:
@@ -32,6 +41,13 @@ def bad_json() -> ResponseReturnValue:
         "invalid_json",
         "the body must be a JSON object (Content-Type: application/json)",
         {"(body)": "not a JSON object"},
+    )
+
+
+@bp.errorhandler(TooDeep)
+def too_deep(_: TooDeep) -> ResponseReturnValue:
+    return json_error(
+        400, "invalid_json", "the JSON body is nested too deeply", {"(body)": "nested too deeply"}
     )
 
 
@@ -70,6 +86,7 @@ def roles() -> ResponseReturnValue:
 
 
 @bp.post("/plans")
+@private
 def create_plan() -> ResponseReturnValue:
     """A profile in, a plan out: 201 with a Location to read or delete it later."""
     data = json_body()
@@ -102,11 +119,12 @@ def create_plan() -> ResponseReturnValue:
         )
     # The plan was serialised once to be saved; the same text answers the request.
     response = Response(plan_json(plan), status=201, mimetype="application/json")
-    response.headers["Location"] = url_for("api.read_plan", token=plan["id"])
+    response.headers["Location"] = location_url("api.read_plan", token=plan["id"])
     return response
 
 
 @bp.get("/plans/<token>")
+@private
 def read_plan(token: str) -> ResponseReturnValue:
     try:
         body = plans.get_plan_json(store=current_store(), token=token)
@@ -116,6 +134,7 @@ def read_plan(token: str) -> ResponseReturnValue:
 
 
 @bp.delete("/plans/<token>")
+@private
 def delete_plan(token: str) -> ResponseReturnValue:
     """Erase the plan, its journey, profiles and assessments; the id then answers 404."""
     try:
@@ -126,6 +145,7 @@ def delete_plan(token: str) -> ResponseReturnValue:
 
 
 @bp.post("/plans/<token>/what-if")
+@private
 def what_if(token: str) -> ResponseReturnValue:
     """`{"skill", "level"}` → fit, hours and weeks before and after."""
     data = json_body()

@@ -10,9 +10,10 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from advisor.logs import redact
+from advisor.logs import exception_summary, redact
 
 log = logging.getLogger(__name__)
+PAGES = {404: "errors/404.html", 429: "errors/429.html"}
 
 
 def wants_json() -> bool:
@@ -40,13 +41,20 @@ def handle_http_error(error: HTTPException) -> ResponseReturnValue:
         response = json_error(code, error.name.lower().replace(" ", "_"), error.description or "")
         response.headers.extend(kept)
         return response
-    template = "errors/404.html" if code == 404 else "errors/error.html"
+    template = PAGES.get(code, "errors/error.html")
     return render_template(template, error=error), code, kept
 
 
 def handle_unexpected(error: Exception) -> ResponseReturnValue:
-    # Logged with the traceback for the operator; the person sees a plain page.
-    log.exception("unhandled error on %s %s", request.method, redact(request.path))
+    # Logged with the traceback and the type for the operator, never the message (which may
+    # quote what was submitted); the person sees a plain page.
+    log.error(
+        "unhandled %s on %s %s\n%s",
+        type(error).__name__,
+        request.method,
+        redact(request.path),
+        exception_summary(error),
+    )
     return handle_http_error(InternalServerError())
 
 

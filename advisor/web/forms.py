@@ -6,7 +6,9 @@ views pass the choices in and the services' errors come back onto the fields.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -24,7 +26,11 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from advisor.core.limits import MAX_FORM_INDEX_DIGITS
+
 LEVEL_CHOICES = [SelectChoice(str(n), str(n)) for n in range(6)]
+LEVEL_VALUES = frozenset(choice.value for choice in LEVEL_CHOICES)
+ROW_INDEX = re.compile(rf"[0-9]{{1,{MAX_FORM_INDEX_DIGITS}}}")
 EXTRA_ROWS = 3
 SUGGEST = ""
 
@@ -69,6 +75,23 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         self.target_role.choices = [suggest, *(SelectChoice(v, label) for v, label in roles)]
 
 
+class RowList(FieldList):  # type: ignore[misc]
+    """A FieldList that reads only plain, short row numbers from the submitted names.
+
+    WTForms takes any name part for which `str.isdigit()` holds, and then `int()` fails on
+    "²" or on a 5,000-digit number; such names are not rows of ours, so they are ignored.
+    """
+
+    @classmethod
+    def _extract_indices(cls, prefix: str, formdata: Mapping[str, Any]) -> Iterator[int]:
+        offset = len(prefix) + 1
+        for name in formdata:
+            if name.startswith(prefix + "-"):
+                index = name[offset:].split("-", 1)[0]
+                if ROW_INDEX.fullmatch(index):
+                    yield int(index)
+
+
 class LevelForm(Form):  # type: ignore[misc]
     """One self-assessed skill: its id travels in a hidden field, its level in radios."""
 
@@ -89,6 +112,6 @@ class ExtraSkillForm(Form):  # type: ignore[misc]
 class AssessmentForm(ProfileForm):
     """Step 2: the step-1 answers travel along, plus one level per proposed skill."""
 
-    levels = FieldList(FormField(LevelForm))
-    extra = FieldList(FormField(ExtraSkillForm), min_entries=EXTRA_ROWS, max_entries=EXTRA_ROWS)
+    levels = RowList(FormField(LevelForm))
+    extra = RowList(FormField(ExtraSkillForm), min_entries=EXTRA_ROWS, max_entries=EXTRA_ROWS)
     previous = HiddenField()

@@ -10,11 +10,13 @@ from werkzeug.exceptions import NotFound
 
 from advisor.services.health import check_health
 from advisor.web.context import current_store
+from advisor.web.security import private
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/language/<code>")
+@private  # the page to go back to may be a plan's
 def switch_language(code: str) -> ResponseReturnValue:
     """Remember the chosen language and go back to the page the switch was clicked on."""
     if code not in current_app.config["LANGUAGES"]:
@@ -25,6 +27,10 @@ def switch_language(code: str) -> ResponseReturnValue:
 
 def _local_path(target: str) -> str:
     # Only same-site paths: a switch link must never become an open redirect.
+    # Control characters (a CR/LF would split the header) and backslashes (which browsers
+    # read as slashes: /\evil.example) have no place in one of our paths either.
+    if not target.isprintable() or "\\" in target:
+        return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return "/"

@@ -28,10 +28,14 @@ from advisor.services import plans
 from advisor.web import charts
 from advisor.web.context import current_advisor, current_store
 from advisor.web.i18n import current_language, fast_gettext
+from advisor.web.links import base_url, external_url
 from advisor.web.pagecache import pages_of
 from advisor.web.profile import reassess_form
+from advisor.web.security import no_store
 
 bp = Blueprint("plans", __name__, url_prefix="/plans")
+# Every address here holds a plan token, so every answer (404s included) stays out of caches.
+bp.after_request(no_store)
 
 
 def load(token: str) -> dict[str, Any]:
@@ -45,7 +49,7 @@ def load(token: str) -> dict[str, Any]:
 def show(token: str) -> ResponseReturnValue:
     if not plans.plan_exists(store=current_store(), token=token):
         abort(404)
-    key = (token, current_language(), request.host_url)
+    key = (token, current_language(), base_url())
     pages = pages_of("plans")
     page = pages.get(key)
     if page is None:
@@ -87,7 +91,7 @@ def download_json(token: str) -> ResponseReturnValue:
 def download_pdf(token: str) -> ResponseReturnValue:
     """The plan as a PDF, named after the role and the day, in the plan's language."""
     plan = load(token)
-    body = render_plan_pdf(plan, link=url_for("plans.show", token=token, _external=True))
+    body = render_plan_pdf(plan, link=external_url("plans.show", token=token))
     return Response(
         body,
         mimetype="application/pdf",
@@ -137,7 +141,7 @@ def page_context(plan: dict[str, Any], what_if: dict[str, Any] | None) -> dict[s
         "chart": charts.levels_chart(plan["items"], language),
         "periods": charts.schedule_periods(plan),
         "what_if": what_if,
-        "plan_url": url_for("plans.show", token=plan["id"], _external=True),
+        "plan_url": external_url("plans.show", token=plan["id"]),
     }
 
 

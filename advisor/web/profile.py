@@ -14,10 +14,13 @@ from advisor.core.errors import InvalidProfile
 from advisor.services import plans
 from advisor.services.assessment import skills_to_assess, suggested_skills
 from advisor.web.context import current_advisor, current_store
-from advisor.web.forms import SUGGEST, AssessmentForm, ProfileForm
-from advisor.web.i18n import current_language
+from advisor.web.forms import LEVEL_VALUES, SUGGEST, AssessmentForm, ProfileForm
+from advisor.web.i18n import LANGUAGE_NAMES, current_language
+from advisor.web.security import no_store
 
 bp = Blueprint("profile", __name__)
+# The form's pages show what the person typed and its answers carry their new plan's token.
+bp.after_request(no_store)
 
 
 def role_choices(language: str) -> list[tuple[str, str]]:
@@ -104,8 +107,10 @@ def _step1_data(form: ProfileForm) -> dict[str, Any]:
 
 def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
     advisor = current_advisor()
-    language = form.language.data or current_language()
-    groups = skills_to_assess(advisor, form.target_role.data or None, language)
+    language = _known_language(form)
+    # An invalid form comes back here: only a role of the taxonomy may pick the skills shown.
+    role_id = form.target_role.data if form.target_role.data in advisor.taxonomy.roles else None
+    groups = skills_to_assess(advisor, role_id, language)
     proposed = [s.id for g in groups for s in g.skills]
     typed = {**{s: None for s in proposed}, **levels}
     if not form.levels.entries:
@@ -126,8 +131,13 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         orphans=[e for s, e in entries.items() if s not in set(proposed)],
         suggested=suggested_skills(advisor, form.experience.data or "", language),
         proposed=set(proposed),
-        role=advisor.taxonomy.roles.get(form.target_role.data or ""),
+        role=advisor.taxonomy.roles.get(role_id or ""),
     )
+
+
+def _known_language(form: ProfileForm) -> str:
+    language = form.language.data
+    return str(language) if language in LANGUAGE_NAMES else current_language()
 
 
 def _as_choice(level: int | None) -> str | None:
@@ -135,7 +145,7 @@ def _as_choice(level: int | None) -> str | None:
 
 
 def _offer_extra_skills(form: AssessmentForm, exclude: set[str] | None = None) -> None:
-    language = form.language.data or current_language()
+    language = _known_language(form)
     skills = current_advisor().taxonomy.skills.values()
     choices = sorted(
         ((s.id, s.label.in_(language)) for s in skills if s.id not in (exclude or set())),
@@ -156,8 +166,9 @@ def _prefill_extras(form: AssessmentForm, extras: dict[str, int]) -> None:
 
 def _levels_typed(form: AssessmentForm) -> dict[str, int]:
     typed: dict[str, int] = {}
+    # The form may be invalid: only the levels it offers are kept.
     for entry in form.levels.entries:
-        if entry.form.level.data not in (None, "", "None"):
+        if entry.form.level.data in LEVEL_VALUES:
             typed[entry.form.skill.data] = int(entry.form.level.data)
     return typed
 
