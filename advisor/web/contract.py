@@ -8,7 +8,7 @@ describe what it accepts and what a plan looks like, and the tests hold answers 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -199,9 +199,27 @@ def parse_body(model: type[Body], data: object) -> Body:
         return model.model_validate(data, strict=True)
     except ValidationError as error:
         fields = {
-            ".".join(str(part) for part in e["loc"]) or "(body)": e["msg"] for e in error.errors()
+            ".".join(str(part) for part in e["loc"]) or "(body)": _in_our_words(e)
+            for e in error.errors()
         }
         raise InvalidInput(fields) from None
+
+
+def _in_our_words(error: Any) -> str:
+    """pydantic's message, worded as the rest of the API words its errors."""
+    context = error.get("ctx") or {}
+    expected = str(context.get("expected", "")).replace("'", "")
+    words = {
+        "missing": "is required",
+        "string_type": "must be text",
+        "int_type": "must be a whole number",
+        "extra_forbidden": "unknown field",
+        "literal_error": f"must be {expected}",
+        "string_too_long": f"must be at most {context.get('max_length')} characters",
+        "greater_than_equal": f"must be at least {context.get('ge')}",
+        "less_than_equal": f"must be at most {context.get('le')}",
+    }
+    return words.get(error["type"], str(error["msg"]))
 
 
 MODELS: tuple[type[BaseModel], ...] = (

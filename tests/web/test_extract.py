@@ -24,7 +24,7 @@ def test_the_api_finds_skills_with_spans(client: FlaskClient) -> None:
 def test_the_api_names_bad_fields(client: FlaskClient) -> None:
     missing = client.post("/api/v1/extract", json={"lang": "en"})
     assert missing.status_code == 422
-    assert missing.get_json()["error"]["fields"] == {"text": "must be text"}
+    assert missing.get_json()["error"]["fields"] == {"text": "is required"}
     bad_lang = client.post("/api/v1/extract", json={"text": "x", "lang": "de"})
     assert bad_lang.get_json()["error"]["fields"] == {"lang": "must be auto, en or fr"}
 
