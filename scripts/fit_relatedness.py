@@ -36,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "advisor" / "core" / "data" / "relatedness.json"
 COMPONENTS = 96
 WINDOW = 3  # consecutive job-ad sentences that make one passage
+# Weight of the job-ad block against the skill's own words: the ads name fewer than half of the
+# skills, and at full weight they blur the rest (docs/relatedness.md has the comparison).
+MENTIONS_WEIGHT = 0.25
 ESCO_SCORE = 0.5  # floor of a pair ESCO relates
 PREREQUISITE_SCORE = 0.4  # floor of a pair linked by a prerequisite
 KEEP = 8  # closest skills kept per skill
@@ -101,8 +104,8 @@ def own_words(taxonomy: Taxonomy) -> sparse.csr_matrix:
 
 
 def embed(mentions: sparse.csr_matrix, words: sparse.csr_matrix) -> NDArray[np.float64]:
-    """Both blocks with equal weight, reduced by SVD, rows of unit length."""
-    joined = sparse.hstack([normalize(mentions), normalize(words)]).tocsr()
+    """Both blocks, the mentions down-weighted, reduced by SVD, rows of unit length."""
+    joined = sparse.hstack([MENTIONS_WEIGHT * normalize(mentions), normalize(words)]).tocsr()
     reduced = TruncatedSVD(n_components=COMPONENTS, random_state=SEED).fit_transform(joined)
     result: NDArray[np.float64] = normalize(reduced)
     return result
@@ -226,7 +229,8 @@ def main() -> None:
         floors[p] = max(floors.get(p, 0.0), PREREQUISITE_SCORE)
     body = {
         "taxonomy_version": taxonomy.version,
-        "method": f"tf-idf mentions + own words, TruncatedSVD({COMPONENTS}), cosine; "
+        "method": f"tf-idf mentions x {MENTIONS_WEIGHT} + own words, TruncatedSVD({COMPONENTS}), "
+        "cosine; "
         f"ESCO relation floor {ESCO_SCORE}, prerequisite floor {PREREQUISITE_SCORE}",
         "related": related(vectors, ids, floors),
     }

@@ -177,3 +177,15 @@ def test_not_assessed_and_zero_give_the_same_suggestions(
     suggestion = planner.suggest_roles(sparse)[0]
     assert suggestion.first_milestone_weeks is not None and suggestion.first_milestone_weeks > 0
     assert "foundations.python" in suggestion.covered or suggestion.covered == ()
+
+
+def test_the_shipped_relatedness_links_threat_modelling_to_its_ai_form(taxonomy: Taxonomy) -> None:
+    from advisor.services.advisor import load_relatedness
+
+    related = load_relatedness(taxonomy)
+    assert (
+        related.related_to("ai-security.ai-threat-modeling")["security-operations.threat-modeling"]
+        >= 0.6
+    )
+    assert related.related_to("security-operations.threat-modeling")  # symmetric
+    assert all(0 <= v <= 1 for row in related.scores.values() for v in row.values())
