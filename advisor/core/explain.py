@@ -42,6 +42,15 @@ def importance_words(importance: int, words: Words) -> str:
     return words.phrase("useful for the role")
 
 
+def needed_for_words(importance: int, words: Words) -> str:
+    """The importance a prerequisite inherits, said as what it is needed for."""
+    if importance >= 5:
+        return words.phrase("needed for a skill essential for the role")
+    if importance == 4:
+        return words.phrase("needed for a very important skill of the role")
+    return words.phrase("needed for another skill of the plan")
+
+
 def demand_words(demand: float, words: Words) -> str:
     if demand >= 2 / 3:
         return words.phrase("much cited in recent articles")
@@ -50,12 +59,14 @@ def demand_words(demand: float, words: Words) -> str:
     return words.phrase("mentioned in the sources")
 
 
-def reason_sentence(reason: Mapping[str, Any], words: Words) -> str:
+def reason_sentence(reason: Mapping[str, Any], words: Words, is_prerequisite: bool = False) -> str:
     """One reason of a plan item in words, e.g. "very important for the role"."""
     factor, value = reason["factor"], float(reason["value"])
     count = round(value)
     if factor == "gap":
         return words.plural("{n} level to climb", "{n} levels to climb", count)
+    if factor == "importance" and is_prerequisite:
+        return needed_for_words(count, words)
     if factor == "importance":
         return importance_words(count, words)
     if factor == "demand":
@@ -81,15 +92,17 @@ def reasons_in_words(
     words: Words,
     transfer: Mapping[str, Any] | None = None,
     label: Label | None = None,
+    is_prerequisite: bool = False,
 ) -> str:
     """The reasons, strongest contribution first, joined into one line; the credit for
-    related skills, when there is one and `label` names skills, comes last."""
+    related skills, when there is one and `label` names skills, comes last. A prerequisite
+    the role does not ask for is said to be needed, not important in itself."""
     # A factor that contributes nothing (nothing unlocked, no demand) is not a reason.
     ranked = sorted(
         (r for r in reasons if float(r["score"]) > 0),
         key=lambda r: -float(r["score"]) * float(r["weight"]),
     )
-    sentences = [reason_sentence(r, words) for r in ranked]
+    sentences = [reason_sentence(r, words, is_prerequisite) for r in ranked]
     if transfer and label:
         sentences.append(transfer_sentence(transfer, label, words))
     separator = "\u202f; " if words.language == "fr" else "; "
@@ -176,6 +189,8 @@ def milestone_title(milestone: Milestone, words: Words) -> str:
 
 def milestone_note(milestone: Milestone, words: Words) -> str:
     """What a trimmed first stage left for later, in words; empty when nothing moved."""
+    if milestone.id == READY and not milestone.skills:
+        return words.phrase("Your level is already a working level in every core skill.")
     if not milestone.moved or milestone.budget_weeks is None:
         return ""
     return words.plural(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from advisor.core.profile import Profile
 from advisor.core.relatedness import Transfer
 from advisor.core.schedule import Placement
-from advisor.core.stages import DEEPEN, READY, STAGES, ReadySet
+from advisor.core.stages import DEEPEN, READY, ReadySet
 from advisor.core.taxonomy import Role
 
 
@@ -148,19 +148,25 @@ class WhatIf:
 
 
 def milestones_of(items: tuple[PlanItem, ...], ready: ReadySet) -> tuple[Milestone, ...]:
-    """Ready for the role (the core at a working level), then the full levels; together they
-    name every item, and an empty stage has no milestone."""
-    milestones = []
-    for stage in STAGES:
-        parts = [(i.skill, p) for i in items for p in i.parts if p.stage == stage]
-        if not parts:
-            continue
-        skills = tuple(dict.fromkeys(s for s, _ in parts))
-        end = max(p.end_week for _, p in parts)
-        if stage == READY:
-            milestones.append(Milestone(stage, end, skills, ready.moved, ready.budget_weeks))
-        else:
-            milestones.append(Milestone(stage, end, skills))
+    """Ready for the role (the core at a working level), then the role's full level.
+
+    The first is always there: in week 0 with no skills when the person is ready already.
+    The second is there when something is left after the first. Together they name every item.
+    """
+    ready_parts = [(i.skill, p) for i in items for p in i.parts if p.stage == READY]
+    later_parts = [(i.skill, p) for i in items for p in i.parts if p.stage == DEEPEN]
+    milestones = [
+        Milestone(
+            READY,
+            max((p.end_week for _, p in ready_parts), default=0),
+            tuple(dict.fromkeys(s for s, _ in ready_parts)),
+            ready.moved,
+            ready.budget_weeks,
+        )
+    ]
+    if later_parts:
+        end = max(p.end_week for _, p in later_parts)
+        milestones.append(Milestone(DEEPEN, end, tuple(dict.fromkeys(s for s, _ in later_parts))))
     return tuple(milestones)
 
 

@@ -359,6 +359,23 @@ class Planner:
             for rank, s in enumerate(ranked, start=1)
         )
 
+    def _first_needs(
+        self,
+        skill_id: str,
+        first_target: int,
+        staged: _Staged,
+        profile: Profile,
+        rank_of: Mapping[str, int],
+    ) -> tuple[str, ...]:
+        """The plan items needed before the item starts: those of its first part (a second
+        part may need more, level-aware, and waits for them; the schedule shows it)."""
+        needed = {
+            p.skill
+            for p in self.taxonomy.skills[skill_id].prerequisites_for(first_target)
+            if p.skill in staged.gaps and profile.level(p.skill) < p.level
+        }
+        return tuple(sorted(needed, key=rank_of.__getitem__))
+
     def _item(
         self,
         skill_id: str,
@@ -386,7 +403,7 @@ class Planner:
             hours=hours,
             start_week=min(p.start_week for p in parts),
             end_week=max(p.end_week for p in parts),
-            prerequisites=tuple(sorted(staged.needs[skill_id], key=rank_of.__getitem__)),
+            prerequisites=self._first_needs(skill_id, parts[0].target, staged, profile, rank_of),
             unlocks=tuple(sorted(waiting[skill_id], key=rank_of.__getitem__)),
             is_prerequisite=gap.is_prerequisite,
             stage=parts[0].stage,

@@ -218,7 +218,9 @@ def _item_dict(
         "priority": item.priority,
         "why_here": explain.why_here(item, label, words, ready),
         "reasons": reasons,
-        "reasons_in_words": explain.reasons_in_words(reasons, words, transfer, label),
+        "reasons_in_words": explain.reasons_in_words(
+            reasons, words, transfer, label, item.is_prerequisite
+        ),
         "transfer": transfer,
         "hours": item.hours,
         "start_week": item.start_week,

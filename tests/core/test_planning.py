@@ -143,3 +143,11 @@ def test_hours_per_week_must_be_a_number(small_taxonomy: Taxonomy) -> None:
         with pytest.raises(InvalidProfile) as caught:
             parse_profile({"hours_per_week": bad}, small_taxonomy)
         assert "hours_per_week" in caught.value.fields
+
+
+def test_a_skill_not_assessed_is_left_out_of_the_profile(small_taxonomy: Taxonomy) -> None:
+    parsed = parse_profile(
+        {"hours_per_week": 5, "assessments": {"python": None, "foundations.containers": 2}},
+        small_taxonomy,
+    )
+    assert parsed.assessments == {"foundations.containers": 2}
