@@ -1,8 +1,8 @@
 """The learning plan: which gaps to close, in what order, and in which weeks.
 
 `Planner.build_plan` turns a profile into a `Plan` in five steps:
-1. gaps: every skill of the target role below its target level, plus every prerequisite the
-   person lacks for them (level-aware, transitively), flagged as such; a gap costs fewer hours
+1. gaps (`advisor.core.gaps`): every skill of the target role below its target level, plus
+   every prerequisite the person lacks for them (level-aware, transitively); a gap costs fewer hours
    when the person is strong in related skills (`advisor.core.relatedness`);
 2. priority: a weighted sum of interpretable factors (see `FACTOR_WEIGHTS` and
    docs/ranking.md), kept as `reasons` on each item;
@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from advisor.core.gaps import Gap, dependents, find_gaps, gap_needs
 from advisor.core.limits import MAX_LEVEL
 from advisor.core.origin import match_origin_role
 from advisor.core.plan import (
@@ -71,13 +72,6 @@ UNLOCKS_FULL = 4
 UNLOCKS_EARLY = 3
 
 
-@dataclass(frozen=True)
-class _Gap:
-    target: int
-    importance: int
-    is_prerequisite: bool
-
-
 Priorities = Mapping[str, tuple[float, tuple[Reason, ...]]]
 
 
@@ -85,7 +79,7 @@ Priorities = Mapping[str, tuple[float, tuple[Reason, ...]]]
 class _Staged:
     """Everything worked out about a role's gaps before they are placed in time."""
 
-    gaps: Mapping[str, _Gap]
+    gaps: Mapping[str, Gap]
     needs: Mapping[str, frozenset[str]]
     priorities: Priorities
     transfers: Mapping[str, Transfer | None]
@@ -201,9 +195,9 @@ class Planner:
         return role_fit(role, levels)
 
     def _stage(self, role: Role, profile: Profile) -> _Staged:
-        gaps = self._gaps(role, profile)
-        needs = self._needs(gaps, profile)
-        waiting = _dependents(needs)
+        gaps = find_gaps(self.taxonomy, role, profile.assessments)
+        needs = gap_needs(self.taxonomy, gaps, profile.assessments)
+        waiting = dependents(needs)
         levels = profile.assessments
         transfers = {s: self._transfer(s, gaps[s], profile) for s in gaps}
         priorities = {
@@ -230,7 +224,7 @@ class Planner:
             task_needs(tasks, self.taxonomy, levels),
         )
 
-    def _transfer(self, skill_id: str, gap: _Gap, profile: Profile) -> Transfer | None:
+    def _transfer(self, skill_id: str, gap: Gap, profile: Profile) -> Transfer | None:
         """The credit for related skills, if it saves at least an hour."""
         transfer = transfer_for(skill_id, profile.assessments, self.relatedness)
         full = self._climb(skill_id, profile, gap.target)
@@ -238,7 +232,7 @@ class Planner:
 
     def _tasks(
         self,
-        gaps: Mapping[str, _Gap],
+        gaps: Mapping[str, Gap],
         transfers: Mapping[str, Transfer | None],
         ready: ReadySet,
         profile: Profile,
@@ -256,7 +250,7 @@ class Planner:
         return self.taxonomy.skills[skill_id].hours_between(profile.level(skill_id), target)
 
     def _task_key(self, staged: _Staged) -> _TaskKeyFunction:
-        waiting = _dependents(staged.needs)
+        waiting = dependents(staged.needs)
 
         def key(task: Task) -> tuple[float | str, ...]:
             early = 0 if len(waiting[task.skill]) >= UNLOCKS_EARLY else 1
@@ -265,54 +259,10 @@ class Planner:
 
         return key
 
-    def _gaps(self, role: Role, profile: Profile) -> dict[str, _Gap]:
-        gaps = {
-            s: _Gap(r.level, r.importance, False)
-            for s, r in role.requirements_for(profile.assessments).items()
-            if profile.level(s) < r.level
-        }
-        stack = list(gaps)
-        while stack:
-            skill_id = stack.pop()
-            for p in self.taxonomy.skills[skill_id].prerequisites_for(gaps[skill_id].target):
-                if profile.level(p.skill) >= p.level:
-                    continue
-                known = gaps.get(p.skill)
-                if known is None or known.target < p.level:
-                    is_prerequisite = known.is_prerequisite if known else True
-                    importance = known.importance if known else 0
-                    gaps[p.skill] = _Gap(
-                        max(p.level, known.target if known else 0), importance, is_prerequisite
-                    )
-                    stack.append(p.skill)
-        return self._inherit_importance(gaps, profile)
-
-    def _inherit_importance(self, gaps: dict[str, _Gap], profile: Profile) -> dict[str, _Gap]:
-        """A prerequisite matters as much as the most important item waiting for it."""
-        needs = self._needs(gaps, profile)
-        waiting = _dependents(needs)
-        result = dict(gaps)
-        for skill_id, gap in gaps.items():
-            if gap.is_prerequisite:
-                inherited = max((gaps[d].importance for d in waiting[skill_id]), default=1)
-                result[skill_id] = _Gap(gap.target, max(inherited, 1), True)
-        return result
-
-    def _needs(self, gaps: Mapping[str, _Gap], profile: Profile) -> dict[str, frozenset[str]]:
-        """For each gap, the other gaps that must be closed first."""
-        return {
-            skill_id: frozenset(
-                p.skill
-                for p in self.taxonomy.skills[skill_id].prerequisites_for(gap.target)
-                if p.skill in gaps and profile.level(p.skill) < p.level
-            )
-            for skill_id, gap in gaps.items()
-        }
-
     def _priority(
         self,
         skill_id: str,
-        gap: _Gap,
+        gap: Gap,
         unlocked: frozenset[str],
         profile: Profile,
         transfer: Transfer | None,
@@ -336,7 +286,7 @@ class Planner:
         return round(sum(r.contribution for r in reasons), 4), reasons
 
     def _hours_to_role(self, role_id: str, profile: Profile) -> int:
-        gaps = self._gaps(self.taxonomy.role(role_id), profile)
+        gaps = find_gaps(self.taxonomy, self.taxonomy.role(role_id), profile.assessments)
         return sum(self._climb(s, profile, g.target) for s, g in gaps.items())
 
     def _items(
@@ -353,7 +303,7 @@ class Planner:
         first_task = {t.skill: i for i, t in reversed(list(enumerate(order)))}
         ranked = sorted(parts, key=lambda s: (parts[s][0].start_week, first_task[s]))
         rank_of = {s: i for i, s in enumerate(ranked)}
-        waiting = _dependents(staged.needs)
+        waiting = dependents(staged.needs)
         return tuple(
             self._item(s, rank, parts[s], staged, waiting, rank_of, profile)
             for rank, s in enumerate(ranked, start=1)
@@ -430,27 +380,6 @@ def _part(place: Placement, order: list[Task], hours_per_week: int) -> Part:
         place.start_week(hours_per_week),
         place.end_week(hours_per_week),
     )
-
-
-def _dependents(needs: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """For each item, every item that waits for it, directly or through others."""
-    direct: dict[str, set[str]] = {s: set() for s in needs}
-    for skill_id, need in needs.items():
-        for prerequisite in need:
-            direct[prerequisite].add(skill_id)
-    result: dict[str, frozenset[str]] = {}
-
-    def walk(skill_id: str) -> frozenset[str]:
-        if skill_id not in result:
-            found: set[str] = set()
-            for d in direct[skill_id]:
-                found |= {d} | walk(d)
-            result[skill_id] = frozenset(found)
-        return result[skill_id]
-
-    for skill_id in needs:
-        walk(skill_id)
-    return result
 
 
 __all__ = [
