@@ -43,3 +43,8 @@ def templates_dir() -> Path:
 def skills_data_dir() -> Path:
     """The bundled skills taxonomy (YAML files edited by curators)."""
     return find_bundled("skills_data")
+
+
+def relatedness_file() -> Path:
+    """Which skills are related, fitted by scripts/fit_relatedness.py and shipped with the code."""
+    return PACKAGE_DIR / "core" / "data" / "relatedness.json"

@@ -51,6 +51,7 @@ def test_the_wheel_ships_templates_skills_data_and_translations(unpacked_wheel: 
     assert (package / "skills_data").is_dir()
     assert (package / "translations" / "fr" / "LC_MESSAGES" / "messages.mo").is_file()
     assert (package / "static" / "style.css").is_file()
+    assert (package / "core" / "data" / "relatedness.json").is_file()
 
 
 def test_an_installed_wheel_finds_its_own_copies(unpacked_wheel: Path) -> None:

@@ -68,6 +68,20 @@ def test_a_created_plan_reads_back_the_same(store: Store, advisor: Advisor) -> N
     assert plan["items"][0]["rank"] == 1
 
 
+def test_a_plan_keeps_to_the_published_contract(advisor: Advisor) -> None:
+    from advisor.web.contract import Plan
+
+    _, body = plans.plan_for_profile(advisor, {**PROFILE, "deadline_weeks": 4}, now=NOW)
+    parsed = Plan.model_validate(body)
+    assert [m.id for m in parsed.milestones] == ["ready", "deepen"]
+    assert parsed.milestones[0].end_date == "2026-12-01" or parsed.milestones[0].end_week > 1
+    assert parsed.deadline is not None and parsed.deadline.week_marked == 4
+    assert parsed.end_date is not None and parsed.months is not None
+    assert all(item.why_here for item in parsed.items)
+    assert body["items"][0]["why_here"].startswith("D’abord")
+    assert {s.first_milestone_weeks is not None for s in parsed.role_suggestions} == {True}
+
+
 def test_the_profile_is_kept_for_reassessment(store: Store, advisor: Advisor) -> None:
     plan = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
     profile = plans.get_profile(store=store, token=plan["id"])

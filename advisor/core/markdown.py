@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from advisor.core.explain import reasons_in_words
@@ -10,11 +11,14 @@ from advisor.core.wording import Words
 
 
 def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
-    """The whole plan in `words` (the plan's language): role and fit, totals, deadline, ranked
-    items with reasons and resources."""
+    """The whole plan in `words` (the plan's language): role and fit, totals, deadline,
+    milestones, items in the order of study with why they are there, reasons and resources."""
     role = plan["target_role"]
     title, target = words.phrase("Learning plan"), words.phrase("Target role")
-    suggested, ranked = words.phrase("Best-fitting roles"), words.phrase("Ranked skills, and why")
+    suggested, ranked = (
+        words.phrase("Best-fitting roles"),
+        words.phrase("Skills in the order of study"),
+    )
     lines = [
         f"# {title} — {role['label']}",
         "",
@@ -31,6 +35,7 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
             weeks=plan["weeks"],
         ),
         *_deadline_lines(plan, words),
+        *_milestone_lines(plan, words),
         "",
         f"## {suggested}",
         "",
@@ -41,7 +46,7 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
         "",
         f"## {ranked}",
         "",
-        words.phrase("| # | Skill | Level | Hours | Weeks | Priority |"),
+        words.phrase("| # | Skill | Level | Hours | Weeks | Stage |"),
         "|---|---|---|---|---|---|",
         *[_row(item, words) for item in plan["items"]],
         "",
@@ -62,34 +67,60 @@ def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
         ]
     labels = {i["skill"]: i["label"] for i in plan["items"]}
     none = words.phrase("none in full")
-    fitting = ", ".join(labels[s] for s in deadline["fitting_items"]) or none
-    return [
+    within = deadline.get("within", deadline.get("fitting_items", []))
+    lines = [
         "",
         words.phrase(
             "The plan does not fit your deadline of {weeks} weeks; these first items do: {items}.",
             weeks=deadline["weeks"],
-            items=fitting,
+            items=", ".join(labels[s] for s in within) or none,
         ),
     ]
+    reached = [s for s in deadline.get("stage_reached", []) if s not in within]
+    if reached:
+        lines.append(
+            words.phrase(
+                "By then, these reach their first-stage level: {items}.",
+                items=", ".join(labels[s] for s in reached),
+            )
+        )
+    return lines
+
+
+def _milestone_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
+    """One line per milestone: its title, week and date, and its note when it has one."""
+    lines: list[str] = []
+    for milestone in plan.get("milestones", []):
+        when = words.phrase(
+            "week {week} ({day})",
+            week=milestone["end_week"],
+            day=words.date(date.fromisoformat(milestone["end_date"])),
+        )
+        note = f" {milestone['note']}" if milestone.get("note") else ""
+        lines.append(f"- **{milestone['title']}**{words.colon()}{when}.{note}")
+    return ["", *lines] if lines else []
 
 
 def _row(item: Mapping[str, Any], words: Words) -> str:
     prerequisite = words.phrase("prerequisite")
     flag = f" ({prerequisite})" if item["is_prerequisite"] else ""
+    stage = words.phrase("first") if item.get("stage") == "ready" else words.phrase("second")
     return (
         f"| {item['rank']} | {item['label']}{flag} | {item['current']} → {item['target']} | "
-        f"{item['hours']} | {item['start_week']}–{item['end_week']} | {item['priority']:.2f} |"
+        f"{item['hours']} | {item['start_week']}–{item['end_week']} | {stage} |"
     )
 
 
 def _item_section(item: Mapping[str, Any], words: Words) -> list[str]:
     why = words.phrase("Why")
+    reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
     lines = [
         f"### {item['rank']}. {item['label']}",
         "",
         item["description"],
         "",
-        f"*{why}*{words.colon()}{reasons_in_words(item['reasons'], words)}.",
+        *([item["why_here"], ""] if item.get("why_here") else []),
+        f"*{why}*{words.colon()}{reasons}.",
         "",
     ]
     if item["resources"]:

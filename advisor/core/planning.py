@@ -1,26 +1,57 @@
 """The learning plan: which gaps to close, in what order, and in which weeks.
 
-`Planner.build_plan` turns a profile into a `Plan` in four steps:
-1. gaps: every skill of the target role below its target level, plus every prerequisite the
-   person lacks for them (level-aware, transitively), flagged as such;
+`Planner.build_plan` turns a profile into a `Plan` in five steps:
+1. gaps (`advisor.core.gaps`): every skill of the target role below its target level, plus
+   every prerequisite the person lacks for them (level-aware, transitively); a gap costs fewer hours
+   when the person is strong in related skills (`advisor.core.relatedness`);
 2. priority: a weighted sum of interpretable factors (see `FACTOR_WEIGHTS` and
    docs/ranking.md), kept as `reasons` on each item;
-3. order: highest priority first, but never before the items it needs (a topological order);
-4. schedule: `advisor.core.schedule` places the items in the person's weekly hours.
+3. stages: the role's core to a working level first ("ready"), then every skill to the role's
+   full level ("deepen"), see `advisor.core.stages`;
+4. order: stage by stage, foundations that many items build on first, then by priority, never
+   before what an item needs (a topological order);
+5. schedule: `advisor.core.schedule` places the parts in the person's weekly hours.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from advisor.core.gaps import Gap, dependents, find_gaps, gap_needs
 from advisor.core.limits import MAX_LEVEL
+from advisor.core.origin import match_origin_role
+from advisor.core.plan import (
+    DeadlineCheck,
+    Milestone,
+    Part,
+    Plan,
+    PlanItem,
+    Reason,
+    RoleFit,
+    WhatIf,
+    deadline_check,
+    milestones_of,
+)
 from advisor.core.profile import Profile
+from advisor.core.relatedness import Relatedness, Transfer, reduced, transfer_for
 from advisor.core.schedule import Placement, place_items
-from advisor.core.taxonomy import Taxonomy
+from advisor.core.stages import (
+    READY,
+    READY_WEEKS,
+    STAGES,
+    ReadySet,
+    Task,
+    TaskKey,
+    core_roots,
+    ready_set,
+    split_tasks,
+    study_order,
+    task_needs,
+)
+from advisor.core.taxonomy import Role, Taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where a model is fitted
     from advisor.core.scoring import RoleFitModel
@@ -37,134 +68,83 @@ FACTOR_WEIGHTS: Mapping[str, float] = {
 EFFORT_HALF_HOURS = 20.0
 # Unlocking this many other items earns the full unlocks factor.
 UNLOCKS_FULL = 4
+# A foundation that this many other items build on is studied first in its stage.
+UNLOCKS_EARLY = 3
+
+
+Priorities = Mapping[str, tuple[float, tuple[Reason, ...]]]
 
 
 @dataclass(frozen=True)
-class Reason:
-    """One factor of a priority: its raw value, its score in [0, 1] and its weight."""
+class _Staged:
+    """Everything worked out about a role's gaps before they are placed in time."""
 
-    factor: str
-    value: float
-    score: float
-    weight: float
+    gaps: Mapping[str, Gap]
+    needs: Mapping[str, frozenset[str]]
+    priorities: Priorities
+    transfers: Mapping[str, Transfer | None]
+    ready: ReadySet
+    tasks: tuple[Task, ...]
+    task_needs: Mapping[TaskKey, frozenset[TaskKey]]
 
-    @property
-    def contribution(self) -> float:
-        return self.score * self.weight
-
-
-@dataclass(frozen=True)
-class PlanItem:
-    rank: int
-    skill: str
-    domain: str
-    current: int
-    target: int
-    importance: int
-    priority: float
-    reasons: tuple[Reason, ...]
-    hours: int
-    start_week: int
-    end_week: int
-    prerequisites: tuple[str, ...]
-    unlocks: tuple[str, ...]
-    is_prerequisite: bool
-
-
-@dataclass(frozen=True)
-class RoleFit:
-    role: str
-    fit: float
-
-
-@dataclass(frozen=True)
-class DeadlineCheck:
-    """Whether the plan fits the deadline, and if not, which top items do."""
-
-    weeks: int
-    fits: bool
-    hours_available: int
-    fitting_items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    taxonomy_version: str
-    language: str
-    target_role: RoleFit
-    suggestions: tuple[RoleFit, ...]
-    items: tuple[PlanItem, ...]
-    total_hours: int
-    weeks: int
-    hours_per_week: int
-    deadline: DeadlineCheck | None
-    placements: tuple[Placement, ...]
-    assessments: Mapping[str, int]
-
-    def item(self, skill_id: str) -> PlanItem | None:
-        return next((i for i in self.items if i.skill == skill_id), None)
-
-
-@dataclass(frozen=True)
-class WhatIf:
-    """The plan if one skill were at another level, against the plan as it is."""
-
-    skill: str
-    level: int
-    fit_before: float
-    fit_after: float
-    hours_before: int
-    hours_after: int
-    weeks_before: int
-    weeks_after: int
-    plan: Plan
-
-
-@dataclass(frozen=True)
-class _Gap:
-    target: int
-    importance: int
-    is_prerequisite: bool
+    def ready_hours(self) -> int:
+        return sum(t.hours for t in self.tasks if t.stage == READY)
 
 
 class Planner:
-    """Builds plans against one taxonomy, its fitted role model and a demand signal."""
+    """Builds plans against one taxonomy, its fitted role model, a demand signal and the
+    relatedness of skills (empty: no credit for related skills)."""
 
     def __init__(
-        self, taxonomy: Taxonomy, model: RoleFitModel, demand: Mapping[str, float]
+        self,
+        taxonomy: Taxonomy,
+        model: RoleFitModel,
+        demand: Mapping[str, float],
+        relatedness: Relatedness | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.model = model
         self.demand = demand
+        self.relatedness = relatedness or Relatedness()
 
-    def build_plan(self, profile: Profile) -> Plan:
-        """The ranked, scheduled plan for `profile` (same profile, same plan)."""
+    def build_plan(self, profile: Profile, role: Role | None = None) -> Plan:
+        """The staged, ranked, scheduled plan for `profile` (same profile, same plan).
+
+        `role` replaces the profile's target role (a role made from a job ad, say); without
+        either, the plan is for the best-fitting suggested role.
+        """
         suggestions = self.suggest_roles(profile)
-        role_id = profile.target_role or suggestions[0].role
-        gaps = self._gaps(role_id, profile)
-        needs = self._needs(gaps, profile)
-        order, priorities = self._order(gaps, needs, profile)
-        placements = place_items([(s, self._hours(s, gaps, profile)) for s in order], needs)
-        items = self._items(order, priorities, gaps, needs, placements, profile)
+        role = role or self.taxonomy.role(profile.target_role or suggestions[0].role)
+        staged = self._stage(role, profile)
+        order = study_order(staged.tasks, staged.task_needs, self._task_key(staged))
+        placements = place_items([(t.key, t.hours) for t in order], staged.task_needs)
+        items = self._items(order, placements, staged, profile)
         total = sum(i.hours for i in items)
-        weeks = -(-total // profile.hours_per_week)
+        origin = match_origin_role(self.taxonomy, profile.current_role)
         return Plan(
             taxonomy_version=self.taxonomy.version,
             language=profile.language,
-            target_role=RoleFit(role_id, self.model.fit_of(profile.assessments, role_id)),
+            target_role=self._role_fit(role, profile, staged),
             suggestions=suggestions,
             items=items,
             total_hours=total,
-            weeks=weeks,
+            weeks=-(-total // profile.hours_per_week),
             hours_per_week=profile.hours_per_week,
-            deadline=_deadline(items, profile),
+            deadline=deadline_check(items, profile),
             placements=placements,
             assessments=dict(profile.assessments),
+            role=role,
+            milestones=milestones_of(items, staged.ready),
+            origin_role=origin.id if origin else None,
         )
 
     def suggest_roles(self, profile: Profile, count: int = 3) -> tuple[RoleFit, ...]:
-        """Best-fitting roles; on equal fit, the one needing fewer hours comes first."""
-        fits = self.model.all_fits(profile.assessments)
+        """Best-fitting roles; on equal fit, the one needing fewer hours comes first.
+
+        A skill not assessed counts as level 0, so the same answers give the same suggestions
+        whether they came from the form (every skill, most at 0) or the API (a few skills).
+        """
+        fits = self.model.all_fits(_assessed(profile))
         by_fit = sorted(fits, key=lambda r: (-round(fits[r], 6), r))
         ordered: list[str] = []
         # Hours are worked out only to break ties (a new profile ties on every role).
@@ -175,22 +155,16 @@ class Planner:
             ordered.extend(group)
             if len(ordered) >= count:
                 break
-        return tuple(RoleFit(r, fits[r]) for r in ordered[:count])
+        return tuple(self._role_fit(self.taxonomy.role(r), profile) for r in ordered[:count])
 
-    def what_if(self, profile: Profile, skill_id: str, level: int) -> WhatIf:
+    def what_if(
+        self, profile: Profile, skill_id: str, level: int, role: Role | None = None
+    ) -> WhatIf:
         """Fit, hours and weeks if `skill_id` were at `level` ("raise Kubernetes to 3")."""
-        before = self.build_plan(profile)
+        before = self.build_plan(profile, role)
         changed = profile.with_level(skill_id, level)
-        pinned = Profile(
-            changed.language,
-            before.target_role.role,
-            changed.hours_per_week,
-            changed.assessments,
-            changed.deadline_weeks,
-            changed.current_role,
-            changed.experience,
-        )
-        after = self.build_plan(pinned)
+        pinned = replace(changed, target_role=before.target_role.role)
+        after = self.build_plan(pinned, before.role)
         return WhatIf(
             skill_id,
             level,
@@ -205,77 +179,100 @@ class Planner:
 
     # ------------------------------------------------------------ steps
 
-    def _gaps(self, role_id: str, profile: Profile) -> dict[str, _Gap]:
-        role = self.taxonomy.role(role_id)
-        gaps = {
-            s: _Gap(r.level, r.importance, False)
-            for s, r in role.requirements_for(profile.assessments).items()
-            if profile.level(s) < r.level
-        }
-        stack = list(gaps)
-        while stack:
-            skill_id = stack.pop()
-            for p in self.taxonomy.skills[skill_id].prerequisites_for(gaps[skill_id].target):
-                if profile.level(p.skill) >= p.level:
-                    continue
-                known = gaps.get(p.skill)
-                if known is None or known.target < p.level:
-                    is_prerequisite = known.is_prerequisite if known else True
-                    importance = known.importance if known else 0
-                    gaps[p.skill] = _Gap(
-                        max(p.level, known.target if known else 0), importance, is_prerequisite
-                    )
-                    stack.append(p.skill)
-        return self._inherit_importance(gaps, profile)
+    def _role_fit(self, role: Role, profile: Profile, staged: _Staged | None = None) -> RoleFit:
+        levels = _assessed(profile)
+        requirements = role.requirements_for(levels)
+        covered = tuple(sorted(s for s, r in requirements.items() if profile.level(s) >= r.level))
+        staged = staged or self._stage(role, profile)
+        ready_weeks = -(-staged.ready_hours() // profile.hours_per_week)
+        return RoleFit(role.id, self._fit(role, levels), covered, ready_weeks)
 
-    def _inherit_importance(self, gaps: dict[str, _Gap], profile: Profile) -> dict[str, _Gap]:
-        """A prerequisite matters as much as the most important item waiting for it."""
-        needs = self._needs(gaps, profile)
-        waiting = _dependents(needs)
-        result = dict(gaps)
+    def _fit(self, role: Role, levels: Mapping[str, int]) -> float:
+        if self.taxonomy.roles.get(role.id) is role:
+            return self.model.fit_of(levels, role.id)
+        from advisor.core.scoring import role_fit  # a role made elsewhere, unknown to the model
+
+        return role_fit(role, levels)
+
+    def _stage(self, role: Role, profile: Profile) -> _Staged:
+        gaps = find_gaps(self.taxonomy, role, profile.assessments)
+        needs = gap_needs(self.taxonomy, gaps, profile.assessments)
+        waiting = dependents(needs)
+        levels = profile.assessments
+        transfers = {s: self._transfer(s, gaps[s], profile) for s in gaps}
+        priorities = {
+            s: self._priority(s, gaps[s], waiting[s], profile, transfers[s]) for s in gaps
+        }
+        budget = min(READY_WEEKS, profile.deadline_weeks or READY_WEEKS)
+        ready = ready_set(
+            self.taxonomy,
+            levels,
+            core_roots(role.requirements_for(levels), levels),
+            lambda s, t: reduced(self._climb(s, profile, t), transfers.get(s)),
+            budget * profile.hours_per_week,
+            lambda s: (-gaps[s].importance, -priorities[s][0], s),
+            budget,
+        )
+        tasks = tuple(self._tasks(gaps, transfers, ready, profile))
+        return _Staged(
+            gaps,
+            needs,
+            priorities,
+            transfers,
+            ready,
+            tasks,
+            task_needs(tasks, self.taxonomy, levels),
+        )
+
+    def _transfer(self, skill_id: str, gap: Gap, profile: Profile) -> Transfer | None:
+        """The credit for related skills, if it saves at least an hour."""
+        transfer = transfer_for(skill_id, profile.assessments, self.relatedness)
+        full = self._climb(skill_id, profile, gap.target)
+        return transfer if reduced(full, transfer) < full else None
+
+    def _tasks(
+        self,
+        gaps: Mapping[str, Gap],
+        transfers: Mapping[str, Transfer | None],
+        ready: ReadySet,
+        profile: Profile,
+    ) -> list[Task]:
+        tasks: list[Task] = []
         for skill_id, gap in gaps.items():
-            if gap.is_prerequisite:
-                inherited = max((gaps[d].importance for d in waiting[skill_id]), default=1)
-                result[skill_id] = _Gap(gap.target, max(inherited, 1), True)
-        return result
+            full = self._climb(skill_id, profile, gap.target)
+            first = ready.targets.get(skill_id)
+            first_hours = self._climb(skill_id, profile, first) if first else 0
+            hours = (reduced(full, transfers[skill_id]), first_hours, full)
+            tasks.extend(split_tasks(skill_id, profile.level(skill_id), gap.target, first, hours))
+        return tasks
 
-    def _needs(self, gaps: Mapping[str, _Gap], profile: Profile) -> dict[str, frozenset[str]]:
-        """For each gap, the other gaps that must be closed first."""
-        return {
-            skill_id: frozenset(
-                p.skill
-                for p in self.taxonomy.skills[skill_id].prerequisites_for(gap.target)
-                if p.skill in gaps and profile.level(p.skill) < p.level
-            )
-            for skill_id, gap in gaps.items()
-        }
+    def _climb(self, skill_id: str, profile: Profile, target: int) -> int:
+        return self.taxonomy.skills[skill_id].hours_between(profile.level(skill_id), target)
 
-    def _order(
-        self, gaps: Mapping[str, _Gap], needs: Mapping[str, frozenset[str]], profile: Profile
-    ) -> tuple[list[str], dict[str, tuple[float, tuple[Reason, ...]]]]:
-        """Highest priority first among the items whose prerequisites are already placed."""
-        waiting = _dependents(needs)
-        priorities = {s: self._priority(s, gaps[s], waiting[s], profile) for s in gaps}
-        blocked = {s: len(n) for s, n in needs.items()}
-        ready = [(-priorities[s][0], s) for s, n in blocked.items() if n == 0]
-        heapq.heapify(ready)
-        order: list[str] = []
-        while ready:
-            _, skill_id = heapq.heappop(ready)
-            order.append(skill_id)
-            for other, need in needs.items():
-                if skill_id in need:
-                    blocked[other] -= 1
-                    if blocked[other] == 0:
-                        heapq.heappush(ready, (-priorities[other][0], other))
-        return order, priorities
+    def _task_key(self, staged: _Staged) -> _TaskKeyFunction:
+        waiting = dependents(staged.needs)
+
+        def key(task: Task) -> tuple[float | str, ...]:
+            early = 0 if len(waiting[task.skill]) >= UNLOCKS_EARLY else 1
+            priority = staged.priorities[task.skill][0]
+            return (STAGES.index(task.stage), early, -priority, task.skill)
+
+        return key
 
     def _priority(
-        self, skill_id: str, gap: _Gap, unlocked: frozenset[str], profile: Profile
+        self,
+        skill_id: str,
+        gap: Gap,
+        unlocked: frozenset[str],
+        profile: Profile,
+        transfer: Transfer | None,
     ) -> tuple[float, tuple[Reason, ...]]:
         current = profile.level(skill_id)
-        hours = self.taxonomy.skills[skill_id].hours_between(current, gap.target)
-        per_level = hours / max(gap.target - current, 1)
+        hours = reduced(self._climb(skill_id, profile, gap.target), transfer)
+        # Per level, before rounding: raising one's own level never makes a skill look cheaper.
+        share = transfer.share if transfer else 0.0
+        base = self._climb(skill_id, profile, gap.target) * (1 - share)
+        per_level = base / max(gap.target - current, 1)
         raw = {
             "gap": (gap.target - current, (gap.target - current) / MAX_LEVEL),
             "importance": (gap.importance, gap.importance / 5),
@@ -288,81 +285,112 @@ class Planner:
         )
         return round(sum(r.contribution for r in reasons), 4), reasons
 
-    def _hours(self, skill_id: str, gaps: Mapping[str, _Gap], profile: Profile) -> int:
-        skill = self.taxonomy.skills[skill_id]
-        return skill.hours_between(profile.level(skill_id), gaps[skill_id].target)
-
     def _hours_to_role(self, role_id: str, profile: Profile) -> int:
-        gaps = self._gaps(role_id, profile)
-        return sum(self._hours(s, gaps, profile) for s in gaps)
+        gaps = find_gaps(self.taxonomy, self.taxonomy.role(role_id), profile.assessments)
+        return sum(self._climb(s, profile, g.target) for s, g in gaps.items())
 
     def _items(
         self,
-        order: list[str],
-        priorities: Mapping[str, tuple[float, tuple[Reason, ...]]],
-        gaps: Mapping[str, _Gap],
-        needs: Mapping[str, frozenset[str]],
+        order: list[Task],
         placements: tuple[Placement, ...],
+        staged: _Staged,
         profile: Profile,
     ) -> tuple[PlanItem, ...]:
-        placed = {p.skill: p for p in placements}
-        waiting = _dependents(needs)
-        items = []
-        for rank, skill_id in enumerate(order, start=1):
-            gap, where = gaps[skill_id], placed[skill_id]
-            items.append(
-                PlanItem(
-                    rank=rank,
-                    skill=skill_id,
-                    domain=self.taxonomy.skills[skill_id].domain,
-                    current=profile.level(skill_id),
-                    target=gap.target,
-                    importance=gap.importance,
-                    priority=priorities[skill_id][0],
-                    reasons=priorities[skill_id][1],
-                    hours=where.hours,
-                    start_week=where.start_week(profile.hours_per_week),
-                    end_week=where.end_week(profile.hours_per_week),
-                    prerequisites=tuple(sorted(needs[skill_id], key=order.index)),
-                    unlocks=tuple(sorted(waiting[skill_id], key=order.index)),
-                    is_prerequisite=gap.is_prerequisite,
-                )
-            )
-        return tuple(items)
+        """One item per skill, its parts in time, ranked by when its study starts."""
+        parts: dict[str, list[Part]] = {}
+        for place in placements:
+            parts.setdefault(place.skill, []).append(_part(place, order, profile.hours_per_week))
+        first_task = {t.skill: i for i, t in reversed(list(enumerate(order)))}
+        ranked = sorted(parts, key=lambda s: (parts[s][0].start_week, first_task[s]))
+        rank_of = {s: i for i, s in enumerate(ranked)}
+        waiting = dependents(staged.needs)
+        return tuple(
+            self._item(s, rank, parts[s], staged, waiting, rank_of, profile)
+            for rank, s in enumerate(ranked, start=1)
+        )
+
+    def _first_needs(
+        self,
+        skill_id: str,
+        first_target: int,
+        staged: _Staged,
+        profile: Profile,
+        rank_of: Mapping[str, int],
+    ) -> tuple[str, ...]:
+        """The plan items needed before the item starts: those of its first part (a second
+        part may need more, level-aware, and waits for them; the schedule shows it)."""
+        needed = {
+            p.skill
+            for p in self.taxonomy.skills[skill_id].prerequisites_for(first_target)
+            if p.skill in staged.gaps and profile.level(p.skill) < p.level
+        }
+        return tuple(sorted(needed, key=rank_of.__getitem__))
+
+    def _item(
+        self,
+        skill_id: str,
+        rank: int,
+        parts: list[Part],
+        staged: _Staged,
+        waiting: Mapping[str, frozenset[str]],
+        rank_of: Mapping[str, int],
+        profile: Profile,
+    ) -> PlanItem:
+        gap, transfer = staged.gaps[skill_id], staged.transfers[skill_id]
+        hours = sum(p.hours for p in parts)
+        if transfer is not None:
+            saved = self._climb(skill_id, profile, gap.target) - hours
+            transfer = replace(transfer, hours_saved=saved)
+        return PlanItem(
+            rank=rank,
+            skill=skill_id,
+            domain=self.taxonomy.skills[skill_id].domain,
+            current=profile.level(skill_id),
+            target=gap.target,
+            importance=gap.importance,
+            priority=staged.priorities[skill_id][0],
+            reasons=staged.priorities[skill_id][1],
+            hours=hours,
+            start_week=min(p.start_week for p in parts),
+            end_week=max(p.end_week for p in parts),
+            prerequisites=self._first_needs(skill_id, parts[0].target, staged, profile, rank_of),
+            unlocks=tuple(sorted(waiting[skill_id], key=rank_of.__getitem__)),
+            is_prerequisite=gap.is_prerequisite,
+            stage=parts[0].stage,
+            stage_target=parts[0].target,
+            parts=tuple(parts),
+            transfer=transfer,
+        )
 
 
-def _dependents(needs: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """For each item, every item that waits for it, directly or through others."""
-    direct: dict[str, set[str]] = {s: set() for s in needs}
-    for skill_id, need in needs.items():
-        for prerequisite in need:
-            direct[prerequisite].add(skill_id)
-    result: dict[str, frozenset[str]] = {}
-
-    def walk(skill_id: str) -> frozenset[str]:
-        if skill_id not in result:
-            found: set[str] = set()
-            for d in direct[skill_id]:
-                found |= {d} | walk(d)
-            result[skill_id] = frozenset(found)
-        return result[skill_id]
-
-    for skill_id in needs:
-        walk(skill_id)
-    return result
+_TaskKeyFunction = Callable[[Task], tuple[float | str, ...]]
 
 
-def _deadline(items: tuple[PlanItem, ...], profile: Profile) -> DeadlineCheck | None:
-    """Does the plan end by the deadline? If not, the longest run of top items that would."""
-    if profile.deadline_weeks is None:
-        return None
-    budget = profile.deadline_weeks * profile.hours_per_week
-    fitting: list[str] = []
-    spent = 0
-    for item in items:  # rank order already puts prerequisites first
-        spent += item.hours
-        if spent > budget:
-            break
-        fitting.append(item.skill)
-    fits = len(fitting) == len(items)
-    return DeadlineCheck(profile.deadline_weeks, fits, budget, tuple(fitting))
+def _assessed(profile: Profile) -> dict[str, int]:
+    """The levels the person gave, without the zeros (not assessed and 0 mean the same)."""
+    return {s: level for s, level in profile.assessments.items() if level > 0}
+
+
+def _part(place: Placement, order: list[Task], hours_per_week: int) -> Part:
+    task = next(t for t in order if t.key == (place.skill, place.stage))
+    return Part(
+        place.stage,
+        task.target,
+        place.hours,
+        place.start_week(hours_per_week),
+        place.end_week(hours_per_week),
+    )
+
+
+__all__ = [
+    "FACTOR_WEIGHTS",
+    "DeadlineCheck",
+    "Milestone",
+    "Part",
+    "Plan",
+    "PlanItem",
+    "Planner",
+    "Reason",
+    "RoleFit",
+    "WhatIf",
+]

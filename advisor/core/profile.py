@@ -156,6 +156,8 @@ def _assessments(value: Any, taxonomy: Taxonomy, errors: dict[str, str]) -> dict
         return {}
     levels: dict[str, int] = {}
     for given, level in value.items():
+        if level is None:  # "not assessed", as a form may send it: the same as leaving it out
+            continue
         name = f"assessments.{given}"
         ids = resolve_skill_id(str(given), taxonomy)
         if not ids:

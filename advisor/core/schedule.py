@@ -1,8 +1,9 @@
 """Placing plan items in time: at most two in progress at once, in the person's weekly hours.
 
-Items are first placed on a timeline measured in study hours, which does not depend on the
-hours per week: the next item in rank order whose prerequisites are finished starts as soon as
-one of the two slots is free, and two items in progress share the time equally. Weeks follow by
+Items (or an item's parts, one per stage, keyed `(skill, stage)`) are first placed on a timeline
+measured in study hours, which does not depend on the hours per week: the next part in study
+order whose prerequisites are finished starts as soon as one of the two slots is free, and two
+parts in progress share the time equally (one alone gets all the time). Weeks follow by
 dividing by the hours per week, so more hours per week can never make a plan longer.
 """
 
@@ -18,12 +19,13 @@ EPSILON = 1e-9
 
 @dataclass(frozen=True)
 class Placement:
-    """Where an item sits on the study-hours timeline: from `start` to `end` hours."""
+    """Where an item's part sits on the study-hours timeline: from `start` to `end` hours."""
 
     skill: str
     hours: int
     start: float
     end: float
+    stage: str = ""
 
     def start_week(self, hours_per_week: int) -> int:
         return int(math.floor(self.start / hours_per_week + EPSILON)) + 1
@@ -34,35 +36,38 @@ class Placement:
         )
 
 
+Key = tuple[str, str]  # (skill, stage)
+
+
 def place_items(
-    ordered: Sequence[tuple[str, int]], needs: Mapping[str, frozenset[str]]
+    ordered: Sequence[tuple[Key, int]], needs: Mapping[Key, frozenset[Key]]
 ) -> tuple[Placement, ...]:
-    """Placements of `ordered` (skill, hours) items; `needs` must be acyclic."""
-    remaining = {skill: float(hours) for skill, hours in ordered}
-    pending = [skill for skill, _ in ordered]
-    start: dict[str, float] = {}
-    end: dict[str, float] = {}
-    active: list[str] = []
+    """Placements of `ordered` ((skill, stage), hours) parts; `needs` must be acyclic."""
+    remaining = {key: float(hours) for key, hours in ordered}
+    pending = [key for key, _ in ordered]
+    start: dict[Key, float] = {}
+    end: dict[Key, float] = {}
+    active: list[Key] = []
     now = 0.0
     while pending or active:
         _fill_slots(active, pending, needs, end, start, now)
         share = 1.0 / len(active)
         step = min(remaining[s] for s in active) / share
-        for skill in active:
-            remaining[skill] -= step * share
+        for key in active:
+            remaining[key] -= step * share
         now += step
-        for skill in [s for s in active if remaining[s] <= EPSILON]:
-            active.remove(skill)
-            end[skill] = now
-    return tuple(Placement(s, h, start[s], end[s]) for s, h in ordered)
+        for key in [k for k in active if remaining[k] <= EPSILON]:
+            active.remove(key)
+            end[key] = now
+    return tuple(Placement(k[0], h, start[k], end[k], k[1]) for k, h in ordered)
 
 
 def _fill_slots(
-    active: list[str],
-    pending: list[str],
-    needs: Mapping[str, frozenset[str]],
-    finished: Mapping[str, float],
-    start: dict[str, float],
+    active: list[Key],
+    pending: list[Key],
+    needs: Mapping[Key, frozenset[Key]],
+    finished: Mapping[Key, float],
+    start: dict[Key, float],
     now: float,
 ) -> None:
     while len(active) < SLOTS:

@@ -5,12 +5,29 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict
+from datetime import date, timedelta
 from typing import Any
 
-from advisor.core.planning import Plan, PlanItem
+from advisor.core import explain
+from advisor.core.plan import Milestone, Plan, PlanItem, RoleFit
 from advisor.core.progress import Progress
+from advisor.core.relatedness import Transfer
 from advisor.core.schedule import schedule_periods
-from advisor.core.taxonomy import EscoLink, OnetFlag, Resource, Skill, Source, Taxonomy, Text
+from advisor.core.stages import READY
+from advisor.core.taxonomy import (
+    EscoLink,
+    OnetFlag,
+    Resource,
+    Role,
+    Skill,
+    Source,
+    Taxonomy,
+    Text,
+)
+from advisor.core.wording import Words
+
+# Weeks in an average month (365.25 / 12 / 7), for "about 5.5 months".
+WEEKS_PER_MONTH = 4.345
 
 
 def text_dict(text: Text) -> dict[str, str]:
@@ -82,42 +99,70 @@ def plan_dict(
     *,
     plan_id: str,
     created_at: str,
+    words: Words,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
 
-    Labels, descriptions, anchors and resources are copied in the plan's language, so a saved
-    plan still reads the same after the taxonomy changes.
+    Labels, descriptions, anchors, resources and the sentences that explain the order are
+    copied in the plan's language, so a saved plan still reads the same after the taxonomy
+    changes. Dates count whole weeks from the day the plan was made.
     """
     language = plan.language
-    role = taxonomy.role(plan.target_role.role)
+    role = plan.role or taxonomy.role(plan.target_role.role)
+    start = date.fromisoformat(created_at[:10])
+    ready = next((m for m in plan.milestones if m.id == READY), None)
     return {
         "id": plan_id,
         "created_at": created_at,
         "taxonomy_version": plan.taxonomy_version,
         "language": language,
-        "target_role": {
-            "id": role.id,
-            "label": role.label.in_(language),
-            "fit": round(plan.target_role.fit, 4),
-        },
+        "target_role": _role_fit_dict(plan.target_role, role, language),
+        "origin_role": _origin_dict(plan.origin_role, taxonomy, language),
         "role_suggestions": [
-            {
-                "id": s.role,
-                "label": taxonomy.role(s.role).label.in_(language),
-                "fit": round(s.fit, 4),
-            }
-            for s in plan.suggestions
+            _role_fit_dict(s, taxonomy.role(s.role), language) for s in plan.suggestions
         ],
-        "items": [_item_dict(item, taxonomy, language) for item in plan.items],
+        "items": [_item_dict(item, taxonomy, words, ready) for item in plan.items],
+        "milestones": [_milestone_dict(m, start, words) for m in plan.milestones],
         "total_hours": plan.total_hours,
         "weeks": plan.weeks,
+        "months": round(plan.weeks / WEEKS_PER_MONTH * 2) / 2,
+        "end_date": (start + timedelta(weeks=plan.weeks)).isoformat(),
         "hours_per_week": plan.hours_per_week,
         "deadline": asdict(plan.deadline) if plan.deadline else None,
         "schedule": schedule_dict(plan),
         "assessments": dict(sorted(plan.assessments.items())),
         "progress": progress_dict(progress, taxonomy, language) if progress else None,
         "sources": cited_sources(plan, taxonomy),
+    }
+
+
+def _role_fit_dict(fit: RoleFit, role: Role, language: str) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "label": role.label.in_(language),
+        "fit": round(fit.fit, 4),
+        "description": role.description.in_(language),
+        "covered": list(fit.covered),
+        "first_milestone_weeks": fit.first_milestone_weeks,
+    }
+
+
+def _origin_dict(origin_id: str | None, taxonomy: Taxonomy, language: str) -> dict[str, str] | None:
+    if origin_id is None or origin_id not in taxonomy.origin_roles:
+        return None
+    return {"id": origin_id, "label": taxonomy.origin_roles[origin_id].label.in_(language)}
+
+
+def _milestone_dict(milestone: Milestone, start: date, words: Words) -> dict[str, Any]:
+    return {
+        "id": milestone.id,
+        "title": explain.milestone_title(milestone, words),
+        "end_week": milestone.end_week,
+        "end_date": (start + timedelta(weeks=milestone.end_week)).isoformat(),
+        "skills": list(milestone.skills),
+        "moved": list(milestone.moved),
+        "note": explain.milestone_note(milestone, words),
     }
 
 
@@ -144,9 +189,20 @@ def source_dict(source: Source) -> dict[str, Any]:
     }
 
 
-def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, Any]:
+def _item_dict(
+    item: PlanItem, taxonomy: Taxonomy, words: Words, ready: Milestone | None
+) -> dict[str, Any]:
+    language = words.language
     skill = taxonomy.skills[item.skill]
-    anchor = skill.anchor(item.target)
+
+    def label(skill_id: str) -> str:
+        return taxonomy.skills[skill_id].label.in_(language)
+
+    reasons = [
+        {"factor": r.factor, "value": r.value, "score": r.score, "weight": r.weight}
+        for r in item.reasons
+    ]
+    transfer = _transfer_dict(item.transfer)
     return {
         "rank": item.rank,
         "skill": item.skill,
@@ -155,23 +211,46 @@ def _item_dict(item: PlanItem, taxonomy: Taxonomy, language: str) -> dict[str, A
         "domain_label": taxonomy.domain(skill.domain).label.in_(language),
         "current": item.current,
         "target": item.target,
+        "stage": item.stage,
+        "stage_target": item.stage_target,
+        "stage_end_week": item.stage_end_week,
         "importance": item.importance,
         "priority": item.priority,
-        "reasons": [
-            {"factor": r.factor, "value": r.value, "score": r.score, "weight": r.weight}
-            for r in item.reasons
-        ],
+        "why_here": explain.why_here(item, label, words, ready),
+        "reasons": reasons,
+        "reasons_in_words": explain.reasons_in_words(
+            reasons, words, transfer, label, item.is_prerequisite
+        ),
+        "transfer": transfer,
         "hours": item.hours,
         "start_week": item.start_week,
         "end_week": item.end_week,
+        "parts": [asdict(p) for p in item.parts],
         "prerequisites": list(item.prerequisites),
         "unlocks": list(item.unlocks),
         "is_prerequisite": item.is_prerequisite,
         "description": skill.description.in_(language),
-        "target_anchor": anchor.in_(language) if anchor else "",
+        "target_anchor": _anchor(skill, item.target, language),
+        "stage_anchor": _anchor(skill, item.stage_target, language),
         "resources": [resource_dict(r) for r in skill.resources],
         "esco": esco_dict(skill.esco),
         "onet": onet_dict(skill.onet),
+    }
+
+
+def _anchor(skill: Skill, level: int, language: str) -> str:
+    """The description of exactly `level`; the nearest level below only where it is missing."""
+    anchor = skill.anchors.get(level) or skill.anchor(level)
+    return anchor.in_(language) if anchor else ""
+
+
+def _transfer_dict(transfer: Transfer | None) -> dict[str, Any] | None:
+    if transfer is None:
+        return None
+    return {
+        "from": list(transfer.sources),
+        "share": transfer.share,
+        "hours_saved": transfer.hours_saved,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from advisor import resources
 from advisor.core.extraction import SkillMatcher
 from advisor.core.planning import Planner
+from advisor.core.relatedness import Relatedness
 from advisor.core.taxonomy import Taxonomy
 from advisor.taxonomy.files import load_taxonomy
 
@@ -27,10 +29,11 @@ class Advisor:
     planner: Planner
     demand: Mapping[str, float]
     matcher: SkillMatcher
+    relatedness: Relatedness = Relatedness()
 
     def with_demand(self, demand: Mapping[str, float]) -> Planner:
         """A planner that weighs market demand by `demand` instead of the sources' prior."""
-        return Planner(self.taxonomy, self.model, demand)
+        return Planner(self.taxonomy, self.model, demand, self.relatedness)
 
 
 def skills_data_path(configured: str | Path | None) -> Path:
@@ -45,4 +48,18 @@ def build_advisor(folder: Path, today: date) -> Advisor:
     taxonomy = load_taxonomy(folder)
     model = fit_role_model(taxonomy)
     prior = taxonomy.demand_prior(today)
-    return Advisor(taxonomy, model, Planner(taxonomy, model, prior), prior, SkillMatcher(taxonomy))
+    related = load_relatedness(taxonomy)
+    planner = Planner(taxonomy, model, prior, related)
+    return Advisor(taxonomy, model, planner, prior, SkillMatcher(taxonomy), related)
+
+
+def load_relatedness(taxonomy: Taxonomy, path: Path | None = None) -> Relatedness:
+    """The shipped relatedness of skills, limited to the skills `taxonomy` has (a curator's
+    taxonomy folder may have fewer, or renamed ones: those simply get no credit)."""
+    data = json.loads((path or resources.relatedness_file()).read_text(encoding="utf-8"))
+    related = {
+        s: {o: v for o, v in others.items() if o in taxonomy.skills}
+        for s, others in data.get("related", {}).items()
+        if s in taxonomy.skills
+    }
+    return Relatedness.from_data({"related": related})

@@ -17,6 +17,8 @@ from advisor.core.errors import InvalidPlan, InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.profile import Profile, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
+from advisor.core.taxonomy import Role
+from advisor.i18n import words_for
 from advisor.persistence import articles, plans
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
@@ -53,17 +55,19 @@ def plan_for_profile(
     plan_id: str | None = None,
     previous: Mapping[str, Any] | None = None,
     demand: Mapping[str, float] | None = None,
+    role: Role | None = None,
 ) -> tuple[Profile, dict[str, Any]]:
     """Validate a profile and build its plan as public JSON; `InvalidProfile` names bad fields.
 
     With `previous` (an earlier plan's JSON), the plan carries the progress made since;
-    `demand` replaces the sources' prior (with the signal refreshed from ingested articles).
+    `demand` replaces the sources' prior (with the signal refreshed from ingested articles);
+    `role` replaces the profile's target role (a role made from a job ad).
     """
     if previous is not None:
         check_earlier_plan(previous)
     profile = parse_profile(profile_data, advisor.taxonomy)
     planner = advisor.planner if demand is None else advisor.with_demand(demand)
-    plan = planner.build_plan(profile)
+    plan = planner.build_plan(profile, role)
     progress = None
     if previous is not None:
         targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
@@ -79,6 +83,7 @@ def plan_for_profile(
         advisor.taxonomy,
         plan_id=plan_id or new_plan_id(),
         created_at=now.isoformat(timespec="seconds"),
+        words=words_for(profile.language),
         progress=progress,
     )
     body["current_role"] = profile.current_role

@@ -10,6 +10,7 @@ import pytest
 from advisor.core.planning import Planner
 from advisor.core.scoring import RoleFitModel, fit_role_model
 from advisor.core.taxonomy import Taxonomy
+from advisor.services.advisor import load_relatedness
 from advisor.taxonomy.files import load_taxonomy
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "taxonomy"
@@ -45,4 +46,5 @@ def model(taxonomy: Taxonomy) -> RoleFitModel:
 
 @pytest.fixture(scope="session")
 def planner(taxonomy: Taxonomy, model: RoleFitModel) -> Planner:
-    return Planner(taxonomy, model, taxonomy.demand_prior(TODAY))
+    """The planner as the app builds it, with the shipped relatedness of skills."""
+    return Planner(taxonomy, model, taxonomy.demand_prior(TODAY), load_relatedness(taxonomy))

@@ -1,0 +1,92 @@
+"""What enters a plan: the role's skills below target, and every prerequisite they lack.
+
+Prerequisites are level-aware and followed transitively; one the role does not ask for is
+flagged and matters as much as the most important gap waiting for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from advisor.core.taxonomy import Role, Taxonomy
+
+Levels = Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A skill to climb to `target`; `importance` is the role's, or inherited by a prerequisite."""
+
+    target: int
+    importance: int
+    is_prerequisite: bool
+
+
+def find_gaps(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, Gap]:
+    """The role's gaps for a person at `levels`, with the prerequisites they lack."""
+    gaps = {
+        s: Gap(r.level, r.importance, False)
+        for s, r in role.requirements_for(levels).items()
+        if levels.get(s, 0) < r.level
+    }
+    stack = list(gaps)
+    while stack:
+        skill_id = stack.pop()
+        for p in taxonomy.skills[skill_id].prerequisites_for(gaps[skill_id].target):
+            if levels.get(p.skill, 0) >= p.level:
+                continue
+            known = gaps.get(p.skill)
+            if known is None or known.target < p.level:
+                is_prerequisite = known.is_prerequisite if known else True
+                importance = known.importance if known else 0
+                target = max(p.level, known.target if known else 0)
+                gaps[p.skill] = Gap(target, importance, is_prerequisite)
+                stack.append(p.skill)
+    return _inherit_importance(taxonomy, gaps, levels)
+
+
+def _inherit_importance(taxonomy: Taxonomy, gaps: dict[str, Gap], levels: Levels) -> dict[str, Gap]:
+    """A prerequisite matters as much as the most important item waiting for it."""
+    waiting = dependents(gap_needs(taxonomy, gaps, levels))
+    result = dict(gaps)
+    for skill_id, gap in gaps.items():
+        if gap.is_prerequisite:
+            inherited = max((gaps[d].importance for d in waiting[skill_id]), default=1)
+            result[skill_id] = Gap(gap.target, max(inherited, 1), True)
+    return result
+
+
+def gap_needs(
+    taxonomy: Taxonomy, gaps: Mapping[str, Gap], levels: Levels
+) -> dict[str, frozenset[str]]:
+    """For each gap, the other gaps that must be closed first."""
+    return {
+        skill_id: frozenset(
+            p.skill
+            for p in taxonomy.skills[skill_id].prerequisites_for(gap.target)
+            if p.skill in gaps and levels.get(p.skill, 0) < p.level
+        )
+        for skill_id, gap in gaps.items()
+    }
+
+
+def dependents(needs: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """For each item, every item that waits for it, directly or through others."""
+    direct: dict[str, set[str]] = {s: set() for s in needs}
+    for skill_id, need in needs.items():
+        for prerequisite in need:
+            direct[prerequisite].add(skill_id)
+    result: dict[str, frozenset[str]] = {}
+
+    def walk(skill_id: str) -> frozenset[str]:
+        if skill_id not in result:
+            found: set[str] = set()
+            for d in direct[skill_id]:
+                found |= {d} | walk(d)
+            result[skill_id] = frozenset(found)
+        return result[skill_id]
+
+    for skill_id in needs:
+        walk(skill_id)
+    return result

@@ -1,0 +1,184 @@
+"""Staged targets: first the role's core at a working level ("ready"), then the full levels.
+
+A role's core skills are those of importance 4 or 5. The ready stage takes each of them to
+`min(role level, WORKING_LEVEL)`, with every prerequisite it lacks for that; it is meant to be
+reachable in `READY_WEEKS` at the person's hours (or by their deadline, if sooner): when it is
+not, the core skills are taken most important first while they fit, the others move to the
+later stage, and the plan says which. The deepen stage takes everything to the role's full
+level. A skill can have a part in each stage; every part of the later stage waits for the whole
+ready stage, which costs no time (one skill in progress gets all the hours) and makes the first
+milestone as early as it can be.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from advisor.core.taxonomy import Requirement, Taxonomy
+
+READY, DEEPEN = "ready", "deepen"
+STAGES = (READY, DEEPEN)
+WORKING_LEVEL = 3
+CORE_IMPORTANCE = 4
+READY_WEEKS = 26
+
+TaskKey = tuple[str, str]  # (skill, stage)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One stage's part of a skill: from `start` to `target` level, in `hours`."""
+
+    skill: str
+    stage: str
+    start: int
+    target: int
+    hours: int
+
+    @property
+    def key(self) -> TaskKey:
+        return (self.skill, self.stage)
+
+
+@dataclass(frozen=True)
+class ReadySet:
+    """The ready stage's targets, and the core skills moved out of it to keep it short
+    (entirely: one that another core skill needs stays, at the level needed)."""
+
+    targets: Mapping[str, int]
+    moved: tuple[str, ...]
+    budget_weeks: int
+
+
+def core_roots(
+    requirements: Mapping[str, Requirement], levels: Mapping[str, int]
+) -> dict[str, int]:
+    """Core skills of the role below their working level, with that level."""
+    return {
+        s: min(r.level, WORKING_LEVEL)
+        for s, r in requirements.items()
+        if r.importance >= CORE_IMPORTANCE and levels.get(s, 0) < min(r.level, WORKING_LEVEL)
+    }
+
+
+def with_prerequisites(
+    taxonomy: Taxonomy, levels: Mapping[str, int], wanted: Mapping[str, int]
+) -> dict[str, int]:
+    """`wanted` plus every prerequisite the person lacks for it, transitively, at its level."""
+    targets = dict(wanted)
+    stack = list(wanted.items())
+    while stack:
+        skill_id, level = stack.pop()
+        for p in taxonomy.skills[skill_id].prerequisites_for(level):
+            if levels.get(p.skill, 0) < p.level and targets.get(p.skill, 0) < p.level:
+                targets[p.skill] = p.level
+                stack.append((p.skill, p.level))
+    return targets
+
+
+def ready_set(
+    taxonomy: Taxonomy,
+    levels: Mapping[str, int],
+    roots: Mapping[str, int],
+    cost: Callable[[str, int], int],
+    budget_hours: int,
+    most_important_first: Callable[[str], tuple[float | str, ...]],
+    budget_weeks: int,
+) -> ReadySet:
+    """The ready stage: core skills taken most important first, each with what it lacks, as
+    long as the stage fits `budget_hours`; the others move to the later stage.
+
+    `cost(skill, level)` is the hours from the person's level to `level`, transfer included.
+    The most important core skill always stays, even alone over budget, so there is a first
+    milestone; a less important one that fits still enters after a bigger one did not.
+    """
+    kept: dict[str, int] = {}
+    moved: list[str] = []
+    for root in sorted(roots, key=most_important_first):
+        trial = {**kept, root: roots[root]}
+        targets = with_prerequisites(taxonomy, levels, trial)
+        if not kept or sum(cost(s, t) for s, t in targets.items()) <= budget_hours:
+            kept = trial
+        else:
+            moved.append(root)
+    targets = with_prerequisites(taxonomy, levels, kept)
+    # A core skill that another one needs stays in the first stage, at the level needed there.
+    left = tuple(s for s in moved if s not in targets)
+    return ReadySet(targets, left, budget_weeks)
+
+
+def split_tasks(
+    skill_id: str, current: int, target: int, ready_target: int | None, hours: Sequence[int]
+) -> list[Task]:
+    """A skill's parts: to its ready target (if any) then to its full target.
+
+    `hours` is (hours of the whole climb after transfer, hours of the ready part before
+    transfer, hours of the whole climb before transfer): the whole stays exact when split.
+    """
+    total, ready_base, full_base = hours
+    if ready_target is None or ready_target <= current:
+        return [Task(skill_id, DEEPEN, current, target, total)]
+    if ready_target >= target or total < 2:
+        return [Task(skill_id, READY, current, max(target, ready_target), total)]
+    first = min(max(round(total * ready_base / max(full_base, 1)), 1), total - 1)
+    return [
+        Task(skill_id, READY, current, ready_target, first),
+        Task(skill_id, DEEPEN, ready_target, target, total - first),
+    ]
+
+
+def task_needs(
+    tasks: Sequence[Task], taxonomy: Taxonomy, levels: Mapping[str, int]
+) -> dict[TaskKey, frozenset[TaskKey]]:
+    """For each part, the parts that must be finished before it starts.
+
+    A prerequisite is provided by the first part of that skill that reaches its level; a
+    skill's second part waits for its first; the deepen stage waits for the ready stage.
+    """
+    by_skill: dict[str, list[Task]] = {}
+    for task in tasks:
+        by_skill.setdefault(task.skill, []).append(task)
+    ready = frozenset(t.key for t in tasks if t.stage == READY)
+    needs: dict[TaskKey, frozenset[TaskKey]] = {}
+    for task in tasks:
+        found = {
+            _provider(by_skill[p.skill], p.level).key
+            for p in taxonomy.skills[task.skill].prerequisites_for(task.target)
+            if levels.get(p.skill, 0) < p.level and p.skill in by_skill
+        }
+        found |= {t.key for t in by_skill[task.skill] if t.target < task.target}
+        if task.stage == DEEPEN:
+            found |= ready
+        needs[task.key] = frozenset(found - {task.key})
+    return needs
+
+
+def _provider(parts: list[Task], level: int) -> Task:
+    return next((t for t in parts if t.target >= level), parts[-1])
+
+
+def study_order(
+    tasks: Sequence[Task],
+    needs: Mapping[TaskKey, frozenset[TaskKey]],
+    key: Callable[[Task], tuple[float | str, ...]],
+) -> list[Task]:
+    """A topological order that always takes the smallest `key` among the parts ready to go."""
+    by_key = {t.key: t for t in tasks}
+    blocked = {k: len(n) for k, n in needs.items()}
+    waiting: dict[TaskKey, list[TaskKey]] = {k: [] for k in needs}
+    for k, need in needs.items():
+        for n in need:
+            waiting[n].append(k)
+    heap = [(key(by_key[k]), k) for k, n in blocked.items() if n == 0]
+    heapq.heapify(heap)
+    order: list[Task] = []
+    while heap:
+        _, k = heapq.heappop(heap)
+        order.append(by_key[k])
+        for other in waiting[k]:
+            blocked[other] -= 1
+            if blocked[other] == 0:
+                heapq.heappush(heap, (key(by_key[other]), other))
+    return order
