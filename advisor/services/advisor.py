@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advisor import resources
+from advisor.core.esco import EscoIndex, esco_index
 from advisor.core.extraction import SkillMatcher
 from advisor.core.planning import Planner
 from advisor.core.taxonomy import Taxonomy
@@ -27,6 +29,7 @@ class Advisor:
     planner: Planner
     demand: Mapping[str, float]
     matcher: SkillMatcher
+    esco: EscoIndex
 
     def with_demand(self, demand: Mapping[str, float]) -> Planner:
         """A planner that weighs market demand by `demand` instead of the sources' prior."""
@@ -45,4 +48,12 @@ def build_advisor(folder: Path, today: date) -> Advisor:
     taxonomy = load_taxonomy(folder)
     model = fit_role_model(taxonomy)
     prior = taxonomy.demand_prior(today)
-    return Advisor(taxonomy, model, Planner(taxonomy, model, prior), prior, SkillMatcher(taxonomy))
+    esco = load_esco_index(taxonomy)
+    matcher = SkillMatcher(taxonomy, esco)
+    return Advisor(taxonomy, model, Planner(taxonomy, model, prior), prior, matcher, esco)
+
+
+def load_esco_index(taxonomy: Taxonomy) -> EscoIndex:
+    """The bundled ESCO ICT index, linked to `taxonomy`'s skills."""
+    data = json.loads(resources.esco_index_file().read_text(encoding="utf-8"))
+    return esco_index(data, taxonomy)

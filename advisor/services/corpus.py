@@ -32,7 +32,7 @@ def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[st
     if len(text) > MAX_EXTRACT_TEXT:
         raise InvalidText({"text": f"must be at most {MAX_EXTRACT_TEXT} characters"})
     extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
-    return summary(extraction, advisor.taxonomy)
+    return summary(extraction, advisor.taxonomy, advisor.esco)
 
 
 # ---------------------------------------------------------------- reading article files
