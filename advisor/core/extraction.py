@@ -131,12 +131,15 @@ class SkillMatcher:
             for name in checked:
                 if _accepts(name, text, folded, start, last + 1):
                     (concepts if name.esco else skills).append((start, end, name.target))
+        linked = self.esco.linked
         if concepts:
-            skills = rules.outside_longer_names(text, skills, concepts, self.esco.linked)
+            products = rules.product_names(text, concepts)
+            skills = rules.outside_longer(skills, products, lambda s, u: linked.get(s) == u)
         chosen = rules.resolve(skills)
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
-        linked = [(a, b, self.esco.linked[s]) for a, b, s in chosen if s in self.esco.linked]
-        esco = [Mention(u, a, b, text[a:b]) for a, b, u in rules.resolve(concepts + linked)]
+        concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s) == u)
+        concepts += [(a, b, linked[s]) for a, b, s in chosen if s in linked]
+        esco = [Mention(u, a, b, text[a:b]) for a, b, u in rules.resolve(concepts)]
         return found, esco
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 Candidate = tuple[int, int, str]
 
@@ -40,6 +40,8 @@ GATED: Mapping[str, tuple[str, ...]] = {
     "optimization": tuple(MATHEMATICS),
 }
 GATE_WINDOW = 80
+# No name is longer than this many characters (for looking back from a position).
+LONGEST_NAME = 120
 
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _NEXT_WORD_CASED = re.compile(r" ([A-Za-z]+)")
@@ -78,29 +80,34 @@ def contains_word(window: str, word: str) -> bool:
     return False
 
 
-def outside_longer_names(
-    text: str, skills: list[Candidate], concepts: list[Candidate], linked: Mapping[str, str]
-) -> list[Candidate]:
-    """Skill candidates minus those inside a longer product name that ESCO knows under
-    another concept ("SQL" inside "SQL Server", written as a name: each word capitalised)."""
-    products = sorted(
+def product_names(text: str, concepts: list[Candidate]) -> list[Candidate]:
+    """The ESCO candidates written as product names: each word capitalised ("SQL Server")."""
+    return [
         c
         for c in concepts
         if all(w[:1].isupper() or w[:1].isdigit() for w in text[c[0] : c[1]].split())
-    )
-    if not products:
-        return skills
-    starts = [c[0] for c in products]
+    ]
+
+
+def outside_longer(
+    inner: list[Candidate], outer: list[Candidate], same: Callable[[str, str], bool]
+) -> list[Candidate]:
+    """`inner` candidates minus those strictly inside a longer `outer` one that names something
+    else: "SQL" inside the product "SQL Server", ESCO's "Google" inside "Google Cloud"."""
+    if not outer or not inner:
+        return inner
+    ordered = sorted(outer)
+    starts = [c[0] for c in ordered]
     kept = []
-    for start, end, skill in skills:
-        first = bisect.bisect_left(starts, start - 60)
+    for start, end, target in inner:
+        first = bisect.bisect_left(starts, start - LONGEST_NAME)
         last = bisect.bisect_right(starts, start)
         inside = any(
-            a <= start and end <= b and b - a > end - start and linked.get(skill) != uri
-            for a, b, uri in products[first:last]
+            a <= start and end <= b and b - a > end - start and not same(target, other)
+            for a, b, other in ordered[first:last]
         )
         if not inside:
-            kept.append((start, end, skill))
+            kept.append((start, end, target))
     return kept
 
 

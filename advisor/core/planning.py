@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from advisor.core.limits import MAX_LEVEL
 from advisor.core.profile import Profile
 from advisor.core.schedule import Placement, place_items
-from advisor.core.taxonomy import Taxonomy
+from advisor.core.taxonomy import Role, Taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where a model is fitted
     from advisor.core.scoring import RoleFitModel
@@ -137,11 +137,12 @@ class Planner:
         self.model = model
         self.demand = demand
 
-    def build_plan(self, profile: Profile) -> Plan:
-        """The ranked, scheduled plan for `profile` (same profile, same plan)."""
+    def build_plan(self, profile: Profile, role: Role | None = None) -> Plan:
+        """The ranked, scheduled plan for `profile` (same profile, same plan); `role`, when
+        given (a job ad read as a role), replaces the profile's target role."""
         suggestions = self.suggest_roles(profile)
-        role_id = profile.target_role or suggestions[0].role
-        gaps = self._gaps(role_id, profile)
+        role_id = role.id if role else profile.target_role or suggestions[0].role
+        gaps = self._gaps(role_id, profile, role)
         needs = self._needs(gaps, profile)
         order, priorities = self._order(gaps, needs, profile)
         placements = place_items([(s, self._hours(s, gaps, profile)) for s in order], needs)
@@ -151,7 +152,7 @@ class Planner:
         return Plan(
             taxonomy_version=self.taxonomy.version,
             language=profile.language,
-            target_role=RoleFit(role_id, self.model.fit_of(profile.assessments, role_id)),
+            target_role=RoleFit(role_id, self._fit(profile, role_id, role)),
             suggestions=suggestions,
             items=items,
             total_hours=total,
@@ -177,9 +178,11 @@ class Planner:
                 break
         return tuple(RoleFit(r, fits[r]) for r in ordered[:count])
 
-    def what_if(self, profile: Profile, skill_id: str, level: int) -> WhatIf:
+    def what_if(
+        self, profile: Profile, skill_id: str, level: int, role: Role | None = None
+    ) -> WhatIf:
         """Fit, hours and weeks if `skill_id` were at `level` ("raise Kubernetes to 3")."""
-        before = self.build_plan(profile)
+        before = self.build_plan(profile, role)
         changed = profile.with_level(skill_id, level)
         pinned = Profile(
             changed.language,
@@ -189,8 +192,9 @@ class Planner:
             changed.deadline_weeks,
             changed.current_role,
             changed.experience,
+            changed.target_ad,
         )
-        after = self.build_plan(pinned)
+        after = self.build_plan(pinned, role)
         return WhatIf(
             skill_id,
             level,
@@ -205,8 +209,13 @@ class Planner:
 
     # ------------------------------------------------------------ steps
 
-    def _gaps(self, role_id: str, profile: Profile) -> dict[str, _Gap]:
-        role = self.taxonomy.role(role_id)
+    def _fit(self, profile: Profile, role_id: str, role: Role | None) -> float:
+        if role is None:
+            return self.model.fit_of(profile.assessments, role_id)
+        return role_fit(role, profile.assessments)
+
+    def _gaps(self, role_id: str, profile: Profile, role: Role | None = None) -> dict[str, _Gap]:
+        role = role or self.taxonomy.role(role_id)
         gaps = {
             s: _Gap(r.level, r.importance, False)
             for s, r in role.requirements_for(profile.assessments).items()
@@ -329,6 +338,14 @@ class Planner:
                 )
             )
         return tuple(items)
+
+
+def role_fit(role: Role, levels: Mapping[str, int]) -> float:
+    """The fit to a role outside the fitted model (a job ad), by the model's own formula."""
+    wanted = role.requirements.values()
+    total = sum(r.importance * r.level for r in wanted)
+    covered = sum(r.importance * min(levels.get(r.skill, 0), r.level) for r in wanted)
+    return covered / total if total else 1.0
 
 
 def _dependents(needs: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:

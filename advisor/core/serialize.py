@@ -10,7 +10,16 @@ from typing import Any
 from advisor.core.planning import Plan, PlanItem
 from advisor.core.progress import Progress
 from advisor.core.schedule import schedule_periods
-from advisor.core.taxonomy import EscoLink, OnetFlag, Resource, Skill, Source, Taxonomy, Text
+from advisor.core.taxonomy import (
+    EscoLink,
+    OnetFlag,
+    Resource,
+    Role,
+    Skill,
+    Source,
+    Taxonomy,
+    Text,
+)
 
 
 def text_dict(text: Text) -> dict[str, str]:
@@ -83,14 +92,16 @@ def plan_dict(
     plan_id: str,
     created_at: str,
     progress: Progress | None = None,
+    role: Role | None = None,
 ) -> dict[str, Any]:
     """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
 
     Labels, descriptions, anchors and resources are copied in the plan's language, so a saved
-    plan still reads the same after the taxonomy changes.
+    plan still reads the same after the taxonomy changes. `role` is the role planned for when
+    it is not the taxonomy's (a job ad).
     """
     language = plan.language
-    role = taxonomy.role(plan.target_role.role)
+    role = role or taxonomy.role(plan.target_role.role)
     return {
         "id": plan_id,
         "created_at": created_at,

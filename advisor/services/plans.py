@@ -15,6 +15,7 @@ from advisor.core.profile import Profile, parse_profile, resolve_skill_id
 from advisor.core.progress import measure_progress
 from advisor.persistence import articles, plans
 from advisor.persistence.store import Store
+from advisor.services import jobads
 from advisor.services.advisor import Advisor
 
 
@@ -43,7 +44,9 @@ def plan_for_profile(
     """
     profile = parse_profile(profile_data, advisor.taxonomy)
     planner = advisor.planner if demand is None else advisor.with_demand(demand)
-    plan = planner.build_plan(profile)
+    ad = jobads.job_ad(advisor, profile.target_ad) if profile.target_ad else None
+    role = ad.role if ad else None
+    plan = planner.build_plan(profile, role)
     progress = None
     if previous is not None:
         targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
@@ -53,6 +56,7 @@ def plan_for_profile(
             (str(previous["id"]), previous.get("assessments", {}), targets),
             profile.assessments,
             plan.target_role.role,
+            role,
         )
     body = serialize.plan_dict(
         plan,
@@ -60,7 +64,10 @@ def plan_for_profile(
         plan_id=plan_id or new_plan_id(),
         created_at=now.isoformat(timespec="seconds"),
         progress=progress,
+        role=role,
     )
+    if ad is not None:
+        body["target_role"] = jobads.ad_target_role(advisor, ad, profile, plan.target_role.fit)
     body["current_role"] = profile.current_role
     return profile, body
 
@@ -140,6 +147,7 @@ def get_profile(*, store: Store, token: str) -> dict[str, Any]:
             deadline_weeks=profile.deadline_weeks,
             current_role=profile.current_role,
             experience=profile.experience,
+            target_ad=profile.target_ad or "",
         ).as_dict()
 
 
@@ -162,7 +170,8 @@ def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> di
         raise InvalidQuestion({"skill": f"unknown skill {skill_id!r}"})
     if not MIN_LEVEL <= level <= MAX_LEVEL:
         raise InvalidQuestion({"level": f"must be from {MIN_LEVEL} to {MAX_LEVEL}"})
-    result = advisor.planner.what_if(profile, ids[0], level)
+    role = jobads.job_ad(advisor, profile.target_ad).role if profile.target_ad else None
+    result = advisor.planner.what_if(profile, ids[0], level, role)
     return {
         "skill": ids[0],
         "label": advisor.taxonomy.skills[ids[0]].label.in_(profile.language),

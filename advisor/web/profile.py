@@ -11,13 +11,15 @@ from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
 from advisor.core.errors import InvalidProfile
-from advisor.services import plans
+from advisor.services import jobads, plans
 from advisor.services.assessment import skills_to_assess, suggested_skills
 from advisor.web.context import current_advisor, current_store
-from advisor.web.forms import SUGGEST, AssessmentForm, ProfileForm
+from advisor.web.forms import SUGGEST, AdForm, AssessmentForm, ProfileForm
 from advisor.web.i18n import current_language
 
 bp = Blueprint("profile", __name__)
+# Hours a week proposed when a plan starts from an ad, before the person says otherwise.
+DEFAULT_HOURS = 5
 
 
 def role_choices(language: str) -> list[tuple[str, str]]:
@@ -50,6 +52,21 @@ def assess() -> ResponseReturnValue:
     return _render_step2(step2, {})
 
 
+@bp.post("/ad")
+def plan_for_ad() -> ResponseReturnValue:
+    """ "Plan for this ad" from the skills found in an ad: straight to rating its skills."""
+    form = AdForm()
+    if not form.validate():
+        return redirect(url_for("articles.extract"), code=303)
+    data = {
+        "language": current_language(),
+        "target_role": SUGGEST,
+        "target_ad": form.target_ad.data,
+        "hours_per_week": DEFAULT_HOURS,
+    }
+    return _render_step2(AssessmentForm(formdata=None, data=data), {})
+
+
 @bp.post("/plans")
 def create() -> ResponseReturnValue:
     """Check step 2, save the plan, and show it at its private address (Post/Redirect/Get)."""
@@ -80,7 +97,14 @@ def reassess_form(token: str, saved: dict[str, Any]) -> ResponseReturnValue:
     """Step 2 prefilled with a saved profile; submitting it links the new plan to `token`."""
     data = {
         k: saved.get(k)
-        for k in ("language", "current_role", "hours_per_week", "deadline_weeks", "experience")
+        for k in (
+            "language",
+            "current_role",
+            "hours_per_week",
+            "deadline_weeks",
+            "experience",
+            "target_ad",
+        )
     }
     data["target_role"] = saved.get("target_role") or SUGGEST
     data["previous"] = token
@@ -98,6 +122,7 @@ def _step1_data(form: ProfileForm) -> dict[str, Any]:
             "hours_per_week",
             "deadline_weeks",
             "experience",
+            "target_ad",
         )
     }
 
@@ -105,9 +130,14 @@ def _step1_data(form: ProfileForm) -> dict[str, Any]:
 def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
     advisor = current_advisor()
     language = form.language.data or current_language()
-    groups = skills_to_assess(advisor, form.target_role.data or None, language)
+    ad_text = (form.target_ad.data or "").strip()
+    ad = jobads.job_ad(advisor, ad_text) if ad_text else None
+    groups = skills_to_assess(
+        advisor, form.target_role.data or None, language, ad.role if ad else None
+    )
     proposed = [s.id for g in groups for s in g.skills]
-    typed = {**{s: None for s in proposed}, **levels}
+    # For an ad, every level starts at 0 ("no exposure"): two clicks give a plan.
+    typed = {**{s: (0 if ad else None) for s in proposed}, **levels}
     if not form.levels.entries:
         for skill_id in proposed:
             form.levels.append_entry({"skill": skill_id, "level": _as_choice(typed.get(skill_id))})
@@ -127,6 +157,7 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         suggested=suggested_skills(advisor, form.experience.data or "", language),
         proposed=set(proposed),
         role=advisor.taxonomy.roles.get(form.target_role.data or ""),
+        ad_label=jobads.ad_label(ad, language) if ad else None,
     )
 
 
@@ -177,6 +208,7 @@ def _profile_data(form: AssessmentForm) -> dict[str, Any]:
         "current_role": form.current_role.data or "",
         "assessments": assessments,
         "experience": form.experience.data or "",
+        "target_ad": form.target_ad.data or None,
     }
 
 
