@@ -145,6 +145,10 @@ class SkillMatcher:
 
 def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
     for skill in taxonomy.skills.values():
+        folded_names = {fold_text(n) for n in skill.all_aliases()}
+        for short, (full, context) in rules.SHORT_FORMS.items():
+            if full in folded_names:
+                yield _Name(skill.id, short, False, context)
         for name in skill.all_aliases():
             yield _Name(skill.id, name, bool(ACRONYM.match(name)), ())
         for name, words in skill.context_aliases.items():

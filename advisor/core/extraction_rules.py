@@ -40,6 +40,17 @@ GATED: Mapping[str, tuple[str, ...]] = {
     "optimization": tuple(MATHEMATICS),
 }
 GATE_WINDOW = 80
+# Short forms that stand for a longer name only in its topic's context: "cloud" is cloud
+# computing in "migrate to the cloud on AWS", « le cloud public », not in "word cloud".
+CLOUD = (
+    "aws azure gcp google amazon microsoft migration migrate migrer public private prive "
+    "hybrid hybride native provider providers fournisseur fournisseurs hosting hebergement "
+    "saas iaas paas infrastructure infrastructures deploy deployment deploiement kubernetes "
+    "serverless"
+).split()
+SHORT_FORMS: Mapping[str, tuple[str, tuple[str, ...]]] = {
+    "cloud": ("cloud computing", tuple(CLOUD)),
+}
 # No name is longer than this many characters (for looking back from a position).
 LONGEST_NAME = 120
 
