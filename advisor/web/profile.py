@@ -54,17 +54,26 @@ def assess() -> ResponseReturnValue:
 
 @bp.post("/ad")
 def plan_for_ad() -> ResponseReturnValue:
-    """ "Plan for this ad" from the skills found in an ad: straight to rating its skills."""
+    """ "Plan for this ad" under the skills found in an ad: the plan at once, from level 0 and
+    a few hours a week; "Reassess" on the plan then rates each skill."""
     form = AdForm()
     if not form.validate():
         return redirect(url_for("articles.extract"), code=303)
     data = {
         "language": current_language(),
-        "target_role": SUGGEST,
         "target_ad": form.target_ad.data,
         "hours_per_week": DEFAULT_HOURS,
     }
-    return _render_step2(AssessmentForm(formdata=None, data=data), {})
+    try:
+        plan = plans.create_plan(
+            store=current_store(),
+            advisor=current_advisor(),
+            profile_data=data,
+            now=datetime.now(UTC),
+        )
+    except InvalidProfile:
+        return redirect(url_for("articles.extract"), code=303)
+    return redirect(url_for("plans.show", token=plan["id"]), code=303)
 
 
 @bp.post("/plans")

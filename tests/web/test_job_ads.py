@@ -110,10 +110,20 @@ def test_the_plan_page_says_what_the_ad_asks_and_what_is_covered(client: FlaskCl
     assert "Haskell" in html
 
 
-def test_extract_offers_a_plan_for_the_ad_then_step_2(client: FlaskClient) -> None:
+def test_extract_offers_a_plan_for_the_ad(client: FlaskClient) -> None:
     html = client.post("/extract", data={"text": AD_EN, "lang": "auto"}).get_data(as_text=True)
     assert "Plan for this ad" in html
-    step2 = client.post("/ad", data={"target_ad": AD_EN})
+    created = client.post("/ad", data={"target_ad": AD_EN})
+    assert created.status_code == 303
+    page = client.get(created.headers["Location"]).get_data(as_text=True)
+    assert "Your plan for this job ad: MLOps engineer" in page
+
+
+def test_step_1_with_an_ad_proposes_its_skills_at_level_0(client: FlaskClient) -> None:
+    step2 = client.post(
+        "/assess",
+        data={"language": "en", "target_role": "", "target_ad": AD_EN, "hours_per_week": "5"},
+    )
     assert step2.status_code == 200
     text = step2.get_data(as_text=True)
     assert "the job ad “MLOps engineer” asks for" in text
