@@ -11,11 +11,11 @@ import re
 import time
 
 import ahocorasick
-from advisor.taxonomy_files import load_taxonomy
 from corpus_text import documents
 
 from advisor.core.extraction import fold_text
 from advisor.resources import skills_data_dir
+from advisor.taxonomy.files import load_taxonomy
 
 MIN_BYTES = 20 * 1024 * 1024
 

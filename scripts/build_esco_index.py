@@ -8,9 +8,12 @@ pass the precision rules below; the source file itself is never shipped.
 Precision rules (each one removes names that match ordinary words or nothing at all):
 - names of fewer than 3 characters are dropped ("R", "ML", "ST");
 - names of more than 6 words are dropped (descriptions, never written as such in an ad);
-- an alternative label that two concepts share is dropped (it cannot tell them apart);
-- an alternative label in lower case made of one common word (one that SkillSpan's non-technical
-  training job ads use, e.g. "database", "alarms") is dropped;
+- an alternative label that another concept also uses (as its own preferred or alternative
+  label), or that is the preferred label of any other ESCO skill ("SQL" for database
+  management systems), is dropped: it names the other concept;
+- an alternative label in lower case made of one ordinary word (one that SkillSpan's
+  non-technical training job ads use, or that ESCO's non-ICT skill labels use in English or
+  French: "database", "alarms", « recherche ») is dropped;
 - a name with a capital that is also a common word in lower case ("Chef", "Puppet", "Access")
   and every acronym ("SQL", "IAM") must then be matched with its exact case.
 """
@@ -30,6 +33,7 @@ URI_PREFIX = "http://data.europa.eu/esco/skill/"
 MAX_WORDS = 6
 MIN_CHARS = 3
 COMMON_WORD_MIN = 5
+LABEL_COLUMNS = ("preferredLabel_en", "altLabels_en", "preferredLabel_fr", "altLabels_fr")
 
 
 def ad_words(shared: Path) -> Counter[str]:
@@ -53,7 +57,20 @@ def ordinary_words(shared: Path, ict: set[str]) -> set[str]:
             if row["is_ict"] != "True" and row["conceptUri"] not in ict:
                 labels = row["preferredLabel_en"] + " " + row["altLabels_en"]
                 words.update(w for w in re.findall(r"[A-Za-z]+", labels) if w.islower())
+    with (shared / "esco" / "skills_fr_api_v1.2.1.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["conceptUri"] not in ict:
+                labels = row["preferredLabel"] + " " + row["altLabels"]
+                words.update(w for w in re.findall(r"\w+", labels) if w.islower())
     return words
+
+
+def preferred_labels(shared: Path) -> dict[str, str]:
+    """Every ESCO skill's preferred English label (folded to lower case) and its URI."""
+    with (shared / "esco" / "esco_skills_en_v1.1.1.csv").open(encoding="utf-8") as handle:
+        return {
+            row["preferredLabel_en"].casefold(): row["conceptUri"] for row in csv.DictReader(handle)
+        }
 
 
 def names_of(field: str) -> list[str]:
@@ -77,6 +94,7 @@ def main() -> None:
     with (shared / "esco" / "esco_ict_skills_en_fr.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     common = ad_words(shared)
+    preferred = preferred_labels(shared)
     ordinary = ordinary_words(shared, {row["conceptUri"] for row in rows})
     owners: Counter[str] = Counter()
     for row in rows:
@@ -89,8 +107,18 @@ def main() -> None:
         en, fr = row["preferredLabel_en"].strip(), row["preferredLabel_fr"].strip()
         names = [n for n in (en, fr) if n and acceptable(n)]
         for name in names_of(row["altLabels_en"]) + names_of(row["altLabels_fr"]):
-            one_common_word = name.islower() and " " not in name and common[name] >= COMMON_WORD_MIN
-            if acceptable(name) and owners[name.casefold()] == 1 and not one_common_word:
+            one_common_word = (
+                name.islower()
+                and " " not in name
+                and (common[name] >= COMMON_WORD_MIN or name in ordinary)
+            )
+            elsewhere = preferred.get(name.casefold(), row["conceptUri"]) != row["conceptUri"]
+            if (
+                acceptable(name)
+                and owners[name.casefold()] == 1
+                and not one_common_word
+                and not elsewhere
+            ):
                 names.append(name)
         unique = list(dict.fromkeys(names))
         concepts.append(

@@ -56,7 +56,7 @@ LONGEST_NAME = 120
 
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _NEXT_WORD_CASED = re.compile(r" ([A-Za-z]+)")
-_PREVIOUS_WORD = re.compile(r"([a-z]+)[ '](?:(?:de|du|des|d)[ '])?(?:(?:la|le|les|l)[ '])?$")
+CONNECTORS = frozenset("de du des d la le les l".split())
 
 
 def blocked(text: str, folded: str, start: int, end: int) -> bool:
@@ -65,18 +65,25 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
     following = _NEXT_WORD.match(folded, end)
     if following and following[1] in PEOPLE_AND_MEETINGS_AFTER:
         return True
-    cased = _NEXT_WORD_CASED.match(text, end)
-    if cased and cased[1] in PRODUCT_AFTER:
-        return True
-    if start:
-        previous = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
-        if previous and previous[1] in PEOPLE_AND_MEETINGS_BEFORE:
+    if text[end + 1 : end + 2].isupper():
+        cased = _NEXT_WORD_CASED.match(text, end)
+        if cased and cased[1] in PRODUCT_AFTER:
             return True
+    if start and _previous_word(folded, start) in PEOPLE_AND_MEETINGS_BEFORE:
+        return True
     context = GATED.get(folded[start:end])
     if context is not None:
         window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
         return not any(contains_word(window, word) for word in context)
     return False
+
+
+def _previous_word(folded: str, start: int) -> str:
+    """The word before `start`, past French connectors: « l'équipe de la » gives "equipe"."""
+    words = folded[max(0, start - 30) : start].replace("'", " ").split()
+    while words and words[-1] in CONNECTORS:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def contains_word(window: str, word: str) -> bool:
@@ -126,6 +133,8 @@ def resolve(candidates: list[Candidate], keep_ties: bool = True) -> list[Candida
     """Non-overlapping candidates, in order. A name inside a longer name gives way to it ("AWS"
     in "AWS Lambda"); of two names that only overlap, the one the text repeats elsewhere wins,
     then the longer; the same span named for two targets keeps both when `keep_ties`."""
+    if _apart(candidates):
+        return candidates
     unique = sorted(set(candidates), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
     support = Counter(target for _, _, target in unique)
     outer: list[Candidate] = []
@@ -153,6 +162,16 @@ def resolve(candidates: list[Candidate], keep_ties: bool = True) -> list[Candida
             continue
         chosen.append(candidate)
     return chosen
+
+
+def _apart(candidates: list[Candidate]) -> bool:
+    """Whether the candidates are already in order and overlap nowhere (the common case)."""
+    previous_end = -1
+    for start, end, _ in candidates:
+        if start < previous_end:
+            return False
+        previous_end = end
+    return True
 
 
 def _strength(candidate: Candidate, support: Counter[str]) -> tuple[int, int]:
