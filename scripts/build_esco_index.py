@@ -7,6 +7,8 @@ pass the precision rules below; the source file itself is never shipped.
 
 Precision rules (each one removes names that match ordinary words or nothing at all):
 - names of fewer than 3 characters are dropped ("R", "ML", "ST");
+- a label "principles of X" (« principes de X ») also gives X when X has two words or more and
+  no concept uses it: ads ask for "artificial intelligence", not for its principles;
 - names of more than 6 words are dropped (descriptions, never written as such in an ad);
 - an alternative label that another concept also uses (as its own preferred or alternative
   label), or that is the preferred label of any other ESCO skill ("SQL" for database
@@ -73,6 +75,16 @@ def preferred_labels(shared: Path) -> dict[str, str]:
         }
 
 
+TOPIC_OF = re.compile(r"^(?:principles of|principes de(?: la| l’| l')?|basics of)\s*(.+)$", re.I)
+
+
+def topic(name: str) -> str | None:
+    """The subject a knowledge label is about, as ads name it: "principles of artificial
+    intelligence" is asked for as "artificial intelligence" (subjects of two words or more)."""
+    match = TOPIC_OF.match(name)
+    return match[1].strip() if match and " " in match[1].strip() else None
+
+
 def names_of(field: str) -> list[str]:
     return [" ".join(n.split()) for n in field.split(" | ") if n.strip()]
 
@@ -120,6 +132,10 @@ def main() -> None:
                 and not elsewhere
             ):
                 names.append(name)
+        for name in list(names):
+            subject = topic(name)
+            if subject and owners[subject.casefold()] == 0 and subject.casefold() not in preferred:
+                names.append(subject)
         unique = list(dict.fromkeys(names))
         concepts.append(
             {
