@@ -7,6 +7,8 @@ pass the precision rules below; the source file itself is never shipped.
 
 Precision rules (each one removes names that match ordinary words or nothing at all):
 - names of fewer than 3 characters are dropped ("R", "ML", "ST");
+- a preferred label with a qualifier, "SaaS (service-oriented modelling)", also gives its name
+  without it when no other concept uses that name;
 - a label "principles of X" (« principes de X ») also gives X when X has two words or more and
   no concept uses it: ads ask for "artificial intelligence", not for its principles;
 - names of more than 6 words are dropped (descriptions, never written as such in an ad);
@@ -85,6 +87,11 @@ def topic(name: str) -> str | None:
     return match[1].strip() if match and " " in match[1].strip() else None
 
 
+def unqualified(label: str) -> str:
+    """A label without its qualifier: "SaaS (service-oriented modelling)" gives "SaaS"."""
+    return re.sub(r"\s*\([^)]*\)$", "", label).strip()
+
+
 def names_of(field: str) -> list[str]:
     return [" ".join(n.split()) for n in field.split(" | ") if n.strip()]
 
@@ -110,14 +117,16 @@ def main() -> None:
     ordinary = ordinary_words(shared, {row["conceptUri"] for row in rows})
     owners: Counter[str] = Counter()
     for row in rows:
-        for name in {
-            n.casefold() for n in names_of(row["altLabels_en"] + " | " + row["altLabels_fr"])
-        }:
-            owners[name] += 1
+        every = names_of(" | ".join(row[k] for k in LABEL_COLUMNS))
+        owners.update({n.casefold() for n in every + [unqualified(n) for n in every]})
     concepts = []
     for row in sorted(rows, key=lambda r: r["conceptUri"]):
         en, fr = row["preferredLabel_en"].strip(), row["preferredLabel_fr"].strip()
         names = [n for n in (en, fr) if n and acceptable(n)]
+        for label in (en, fr):
+            short = unqualified(label)
+            if short != label and acceptable(short) and owners[short.casefold()] == 1:
+                names.append(short)
         for name in names_of(row["altLabels_en"]) + names_of(row["altLabels_fr"]):
             one_common_word = (
                 name.islower()
