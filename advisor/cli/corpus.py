@@ -38,6 +38,9 @@ def extract_command(
             click.echo(f"{path} ({result['language']}): {len(result['skills'])} skill(s)")
             for skill in result["skills"]:
                 click.echo(f"  {skill['count']:>4} × {skill['label']} [{skill['id']}]")
+            if result["esco"]:
+                labels = ", ".join(c["label"] for c in result["esco"])
+                click.echo(f"  ESCO ICT skills named: {labels}")
     if failed:
         raise click.ClickException(f"{failed} file(s) could not be read")
 

@@ -148,3 +148,13 @@ def test_extract_lists_esco_skills(client: FlaskClient) -> None:
     found = client.post("/api/v1/extract", json={"text": "Python, Haskell and Erlang."})
     concepts = {c["label"]: c["spans"] for c in found.get_json()["esco"]}
     assert concepts["Haskell"] == [[8, 15]] and concepts["Erlang"] == [[20, 26]]
+
+
+def test_what_if_on_an_ad_plan_measures_against_the_ad(client: FlaskClient) -> None:
+    plan = plan_for(client, AD_EN)
+    answer = client.post(
+        f"/api/v1/plans/{plan['id']}/what-if", json={"skill": "mlops.model-serving", "level": 4}
+    )
+    assert answer.status_code == 200
+    body = answer.get_json()
+    assert body["fit_after"] > body["fit_before"] and body["hours_after"] < body["hours_before"]
