@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import new_page
+from tests.browser.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
 AD_EN = """Senior MLOps engineer
@@ -41,6 +42,7 @@ def test_an_english_ad_on_extract_gives_a_plan_in_two_clicks(
     page.goto(base_url + "/extract")
     page.fill("#text", AD_EN)
     page.click("text=Find the skills")  # first click
+    assert serious_violations(page) == []
     page.click("text=Plan for this ad")  # second click
     page.wait_for_url(PLAN_URL)
     expect(page.locator("h1")).to_have_text("Your plan for this job ad: Senior MLOps engineer")
@@ -48,6 +50,7 @@ def test_an_english_ad_on_extract_gives_a_plan_in_two_clicks(
     expect(page.locator(".ad-summary")).to_contain_text("you already cover 0.")
     expect(page.locator(".ad-outside")).to_contain_text("Haskell")
     expect(page.locator("ol.items > li").first).to_be_visible()
+    assert serious_violations(page) == []
 
 
 def test_a_french_ad_on_step_1_gives_a_plan_in_two_clicks(browser: Browser, base_url: str) -> None:
