@@ -22,26 +22,24 @@ WORKING_LEVEL, NICE_LEVEL = 3, 2
 IMPORTANCE = {"required": 4, "neutral": 3, "nice": 2}
 TITLE_MAX = 90
 
-_REQUIRED = (
-    r"requirements?|required( skills)?|must[ -]haves?|qualifications?|what you (will )?bring|"
-    r"what we( are|'re) looking for|your profile|(key )?skills( required)?|essential|"
-    r"profil( recherche)?|competences( requises| attendues| techniques)?|exigences|prerequis|"
-    r"vous avez|votre profil|indispensables?|requis"
+# Words that make a short line a section heading (folded: lower case, no accents).
+REQUIRED_WORDS = re.compile(
+    r"\b(requirements?|required|must[ -]haves?|qualifications?|what you('ll| will)? bring|"
+    r"what we('re| are) looking for|who you are|your profile|skills|essentials?|"
+    r"profil( recherche)?|competences|exigences|prerequis|vous avez|votre profil|"
+    r"indispensables?|requis|attendus)\b"
 )
-_NICE = (
-    r"nice[ -]to[ -]haves?|bonus( points)?|a plus|pluses|preferred( qualifications)?|"
-    r"desirable|would be a plus|un plus|souhaitee?s?|appreciee?s?|serait un plus|atouts?|"
-    r"optionnel|facultatif"
+NICE_WORDS = re.compile(
+    r"\b(nice[ -]to[ -]haves?|bonus|a plus|pluses|preferred|desirable|would be great|"
+    r"un plus|les plus|souhaitee?s?|appreciee?s?|atouts?|idealement|optionnel|facultatif)\b"
 )
-HEADING_REQUIRED = re.compile(rf"^[#*\s-]*({_REQUIRED})\s*[:.!]?\s*\**$")
-HEADING_NICE = re.compile(rf"^[#*\s-]*({_NICE})\s*[:.!]?\s*\**$")
 # "Kafka is a plus", « Terraform serait un plus », "(nice to have)" inside one line.
 INLINE_NICE = re.compile(
     r"\b(is a plus|are a plus|a plus|nice to have|bonus|un plus|serait un atout|souhaitee?s?|"
     r"appreciee?s?|is preferred|preferred)\b"
 )
-# Any other short line ending with a colon, or a Markdown heading, starts a neutral section.
-OTHER_HEADING = re.compile(r"^(#+\s.*|[^.!?]{2,60}:)\s*$")
+BULLET = re.compile(r"\s*(?:[-•–]|\*(?!\*)|\d+[.)])\s")
+HEADING_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -75,15 +73,28 @@ def section_kinds(text: str) -> list[tuple[int, str]]:
     kinds: list[tuple[int, str]] = [(0, "neutral")]
     offset = 0
     for line in text.splitlines(keepends=True):
-        folded = fold_text(line).strip()
-        if HEADING_NICE.match(folded):
-            kinds.append((offset, "nice"))
-        elif HEADING_REQUIRED.match(folded):
-            kinds.append((offset, "required"))
-        elif OTHER_HEADING.match(folded):
-            kinds.append((offset, "neutral"))
+        kind = heading_kind(line)
+        if kind:
+            kinds.append((offset, kind))
         offset += len(line)
     return kinds
+
+
+def heading_kind(line: str) -> str | None:
+    """The kind of section a line opens, or None when it is not a heading: a heading is short
+    (at most six words), is no list item, and names requirements, nice-to-haves, or anything
+    else when it ends with a colon or is a Markdown heading."""
+    if BULLET.match(line):
+        return None
+    folded = fold_text(line).strip()
+    bare = folded.strip("#* ").rstrip(":.!").strip("* ")
+    if not bare or len(bare.split()) > HEADING_WORDS:
+        return None
+    if NICE_WORDS.search(bare):
+        return "nice"
+    if REQUIRED_WORDS.search(bare):
+        return "required"
+    return "neutral" if folded.endswith(":") or folded.startswith("#") else None
 
 
 def _kind_at(kinds: list[tuple[int, str]], text: str, position: int) -> str:

@@ -60,3 +60,17 @@ def test_levels_come_from_the_closest_role_else_a_working_level(taxonomy: Taxono
             else (3 if requirement.required else 2)
         )
         assert requirement.level == expected
+
+
+def test_headings_are_short_lines_not_list_items() -> None:
+    from advisor.core.jobad import heading_kind
+
+    assert heading_kind("What you'll bring:") == "required"
+    assert heading_kind("**Must-have skills**") == "required"
+    assert heading_kind("Compétences techniques attendues :") == "required"
+    assert heading_kind("Bonus points if you have:") == "nice"
+    assert heading_kind("Ce serait un plus :") == "nice"
+    assert heading_kind("Vos missions :") == "neutral"
+    assert heading_kind("- Strong skills in SQL") is None
+    assert heading_kind("* Kafka skills") is None
+    assert heading_kind("We value strong skills in Python and in cloud platforms.") is None
