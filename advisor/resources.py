@@ -1,4 +1,4 @@
-"""Where advisor's bundled files are: the `templates/` and `skills_data/` folders.
+"""Where advisor's bundled files are: `templates/`, `skills_data/` and the ESCO index.
 
 In an installed wheel they sit inside the package (hatchling's `force-include` puts them there);
 in a source checkout they sit beside the package, at the top of the repository. This module is
@@ -38,6 +38,11 @@ def find_bundled(name: str) -> Path:
 def templates_dir() -> Path:
     """The Jinja templates of the web app and of the Markdown plan export."""
     return find_bundled("templates")
+
+
+def esco_index_file() -> Path:
+    """ESCO's ICT skills as the extractor matches them (built by scripts/build_esco_index.py)."""
+    return PACKAGE_DIR / "data" / "esco_ict.json"
 
 
 def skills_data_dir() -> Path:

@@ -1,64 +1,131 @@
-"""Extraction quality on job-ad sentences annotated with ESCO skills (Decorte et al., 2022).
+"""Extraction quality against people's annotations, beside a plain ESCO-label dictionary pass.
 
-Run with `.venv/bin/python bench/extract_quality.py`. Skills found are mapped to ESCO URIs through
-each skill's `esco` link. Against the ICT gold restricted to URIs some skill links to: precision,
-recall and F1 (micro-averaged over sentences); and the share of sentences without ICT gold where
-anything is found (false-positive rate).
+Run with `.venv/bin/python bench/extract_quality.py`. Two data sets:
+
+- English, the development data: job-ad sentences annotated with ESCO skills (Decorte et al.,
+  2022, validation split, `validation_gold.jsonl`); rules were tuned on it and on nothing else.
+- French, a check: VDAB's French skill names mapped to ESCO ICT skills by exact or close match
+  (`derived_ict_subset_fr.csv`, evaluation only); each name is one "text" whose gold is its URI.
+
+Each is scored in two universes: within the taxonomy's links (gold and answers restricted to
+the ESCO URIs some skill links to) and over all of ESCO's ICT skills. Three systems:
+"taxonomy" maps the taxonomy skills found through their `esco` links (any relation);
+"advisor" is the `esco` list of the extraction (ESCO names that pass the precision rules and
+the concepts behind exactMatch/closeMatch links); "dictionary" matches every preferred and
+alternative ESCO ICT label, case-insensitively at word boundaries, with no other rule.
+Precision, recall and F1 are micro-averaged over texts.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from advisor.core.extraction import SkillMatcher
-from advisor.resources import skills_data_dir
+import ahocorasick
+
+from advisor.core.esco import esco_index
+from advisor.core.extraction import SkillMatcher, fold_text
+from advisor.resources import esco_index_file, skills_data_dir
 from advisor.taxonomy.files import load_taxonomy
 
-GOLD = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "data"
-    / "benchmarks"
-    / "decorte_validation"
-    / "validation_gold.jsonl"
-)
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+GOLD = DATA / "benchmarks" / "decorte_validation" / "validation_gold.jsonl"
+VDAB = DATA / "benchmarks" / "vdab_fr" / "derived_ict_subset_fr.csv"
+ESCO_ICT = DATA / "esco" / "esco_ict_skills_en_fr.csv"
+
+System = Callable[[str], set[str]]
 
 
-def main() -> None:
-    taxonomy = load_taxonomy(skills_data_dir())
-    matcher = SkillMatcher(taxonomy)
-    uri_of = {s.id: s.esco.uri for s in taxonomy.skills.values() if s.esco}
-    linked = set(uri_of.values())
+def dictionary() -> System:
+    """Every ESCO ICT label, folded, matched at word boundaries: the baseline."""
+    names: dict[str, set[str]] = {}
+    with ESCO_ICT.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            labels = " | ".join(
+                row[k]
+                for k in ("preferredLabel_en", "altLabels_en", "preferredLabel_fr", "altLabels_fr")
+            )
+            for label in labels.split(" | "):
+                key = " ".join(fold_text(label).split())
+                if len(key) >= 2:
+                    names.setdefault(key, set()).add(row["conceptUri"])
+    automaton = ahocorasick.Automaton()
+    for key, uris in names.items():
+        automaton.add_word(key, (len(key), frozenset(uris)))
+    automaton.make_automaton()
+
+    def run(text: str) -> set[str]:
+        folded, found = fold_text(text), set()
+        for end, (size, uris) in automaton.iter(folded):
+            start = end - size + 1
+            before = folded[start - 1] if start > 0 else " "
+            after = folded[end + 1] if end + 1 < len(folded) else " "
+            if not before.isalnum() and not after.isalnum():
+                found |= uris
+        return found
+
+    return run
+
+
+def score(texts: Iterable[tuple[str, set[str]]], system: System, universe: set[str] | None):
     tp = fp = fn = 0
-    empty = empty_with_finds = 0
-    scored = 0
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        found = {uri_of[m.skill] for m in matcher.find(row["sentence"]) if m.skill in uri_of}
-        if not row["ict_gold_uris"]:
-            empty += 1
-            empty_with_finds += bool(found)
-            continue
-        gold = set(row["ict_gold_uris"]) & linked
-        if not gold and not found:
-            continue
-        scored += 1
+    for text, gold in texts:
+        found = system(text)
+        if universe is not None:
+            gold, found = gold & universe, found & universe
         tp += len(found & gold)
         fp += len(found - gold)
         fn += len(gold - found)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"{len(linked)} distinct ESCO URIs linked by {len(uri_of)} skills")
+    return precision, recall, f1, tp, fp, fn
+
+
+def main() -> None:
+    taxonomy = load_taxonomy(skills_data_dir())
+    index = esco_index(json.loads(esco_index_file().read_text(encoding="utf-8")), taxonomy)
+    matcher = SkillMatcher(taxonomy, index)
+    links = {s.id: s.esco.uri for s in taxonomy.skills.values() if s.esco}
+    linked = set(links.values())
+
+    def by_links(text: str) -> set[str]:
+        return {links[m.skill] for m in matcher.find(text) if m.skill in links}
+
+    def advisor(text: str) -> set[str]:
+        return {m.skill for m in matcher.find_all(text)[1]}
+
+    systems = {"taxonomy": by_links, "advisor": advisor, "dictionary": dictionary()}
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    english = [(r["sentence"], set(r["ict_gold_uris"])) for r in rows]
+    with VDAB.open(encoding="utf-8") as handle:
+        french = [
+            (r["vdab_label_fr"], {r["esco_uri"]})
+            for r in csv.DictReader(handle)
+            if r["relation"] in ("skos:exactMatch", "skos:closeMatch")
+        ]
     print(
-        f"ICT gold (restricted to linked URIs), {scored} sentences scored: "
-        f"precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+        f"{len(linked)} ESCO URIs linked by {len(links)} skills; {len(index.concepts)} in the index"
     )
-    print(
-        f"sentences without ICT gold: {empty}; with a skill found anyway: {empty_with_finds} "
-        f"({empty_with_finds / empty:.1%} false-positive rate)"
-    )
+    print(f"EN: {len(english)} Decorte validation sentences; FR: {len(french)} VDAB names")
+    print("| data | universe | system | precision | recall | F1 | tp / fp / fn |")
+    print("|---|---|---|---|---|---|---|")
+    for data, texts in (("EN Decorte (dev)", english), ("FR VDAB (check)", french)):
+        for universe_name, universe in (("taxonomy links", linked), ("all ICT", None)):
+            for name, system in systems.items():
+                if name == "taxonomy" and universe is None:
+                    continue
+                p, r, f, tp, fp, fn = score(texts, system, universe)
+                print(
+                    f"| {data} | {universe_name} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | "
+                    f"{tp} / {fp} / {fn} |"
+                )
+    empty = [(t, g) for t, g in english if not g]
+    for name, system in systems.items():
+        wrong = sum(bool(system(t)) for t, _ in empty)
+        print(f"{name}: ICT skill found in {wrong} of {len(empty)} EN sentences without ICT gold")
 
 
 if __name__ == "__main__":

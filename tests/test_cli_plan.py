@@ -87,3 +87,33 @@ def test_broken_json_names_the_file_and_line(tmp_path: Path) -> None:
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     code, _, err = run("plan", str(tmp_path / "nope.json"))
     assert code == 1 and "nope.json: cannot be read" in err
+
+
+def test_a_plan_for_a_job_ad(tmp_path: Path) -> None:
+    ad = "MLOps engineer\n\nRequirements:\n- Model serving, Python\n\nNice to have:\n- Haskell"
+    profile = write(tmp_path, json.dumps({"target_ad": ad, "hours_per_week": 5}))
+    code, out, _ = run("plan", str(profile))
+    assert code == 0
+    role = json.loads(out)["target_role"]
+    assert role["from_ad"] is True and role["label"] == "MLOps engineer"
+    assert {r["skill"] for r in role["requirements"]} == {
+        "mlops.model-serving",
+        "foundations.python",
+    }
+    assert [o["label"] for o in role["outside_taxonomy"]] == ["Haskell"]
+
+
+def test_a_role_and_an_ad_together_name_the_field(tmp_path: Path) -> None:
+    both = {"target_role": "mlops-engineer", "target_ad": "Python", "hours_per_week": 5}
+    code, _, err = run("plan", str(write(tmp_path, json.dumps(both))))
+    assert code != 0 and "target_ad: give either target_role or target_ad" in err
+
+
+def test_extract_json_lists_esco_concepts(tmp_path: Path) -> None:
+    ad = write(tmp_path, "We use Python and Erlang.", "ad.txt")
+    code, out, _ = run("extract", "--json", str(ad))
+    assert code == 0
+    found = json.loads(out)
+    assert {c["label"] for c in found["esco"]} >= {"Erlang"}
+    erlang = next(c for c in found["esco"] if c["label"] == "Erlang")
+    assert erlang["spans"] == [[18, 24]] and erlang["uri"].startswith("http://data.europa.eu/")

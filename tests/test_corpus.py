@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -120,3 +121,31 @@ def test_cli_ingest_suggest_and_extract(articles: Path, tmp_path: Path) -> None:
 def count_rows_of(store: Store) -> dict[str, int]:
     with store.read() as session:
         return count_rows(session=session)
+
+
+def test_the_cli_plan_reads_the_same_demand_as_the_api(articles: Path, tmp_path: Path) -> None:
+    env = {
+        "ADVISOR_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        "ADVISOR_INSTANCE_PATH": str(tmp_path),
+    }
+    profile = tmp_path / "profile.json"
+    profile.write_text('{"target_role": "mlops-engineer", "hours_per_week": 8}', encoding="utf-8")
+    runner = CliRunner()
+
+    def demand_in_plan() -> float:
+        result = runner.invoke(cli, ["plan", str(profile)], env=env)
+        assert result.exit_code == 0, result.output
+        item = next(
+            i for i in json.loads(result.output)["items"] if i["skill"] == "mlops.model-serving"
+        )
+        return float(next(r["value"] for r in item["reasons"] if r["factor"] == "demand"))
+
+    before = demand_in_plan()  # no database yet: the sources' prior, and none is created
+    assert not (tmp_path / "cli.sqlite3").exists()
+    assert runner.invoke(cli, ["ingest", str(articles)], env=env).exit_code == 0
+    after = demand_in_plan()
+    engine = make_engine(env["ADVISOR_DATABASE_URL"])
+    advisor = build_advisor(skills_data_dir(), date.today())
+    stored = plans.current_demand(Store(engine), advisor)["mlops.model-serving"]
+    engine.dispose()
+    assert after == pytest.approx(stored) and after != before

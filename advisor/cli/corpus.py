@@ -40,6 +40,9 @@ def extract_command(
             )
             for skill in result["skills"]:
                 click.echo(f"  {skill['count']:>4} × {skill['label']} [{skill['id']}]")
+            if result["esco"]:
+                labels = ", ".join(c["label"] for c in result["esco"])
+                click.echo(f"  ESCO ICT skills named: {labels}")
     if failed:
         raise click.ClickException(f"{failed} file(s) could not be read")
 
@@ -81,7 +84,8 @@ def ingest_command(paths: tuple[Path, ...], data_dir: Path | None) -> None:
 @click.option("--top", default=30, show_default=True, type=click.IntRange(1, 500))
 @data_option
 def suggest_command(top: int, data_dir: Path | None) -> None:
-    """Terms frequent in recent ingested articles that no skill label or alias covers."""
+    """Words and pairs frequent in recent ingested articles that no skill label or alias
+    covers (near-duplicate articles count once)."""
     from advisor.services.corpus import suggest_terms
 
     advisor = load_advisor(data_dir)
@@ -89,6 +93,9 @@ def suggest_command(top: int, data_dir: Path | None) -> None:
     terms = suggest_terms(store=store, advisor=advisor, today=date.today(), top=top)
     if not terms:
         click.echo("no emerging term: ingest articles first (advisor ingest PATH...)")
+        store.close()
+        return
+    click.echo(f"{'score':>8}  {'articles':>8}  term")
     for term in terms:
-        click.echo(f"{term.score:8.3f}  {term.documents:>5} article(s)  {term.term}")
+        click.echo(f"{term.score:8.3f}  {term.documents:>8}  {term.term}")
     store.close()

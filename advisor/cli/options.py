@@ -49,3 +49,18 @@ def open_store() -> Store:
     engine = settings_engine()
     prepare(engine)
     return Store(engine)
+
+
+def existing_store() -> Store | None:
+    """The configured database when there is one already (a PostgreSQL URL, or an SQLite file
+    that exists), migrated; None otherwise, so commands without a database stay fast."""
+    from sqlalchemy.engine import make_url
+
+    from advisor.app import create_settings_app
+    from advisor.persistence.engine import database_url
+
+    app = create_settings_app()
+    url = make_url(database_url(app.config, app.instance_path))
+    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).is_file()):
+        return None
+    return open_store()

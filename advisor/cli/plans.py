@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from advisor.cli.options import data_option, load_advisor
+from advisor.cli.options import data_option, existing_store, load_advisor
 
 
 def read_json(path: Path) -> Any:
@@ -50,15 +50,22 @@ def plan_command(
     from advisor.core.errors import InvalidPlan, InvalidProfile
     from advisor.core.markdown import plan_markdown
     from advisor.i18n import words_for
-    from advisor.services.plans import check_earlier_plan, plan_for_profile
+    from advisor.services.plans import check_earlier_plan, current_demand, plan_for_profile
 
     profile_data = read_json(profile_file)
     earlier = read_json(previous) if previous else None
     advisor = load_advisor(data_dir)
+    # The same demand as the web and the API: the ingested articles', when a database exists.
+    store = existing_store()
+    demand = current_demand(store, advisor) if store else None
+    if store:
+        store.close()
     try:
         if previous is not None:
             check_earlier_plan(earlier)  # `null` in the file too
-        _, plan = plan_for_profile(advisor, profile_data, now=datetime.now(UTC), previous=earlier)
+        _, plan = plan_for_profile(
+            advisor, profile_data, now=datetime.now(UTC), previous=earlier, demand=demand
+        )
     except InvalidPlan as error:
         raise click.ClickException(f"{previous}: not a plan made by advisor ({error})") from None
     except InvalidProfile as error:

@@ -29,6 +29,8 @@ BLOCK_TAGS = {
     "pre",
     "title",
 }
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+TITLE_MAX = 120
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DATE_META = {
     "article:published_time",
@@ -58,15 +60,15 @@ class _Reader(HTMLParser):
         self.published: date | None = None
         self._dropped = 0
         self._in_title = False
-        self.h1 = ""
-        self._in_h1 = False
+        self.heading = ""
+        self._in_heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
         if tag == "title":
             self._in_title = True
-        elif tag == "h1":
-            self._in_h1 = True
+        elif tag in HEADINGS and not self.heading:
+            self._in_heading = True
         elif tag in DROPPED_TAGS:
             self._dropped += 1
         if (
@@ -82,8 +84,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
-        elif tag == "h1":
-            self._in_h1 = False
+        elif tag in HEADINGS:
+            self._in_heading = False
         elif tag in DROPPED_TAGS and self._dropped:
             self._dropped -= 1
         if tag in BLOCK_TAGS:
@@ -95,8 +97,8 @@ class _Reader(HTMLParser):
             return
         if self._dropped:
             return
-        if self._in_h1:
-            self.h1 += data
+        if self._in_heading:
+            self.heading += data
         self.parts.append(data)
 
 
@@ -122,26 +124,37 @@ def from_html(content: str) -> ArticleText:
     reader.feed(content)
     reader.close()
     text = _tidy("".join(reader.parts))
-    title = " ".join((reader.title or reader.h1).split()) or _first_line(text)
+    title = " ".join((reader.title or reader.heading).split()) or heading_line(text)
     return ArticleText(title, text, reader.published)
 
 
 def from_markdown(content: str) -> ArticleText:
-    """Markdown kept as text; the first heading is the title, a `date:` line the date."""
-    heading = re.search(r"^#\s+(.+)$", content, flags=re.MULTILINE)
+    """Markdown kept as text; the H1 (`# Title` or a line underlined with `===`), else the first
+    heading, is the title; a `date:` line the date."""
+    heading = (
+        re.search(r"^#\s+(.+?)\s*#*$", content, flags=re.MULTILINE)
+        or re.search(r"^(\S.*)\n=+[ \t]*$", content, flags=re.MULTILINE)
+        or re.search(r"^#{2,6}\s+(.+?)\s*#*$", content, flags=re.MULTILINE)
+    )
     dated = re.search(r"^(?:date|published)\s*:\s*(.+)$", content, flags=re.MULTILINE | re.I)
     text = _tidy(re.sub(r"[#*_`>]+", " ", content))
-    title = heading[1].strip() if heading else _first_line(text)
+    title = heading[1].strip() if heading else heading_line(text)
     return ArticleText(title, text, parse_date(dated[1]) if dated else None)
 
 
 def from_plain_text(content: str) -> ArticleText:
+    """Plain text; its first line is the title only when it reads as a heading."""
     text = _tidy(content)
-    return ArticleText(_first_line(text), text, None)
+    return ArticleText(heading_line(text), text, None)
 
 
-def _first_line(text: str) -> str:
-    return text.split("\n", 1)[0][:200] if text else ""
+def heading_line(text: str) -> str:
+    """The first line when it is heading-like (short, not ending as a sentence or clause does,
+    more than one character), else "": a title is never a sentence cut in the middle."""
+    first = text.split("\n", 1)[0].strip() if text else ""
+    if len(first) > TITLE_MAX or len(first) < 2 or first.endswith((".", ",", ";", ":")):
+        return ""
+    return first
 
 
 Reader = Callable[[str], ArticleText]

@@ -1,8 +1,9 @@
 """Emerging terms: phrases frequent in recent articles that no skill label or alias covers.
 
-A curator reviews them to decide whether the taxonomy lacks a skill or an alias. Phrases are
-1- to 3-word n-grams weighted by TF-IDF (scikit-learn), each document weighted by its recency,
-and kept only when at least `min_documents` articles use them.
+A curator reviews them to decide whether the taxonomy lacks a skill or an alias. Terms are
+single words and pairs of words weighted by TF-IDF (scikit-learn), each document weighted by its
+recency, and kept only when at least `min_documents` articles use them. Near-duplicate articles
+(the same story syndicated or lightly edited) count once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from datetime import date
 from advisor.core.taxonomy import fold
 
 HALF_LIFE_DAYS = 180.0
+# Two articles sharing this share of their 5-word shingles are one story told twice.
+NEAR_DUPLICATE = 0.8
+SHINGLE = 5
 # Function words of French and English that never make a skill on their own.
 STOP_WORDS = frozenset(
     """
@@ -58,6 +62,9 @@ def emerging_terms(
     """The `top` phrases of recent texts that match no known name, best first."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    distinct = distinct_documents(texts)
+    texts = [texts[i] for i in distinct]
+    published = [published[i] for i in distinct]
     if not texts:
         return []
     known = {fold(name) for name in known_names}
@@ -86,11 +93,27 @@ def emerging_terms(
     return found
 
 
+def distinct_documents(texts: Sequence[str]) -> list[int]:
+    """Indexes of the texts to count: of near-duplicates, only the first."""
+    kept: list[tuple[int, frozenset[int]]] = []
+    for index, text in enumerate(texts):
+        tokens = re.findall(r"\w+", fold(text))
+        shingles = frozenset(
+            hash(" ".join(tokens[i : i + SHINGLE]))
+            for i in range(max(len(tokens) - SHINGLE, 0) + 1)
+        )
+        if not any(_similar(shingles, other) for _, other in kept):
+            kept.append((index, shingles))
+    return [index for index, _ in kept]
+
+
+def _similar(a: frozenset[int], b: frozenset[int]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= NEAR_DUPLICATE
+
+
 def _ngrams(tokens: list[str]) -> list[str]:
-    grams = list(tokens)
-    for size in (2, 3):
-        grams += [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
-    return grams
+    """Single words and pairs of neighbouring words."""
+    return tokens + [" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)]
 
 
 def _is_known(term: str, known: set[str]) -> bool:

@@ -11,15 +11,19 @@ and overlapping candidates give way to the longest one.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
 
+from advisor.core import extraction_rules as rules
+from advisor.core.esco import EscoIndex, empty_index
+from advisor.core.extraction_rules import Candidate, contains_word
 from advisor.core.taxonomy import Taxonomy
 
 CONTEXT_WINDOW = 120
@@ -46,13 +50,39 @@ FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x2500) if len(chr(c
 FOLD_TABLE = {k: v for k, v in FOLD_TABLE.items() if v != chr(k)}
 
 
+# The same folding for ASCII text as a byte table: bytes.translate runs at memory speed.
+ASCII_FOLD = bytes(ord(FOLD_TABLE.get(code, chr(code))) for code in range(128)) + bytes(
+    range(128, 256)
+)
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return FOLD_TABLE.get(ord(match[0]), match[0])
+
+
 def fold_text(text: str) -> str:
-    """The text folded for matching; `len(fold_text(t)) == len(t)` always."""
-    return text.translate(FOLD_TABLE)
+    """The text folded for matching; `len(fold_text(t)) == len(t)` always.
+
+    Same result as `text.translate(FOLD_TABLE)`, faster: the few non-ASCII characters are
+    folded one by one, then the ASCII text through a byte table.
+    """
+    if not text.isascii():
+        text = NON_ASCII.sub(_fold_match, text)
+        if not text.isascii():
+            # What is left ("•", "€", "中") folds to itself: set it aside around the ASCII pass.
+            if "\x00" in text:
+                return text.translate(FOLD_TABLE)
+            kept = NON_ASCII.findall(text)
+            parts = _fold_ascii(NON_ASCII.sub("\x00", text)).split("\x00")
+            return "".join(p + k for p, k in zip(parts, [*kept, ""], strict=True))
+    return _fold_ascii(text)
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum()
+def _fold_ascii(text: str) -> str:
+    return text.encode("ascii").translate(ASCII_FOLD).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -67,107 +97,140 @@ class Mention:
 
 @dataclass(frozen=True)
 class Extraction:
+    """Mentions of taxonomy skills, and of ESCO concepts (there `Mention.skill` is a URI)."""
+
     language: str
     mentions: tuple[Mention, ...]
+    esco: tuple[Mention, ...] = ()
 
     def counts(self) -> Counter[str]:
         return Counter(m.skill for m in self.mentions)
 
 
 @dataclass(frozen=True)
-class _Alias:
-    skill: str
+class _Name:
+    """One name to match: whose it is (a skill id, or an ESCO URI when `esco`), how it is
+    written, whether its case must match, and the words one of which must be near it."""
+
+    target: str
     written: str
     exact_case: bool
     context: tuple[str, ...]
+    esco: bool = False
+
+    @property
+    def checked(self) -> bool:
+        return self.exact_case or bool(self.context)
 
 
 class SkillMatcher:
-    """All labels and aliases of a taxonomy, compiled once; `find` is then cheap per text."""
+    """All names of a taxonomy (and of ESCO's ICT skills when an index is given), compiled once
+    into one automaton; `find` and `find_all` are then cheap per text."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, esco: EscoIndex | None = None) -> None:
         self.taxonomy = taxonomy
+        self.esco = esco or empty_index()
+        entries: dict[str, list[_Name]] = {}
+        for name in (*_skill_names(taxonomy), *_esco_names(self.esco)):
+            for folded in _variants(name.written):
+                entries.setdefault(folded, []).append(name)
         self._automaton = ahocorasick.Automaton()
-        entries: dict[str, list[_Alias]] = {}
-        for skill in taxonomy.skills.values():
-            contexts = {
-                a: tuple(fold_text(w).strip() for w in words)
-                for a, words in skill.context_aliases.items()
-            }
-            for name in (*skill.all_aliases(), *contexts):
-                folded = " ".join(fold_text(name).split())
-                if len(folded) < 2:
-                    continue
-                alias = _Alias(
-                    skill.id,
-                    name,
-                    bool(ACRONYM.match(name)) or name in contexts,
-                    contexts.get(name, ()),
-                )
-                entries.setdefault(folded, []).append(alias)
-        for folded, aliases in entries.items():
-            self._automaton.add_word(folded, (folded, tuple(aliases)))
+        for folded, names in entries.items():
+            unchecked = tuple(n for n in names if not n.checked)
+            checked = tuple(n for n in names if n.checked)
+            self._automaton.add_word(folded, (len(folded), unchecked, checked))
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Mention]:
-        """Every mention in `text`, in order, overlapping candidates resolved to the longest."""
+        """Every mention of a taxonomy skill in `text`, in order, overlaps resolved."""
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[list[Mention], list[Mention]]:
+        """Mentions of taxonomy skills, and of ESCO concepts (their `skill` is the URI)."""
         folded = fold_text(text)
-        candidates: list[tuple[int, int, str]] = []
-        for last, (key, aliases) in self._automaton.iter(folded):
-            start = last - len(key) + 1
-            if start > 0 and _is_word_char(folded[start - 1]):
+        skills: list[Candidate] = []
+        concepts: list[Candidate] = []
+        for last, (size, unchecked, checked) in self._automaton.iter(folded):
+            start = last - size + 1
+            if start > 0 and folded[start - 1].isalnum():
                 continue
             end = _word_end(folded, last + 1)
             if end is None:
                 continue
-            for alias in aliases:
-                if self._accepts(alias, text, folded, start, last + 1):
-                    candidates.append((start, end, alias.skill))
-        return [Mention(s, a, b, text[a:b]) for a, b, s in _longest_first(candidates)]
+            for name in unchecked:
+                (concepts if name.esco else skills).append((start, end, name.target))
+            for name in checked:
+                if _accepts(name, text, folded, start, last + 1):
+                    (concepts if name.esco else skills).append((start, end, name.target))
+        linked = self.esco.linked
+        if concepts:
+            products = rules.product_names(text, concepts)
+            skills = rules.outside_longer(skills, products, lambda s, u: linked.get(s) == u)
+        # The rules on teams, meetings, products and topics judge what resolution kept: a name
+        # they refuse takes the names inside it along ("machine learning developers").
+        chosen = [c for c in rules.resolve(skills) if not rules.blocked(text, folded, c[0], c[1])]
+        found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
+        if concepts:
+            concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s) == u)
+            concepts = [c for c in concepts if not rules.blocked(text, folded, c[0], c[1])]
+        concepts += [(a, b, linked[s]) for a, b, s in chosen if s in linked]
+        esco = [Mention(u, a, b, text[a:b]) for a, b, u in rules.resolve(concepts)]
+        return found, esco
 
-    @staticmethod
-    def _accepts(alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
-        if alias.exact_case and text[start:end] != alias.written:
-            return False
-        if alias.context:
-            window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
-            return any(_contains_word(window, word) for word in alias.context)
-        return True
+
+def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
+    for skill in taxonomy.skills.values():
+        folded_names = {fold_text(n) for n in skill.all_aliases()}
+        for short, (full, context) in rules.SHORT_FORMS.items():
+            if full in folded_names:
+                yield _Name(skill.id, short, False, context)
+        for name in skill.all_aliases():
+            yield _Name(skill.id, name, bool(ACRONYM.match(name)), ())
+        for name, words in skill.context_aliases.items():
+            context = tuple(fold_text(w).strip() for w in words)
+            # A context alias written with a capital ("Go", "Lambda") keeps its case.
+            yield _Name(skill.id, name, name != name.lower(), context)
+
+
+def _esco_names(index: EscoIndex) -> Iterator[_Name]:
+    for concept in index.concepts.values():
+        for name in concept.names:
+            yield _Name(concept.uri, name, name in concept.exact_case, (), esco=True)
+
+
+def _variants(name: str) -> tuple[str, ...]:
+    """The folded forms a name is matched under: as written, joined where it has a hyphen
+    ("e-learning", "elearning"), and singular when written in the plural."""
+    folded = " ".join(fold_text(name).split())
+    if len(folded) < 2:
+        return ()
+    forms = [folded]
+    if "-" in name:
+        forms.append(" ".join(fold_text(name.replace("-", "")).split()))
+    if not ACRONYM.match(name) and len(folded) > 5 and folded.endswith("s"):
+        if not folded.endswith(("ss", "us", "is")):
+            forms.append(folded[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
+def _accepts(name: _Name, text: str, folded: str, start: int, end: int) -> bool:
+    if name.exact_case and text[start:end] != name.written:
+        return False
+    if name.context:
+        window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
+        return any(contains_word(window, word) for word in name.context)
+    return True
 
 
 def _word_end(folded: str, end: int) -> int | None:
     """Where the matched word ends (allowing a plural ending), or None if mid-word."""
-    if end >= len(folded) or not _is_word_char(folded[end]):
+    if end >= len(folded) or not folded[end].isalnum():
         return end
     for ending in PLURAL_ENDINGS:
         stop = end + len(ending)
-        if folded[end:stop] == ending and (stop >= len(folded) or not _is_word_char(folded[stop])):
+        if folded[end:stop] == ending and (stop >= len(folded) or not folded[stop].isalnum()):
             return stop
     return None
-
-
-def _contains_word(window: str, word: str) -> bool:
-    index = window.find(word)
-    while index != -1:
-        before = window[index - 1] if index > 0 else " "
-        after = window[index + len(word)] if index + len(word) < len(window) else " "
-        if not _is_word_char(before) and not _is_word_char(after):
-            return True
-        index = window.find(word, index + 1)
-    return False
-
-
-def _longest_first(candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Keep the longest of overlapping candidates; on equal spans, one per skill."""
-    chosen: list[tuple[int, int, str]] = []
-    taken_until = -1
-    for start, end, skill in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]), c[2])):
-        if start >= taken_until:
-            chosen.append((start, end, skill))
-            taken_until = end
-        elif chosen and (start, end) == chosen[-1][:2] and skill != chosen[-1][2]:
-            chosen.append((start, end, skill))  # a declared ambiguous alias names both
-    return chosen
 
 
 # ---------------------------------------------------------------- language detection
@@ -196,13 +259,17 @@ def extract_skills(
     text: str, taxonomy: Taxonomy, language: str = "auto", matcher: SkillMatcher | None = None
 ) -> Extraction:
     """The skills `text` mentions, with spans; `language` "auto" detects English or French."""
-    found = (matcher or SkillMatcher(taxonomy)).find(text)
+    found, concepts = (matcher or SkillMatcher(taxonomy)).find_all(text)
     resolved = detect_language(text) if language == "auto" else language
-    return Extraction(resolved, tuple(found))
+    return Extraction(resolved, tuple(found), tuple(concepts))
 
 
-def summary(extraction: Extraction, taxonomy: Taxonomy, **extra: Any) -> dict[str, Any]:
-    """The public shape: `{"language", "skills": [{"id", "label", "count", "spans"}]}`."""
+def summary(
+    extraction: Extraction, taxonomy: Taxonomy, esco: EscoIndex | None = None, **extra: Any
+) -> dict[str, Any]:
+    """The public shape: `{"language", "skills": [{"id", "label", "count", "spans"}], "esco":
+    [{"uri", "label", "spans"}]}`; `esco` lists ESCO's ICT skills found, inside and beyond the
+    taxonomy (a skill linked by exactMatch or closeMatch names its concept)."""
     spans: dict[str, list[list[int]]] = {}
     for mention in extraction.mentions:
         spans.setdefault(mention.skill, []).append([mention.start, mention.end])
@@ -215,18 +282,66 @@ def summary(extraction: Extraction, taxonomy: Taxonomy, **extra: Any) -> dict[st
         }
         for skill_id, found in sorted(spans.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
-    return {**extra, "language": extraction.language, "skills": skills}
+    return {
+        **extra,
+        "language": extraction.language,
+        "skills": skills,
+        "esco": esco_summary(extraction, esco or empty_index()),
+    }
+
+
+def esco_summary(extraction: Extraction, esco: EscoIndex) -> list[dict[str, Any]]:
+    """ESCO concepts found, most mentioned first: `[{"uri", "label", "spans"}]`."""
+    spans: dict[str, list[list[int]]] = {}
+    for mention in extraction.esco:
+        spans.setdefault(mention.skill, []).append([mention.start, mention.end])
+    return [
+        {"uri": uri, "label": esco.label(uri, extraction.language), "spans": found}
+        for uri, found in sorted(spans.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+
+
+# A sentence ends after . ! ? unless a lower-case word follows ("e.g. pandas"). A line break
+# ends one only when it is not a hard wrap: a blank line, a bullet or number next, a line before
+# that ends with punctuation or a colon, or a short line before (a heading, a list item).
+END_MARK = re.compile(r"[.!?]+(?=\s+[^\sa-z]|\s*$)")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]\s|\d+[.)]\s|\n)")
+WRAPPED_LINE = 50
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """The offsets where sentences of `text` end; a hard-wrapped sentence stays one."""
+    bounds = {m.end() for m in END_MARK.finditer(text)}
+    line_start = 0
+    for index in _line_breaks(text):
+        line = text[line_start:index].strip()
+        if (
+            len(line) < WRAPPED_LINE
+            or line.endswith((".", "!", "?", ":", ";"))
+            or LIST_ITEM.match(text, index + 1)
+        ):
+            bounds.add(index + 1)
+        line_start = index + 1
+    return sorted(bounds)
+
+
+def _line_breaks(text: str) -> Iterator[int]:
+    index = text.find("\n")
+    while index != -1:
+        yield index
+        index = text.find("\n", index + 1)
 
 
 def sentences_with(
     text: str, mentions: Iterable[Mention], limit: int = 3
 ) -> dict[str, tuple[str, ...]]:
     """For each skill, up to `limit` sentences of `text` that mention it (the evidence)."""
-    bounds = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n", text)]
+    bounds = sentence_bounds(text)
     found: dict[str, list[str]] = {}
     for mention in mentions:
-        start = max((b for b in bounds if b <= mention.start), default=0)
-        end = min((b for b in bounds if b > mention.start), default=len(text))
+        index = bisect.bisect_right(bounds, mention.start)
+        start = bounds[index - 1] if index else 0
+        end = bounds[index] if index < len(bounds) else len(text)
         sentence = " ".join(text[start:end].split())
         kept = found.setdefault(mention.skill, [])
         if sentence and sentence not in kept and len(kept) < limit:

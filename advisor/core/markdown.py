@@ -27,6 +27,7 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
             "You already cover {fit} of what this role needs, weighted by importance.",
             fit=words.percent(role["fit"]),
         ),
+        *_ad_lines(role, words),
         "",
         words.phrase(
             "{hours} hours at {per_week} h/week: {weeks} weeks.",
@@ -129,3 +130,20 @@ def _item_section(item: Mapping[str, Any], words: Words) -> list[str]:
         lines += [f"- [{r['title']}]({r['url']}) ({r['hours']:g} h)" for r in item["resources"]]
         lines.append("")
     return lines
+
+
+def _ad_lines(role: Mapping[str, Any], words: Words) -> list[str]:
+    """For a plan made from a job ad: how many skills it asks for, how many are covered."""
+    if not role.get("from_ad"):
+        return []
+    asked = len(role.get("requirements", []))
+    covered = len(role.get("covered", []))
+    return [
+        "",
+        words.plural(
+            "This ad asks for {n} skill; you already cover {covered}.",
+            "This ad asks for {n} skills; you already cover {covered}.",
+            asked,
+            covered=covered,
+        ),
+    ]

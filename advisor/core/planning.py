@@ -190,9 +190,8 @@ class Planner:
     def _fit(self, role: Role, levels: Mapping[str, int]) -> float:
         if self.taxonomy.roles.get(role.id) is role:
             return self.model.fit_of(levels, role.id)
-        from advisor.core.scoring import role_fit  # a role made elsewhere, unknown to the model
 
-        return role_fit(role, levels)
+        return role.fit_of(levels)  # a role made elsewhere (a job ad), unknown to the model
 
     def _stage(self, role: Role, profile: Profile) -> _Staged:
         gaps = find_gaps(self.taxonomy, role, profile.assessments)

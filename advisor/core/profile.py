@@ -22,6 +22,7 @@ class Profile:
     deadline_weeks: int | None = None
     current_role: str = ""
     experience: str = ""
+    target_ad: str = ""
 
     def level(self, skill_id: str) -> int:
         return self.assessments.get(skill_id, 0)
@@ -36,6 +37,7 @@ class Profile:
             self.deadline_weeks,
             self.current_role,
             self.experience,
+            self.target_ad,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -48,17 +50,20 @@ class Profile:
             "current_role": self.current_role,
             "assessments": dict(self.assessments),
             "experience": self.experience,
+            "target_ad": self.target_ad or None,
         }
 
 
 PROFILE_FIELDS = frozenset(
     ("language", "target_role", "hours_per_week", "deadline_weeks", "current_role")
-    + ("assessments", "experience")
+    + ("assessments", "experience", "target_ad")
 )
 
 
 def parse_profile(data: Any, taxonomy: Taxonomy) -> Profile:
     """A `Profile` from JSON-like data, or `InvalidProfile` naming every invalid field.
+
+    `target_ad` (a job ad's text) may replace `target_role`; giving both is an error.
 
     Skill ids may be given in full (`foundations.kubernetes`), under an id the taxonomy has
     since replaced, or by their short name (`kubernetes`) when that names exactly one skill.
@@ -90,10 +95,13 @@ def parse_profile(data: Any, taxonomy: Taxonomy) -> Profile:
     assessments = _assessments(data.get("assessments", {}), taxonomy, errors)
     current_role = _text(data.get("current_role", ""), "current_role", limits.MAX_ROLE_TEXT, errors)
     experience = _text(data.get("experience", ""), "experience", limits.MAX_EXPERIENCE, errors)
+    ad = _text(data.get("target_ad") or "", "target_ad", limits.MAX_AD_TEXT, errors)
+    if ad and data.get("target_role"):
+        errors["target_ad"] = "give either target_role or target_ad, not both"
     if errors:
         raise InvalidProfile(errors)
     assert hours is not None
-    return Profile(language, role, hours, assessments, deadline, current_role, experience)
+    return Profile(language, role, hours, assessments, deadline, current_role, experience, ad)
 
 
 def _language(value: Any, errors: dict[str, str]) -> str:

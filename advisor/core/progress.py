@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from advisor.core.taxonomy import Taxonomy
+from advisor.core.taxonomy import Role, Taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where a model is fitted
     from advisor.core.scoring import RoleFitModel
@@ -37,12 +37,18 @@ def measure_progress(
     previous: tuple[str, Mapping[str, int], Mapping[str, int]],
     current: Mapping[str, int],
     role_id: str,
+    role: Role | None = None,
 ) -> Progress:
     """Compare `current` levels with the `previous` (plan id, levels, item targets).
 
     Hours done are the effort of the levels climbed; an item is completed when its skill now
     reaches the target the previous plan set. Old skill ids are moved to today's first.
+    `role`, when given (a job ad), is measured against instead of the model's `role_id`.
     """
+
+    def fit(levels: Mapping[str, int]) -> float:
+        return role.fit_of(levels) if role else model.fit_of(levels, role_id)
+
     plan_id, before_levels, before_targets = previous
     before = taxonomy.migrate_assessments(_known(before_levels, taxonomy))
     targets = taxonomy.migrate_assessments(_known(before_targets, taxonomy))
@@ -57,8 +63,8 @@ def measure_progress(
         previous_plan=plan_id,
         levels_gained=gained,
         hours_done=hours,
-        fit_before=model.fit_of(before, role_id),
-        fit_after=model.fit_of(current, role_id),
+        fit_before=fit(before),
+        fit_after=fit(current),
         items_completed=completed,
     )
 

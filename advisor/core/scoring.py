@@ -82,17 +82,6 @@ def _requirement_features(role: Role, attribute: str) -> dict[str, float]:
     return features
 
 
-def role_fit(role: Role, levels: Levels) -> float:
-    """The same fit as `RoleFitModel`, for one role it was not fitted on (made from a job ad)."""
-    requirements = role.requirements_for(levels)
-    weights = {s: r.importance * r.level for s, r in requirements.items()}
-    total = sum(weights.values())
-    if total == 0:
-        return 1.0
-    covered = sum(r.importance * min(levels.get(s, 0), r.level) for s, r in requirements.items())
-    return covered / total
-
-
 def fit_role_model(taxonomy: Taxonomy) -> RoleFitModel:
     """The model fitted on every role of `taxonomy` (done once per taxonomy, at start-up)."""
     roles = list(taxonomy.roles.values())

@@ -101,15 +101,17 @@ def plan_dict(
     created_at: str,
     words: Words,
     progress: Progress | None = None,
+    role: Role | None = None,
 ) -> dict[str, Any]:
     """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
 
     Labels, descriptions, anchors, resources and the sentences that explain the order are
     copied in the plan's language, so a saved plan still reads the same after the taxonomy
-    changes. Dates count whole weeks from the day the plan was made.
+    changes. Dates count whole weeks from the day the plan was made. `role` is the role
+    planned for when it is not the taxonomy's (a job ad).
     """
     language = plan.language
-    role = plan.role or taxonomy.role(plan.target_role.role)
+    role = role or plan.role or taxonomy.role(plan.target_role.role)
     start = date.fromisoformat(created_at[:10])
     ready = next((m for m in plan.milestones if m.id == READY), None)
     return {

@@ -159,6 +159,14 @@ class Role:
     onet_soc: str | None = None
     alternatives: tuple[Alternatives, ...] = ()
 
+    def fit_of(self, levels: Mapping[str, int]) -> float:
+        """The share of the role's importance-weighted levels a person covers, in [0, 1]: the
+        formula of `scoring.RoleFitModel`, for a role the model was not fitted on (a job ad)."""
+        requirements = self.requirements_for(levels).values()
+        total = sum(r.importance * r.level for r in requirements)
+        covered = sum(r.importance * min(levels.get(r.skill, 0), r.level) for r in requirements)
+        return covered / total if total else 1.0
+
     def requirements_for(self, levels: Mapping[str, int]) -> dict[str, Requirement]:
         """The role's requirements for a person: of each group of alternatives, the skill the
         person is strongest in counts (the first listed when none is stronger)."""

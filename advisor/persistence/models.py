@@ -43,6 +43,8 @@ class ProfileRecord(SQLModel, table=True):
     hours_per_week: int
     deadline_weeks: int | None = None
     experience: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # The job ad planned for, when the person gave one instead of a role.
+    target_ad: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class AssessmentRecord(SQLModel, table=True):

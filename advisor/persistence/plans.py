@@ -43,6 +43,7 @@ def add_plan(
         hours_per_week=profile["hours_per_week"],
         deadline_weeks=profile.get("deadline_weeks"),
         experience=profile.get("experience", ""),
+        target_ad=profile.get("target_ad") or None,
     )
     session.add(record)
     session.flush()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advisor import resources
+from advisor.core.esco import EscoIndex, esco_index
 from advisor.core.extraction import SkillMatcher
 from advisor.core.planning import Planner
 from advisor.core.relatedness import Relatedness
@@ -29,6 +30,7 @@ class Advisor:
     planner: Planner
     demand: Mapping[str, float]
     matcher: SkillMatcher
+    esco: EscoIndex
     relatedness: Relatedness = Relatedness()
 
     def with_demand(self, demand: Mapping[str, float]) -> Planner:
@@ -49,8 +51,10 @@ def build_advisor(folder: Path, today: date) -> Advisor:
     model = fit_role_model(taxonomy)
     prior = taxonomy.demand_prior(today)
     related = load_relatedness(taxonomy)
+    esco = load_esco_index(taxonomy)
     planner = Planner(taxonomy, model, prior, related)
-    return Advisor(taxonomy, model, planner, prior, SkillMatcher(taxonomy), related)
+    matcher = SkillMatcher(taxonomy, esco)
+    return Advisor(taxonomy, model, planner, prior, matcher, esco, related)
 
 
 def load_relatedness(taxonomy: Taxonomy, path: Path | None = None) -> Relatedness:
@@ -63,3 +67,9 @@ def load_relatedness(taxonomy: Taxonomy, path: Path | None = None) -> Relatednes
         if s in taxonomy.skills
     }
     return Relatedness.from_data({"related": related})
+
+
+def load_esco_index(taxonomy: Taxonomy) -> EscoIndex:
+    """The bundled ESCO ICT index, linked to `taxonomy`'s skills."""
+    data = json.loads(resources.esco_index_file().read_text(encoding="utf-8"))
+    return esco_index(data, taxonomy)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advisor.core.extraction import extract_skills
-from advisor.core.taxonomy import Skill
+from advisor.core.taxonomy import Role, Skill
 from advisor.services.advisor import Advisor
 
 
@@ -22,16 +22,20 @@ class SkillGroup:
 SUGGEST_MIN_IMPORTANCE = 5
 
 
-def skills_to_assess(advisor: Advisor, role_id: str | None, language: str) -> list[SkillGroup]:
-    """The skills that matter for `role_id` and their prerequisites, grouped by domain.
+def skills_to_assess(
+    advisor: Advisor, role_id: str | None, language: str, role: Role | None = None
+) -> list[SkillGroup]:
+    """The skills that matter for `role_id` (or for `role`, a job ad read as a role) and their
+    prerequisites, grouped by domain.
 
     Without a role: the skills some role deems extremely important, so that the suggestion of
     a role rests on the skills that tell roles apart.
     """
     taxonomy = advisor.taxonomy
     chosen: set[str] = set()
-    if role_id:
-        for skill_id, requirement in taxonomy.role(role_id).requirements.items():
+    if role or role_id:
+        wanted = role or taxonomy.role(str(role_id))
+        for skill_id, requirement in wanted.requirements.items():
             chosen.add(skill_id)
             chosen.update(taxonomy.prerequisite_closure(skill_id, requirement.level))
     else:

@@ -37,7 +37,7 @@ def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[st
     if not is_unicode_text(text):
         raise InvalidText({"text": INVALID_UNICODE})
     extraction = extract_skills(text, advisor.taxonomy, language, advisor.matcher)
-    return summary(extraction, advisor.taxonomy)
+    return summary(extraction, advisor.taxonomy, advisor.esco)
 
 
 # ---------------------------------------------------------------- reading article files

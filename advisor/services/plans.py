@@ -22,6 +22,7 @@ from advisor.i18n import words_for
 from advisor.persistence import articles, plans
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
+from advisor.services import jobads
 from advisor.services.advisor import Advisor
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ def plan_for_profile(
         check_earlier_plan(previous)
     profile = parse_profile(profile_data, advisor.taxonomy)
     planner = advisor.planner if demand is None else advisor.with_demand(demand)
+    ad = jobads.job_ad(advisor, profile.target_ad) if profile.target_ad and not role else None
+    role = ad.role if ad else role
     plan = planner.build_plan(profile, role)
     progress = None
     if previous is not None:
@@ -77,6 +80,7 @@ def plan_for_profile(
             (str(previous["id"]), previous.get("assessments", {}), targets),
             profile.assessments,
             plan.target_role.role,
+            role,
         )
     body = serialize.plan_dict(
         plan,
@@ -85,7 +89,11 @@ def plan_for_profile(
         created_at=now.isoformat(timespec="seconds"),
         words=words_for(profile.language),
         progress=progress,
+        role=role,
     )
+    if ad is not None:
+        ad_role = jobads.ad_target_role(advisor, ad, profile, plan.target_role.fit)
+        body["target_role"] = {**body["target_role"], **ad_role}
     body["current_role"] = profile.current_role
     return profile, body
 
@@ -195,6 +203,7 @@ def get_profile(*, store: Store, token: str) -> dict[str, Any]:
             deadline_weeks=profile.deadline_weeks,
             current_role=profile.current_role,
             experience=profile.experience,
+            target_ad=profile.target_ad or "",
         ).as_dict()
 
 
@@ -220,7 +229,8 @@ def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> di
         raise InvalidQuestion({"skill": f"unknown skill {skill_id!r}"})
     if not MIN_LEVEL <= level <= MAX_LEVEL:
         raise InvalidQuestion({"level": f"must be from {MIN_LEVEL} to {MAX_LEVEL}"})
-    result = advisor.planner.what_if(profile, ids[0], level)
+    role = jobads.job_ad(advisor, profile.target_ad).role if profile.target_ad else None
+    result = advisor.planner.what_if(profile, ids[0], level, role)
     return {
         "skill": ids[0],
         "label": advisor.taxonomy.skills[ids[0]].label.in_(profile.language),

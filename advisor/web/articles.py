@@ -16,9 +16,10 @@ from wtforms.validators import Length, Optional
 
 from advisor.core.articles import READERS
 from advisor.core.errors import InvalidInput
-from advisor.core.limits import MAX_EXTRACT_TEXT
+from advisor.core.limits import MAX_AD_TEXT, MAX_EXTRACT_TEXT
 from advisor.services import corpus
 from advisor.web.context import current_advisor
+from advisor.web.forms import AdForm
 
 bp = Blueprint("articles", __name__)
 SUFFIXES = [suffix.lstrip(".") for suffix in READERS]
@@ -76,7 +77,13 @@ def extract() -> ResponseReturnValue:
                 form.text.errors = [*form.text.errors, *error.fields.values()]
     status = 422 if form.errors else 200
     parts = segments(text, result) if result else []
-    return render_template("articles/extract.html", form=form, result=result, parts=parts), status
+    ad_form = None
+    if result and result["skills"] and len(text) <= MAX_AD_TEXT:
+        ad_form = AdForm(formdata=None, data={"target_ad": text})
+    page = render_template(
+        "articles/extract.html", form=form, result=result, parts=parts, ad_form=ad_form
+    )
+    return page, status
 
 
 def _article_text(form: ArticleForm) -> str:

@@ -57,6 +57,11 @@ class Profile(Closed):
     previous_plan: str | None = Field(
         None, description="id of an earlier plan of the same person: the new one shows progress"
     )
+    target_ad: str | None = Field(
+        None,
+        max_length=limits.MAX_AD_TEXT,
+        description="a job ad's text (English or French) to plan for, instead of target_role",
+    )
 
 
 class Reason(Open):
@@ -168,6 +173,27 @@ class OriginRole(Open):
     label: str
 
 
+class AdRequirement(Open):
+    skill: str
+    label: str
+    level: Level
+    importance: int = Field(ge=1, le=5)
+    required: bool
+
+
+class OutsideTaxonomy(Open):
+    uri: str | None = None
+    label: str
+
+
+class TargetRole(RoleFit):
+    """The role planned for; a plan made from a job ad says so and lists what the ad asks."""
+
+    from_ad: bool = False
+    requirements: list[AdRequirement] = Field(default_factory=list)
+    outside_taxonomy: list[OutsideTaxonomy] = Field(default_factory=list)
+
+
 class Plan(Open):
     """The output of a plan (DESIGN §4): self-contained, in the plan's language."""
 
@@ -175,7 +201,7 @@ class Plan(Open):
     created_at: str
     taxonomy_version: str
     language: Language
-    target_role: RoleFit
+    target_role: TargetRole
     role_suggestions: list[RoleFit]
     items: list[PlanItem]
     total_hours: int
@@ -220,9 +246,18 @@ class FoundSkill(Open):
     spans: list[tuple[int, int]]
 
 
+class FoundConcept(Open):
+    """An ESCO ICT skill recognised in the text, inside or beyond the taxonomy."""
+
+    uri: str
+    label: str
+    spans: list[tuple[int, int]]
+
+
 class Extraction(Open):
     language: Language
     skills: list[FoundSkill]
+    esco: list[FoundConcept] = Field(default_factory=list)
 
 
 class Text(Closed):

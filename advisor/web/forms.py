@@ -24,9 +24,9 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from advisor.core.limits import MAX_FORM_INDEX_DIGITS
+from advisor.core.limits import MAX_AD_TEXT, MAX_FORM_INDEX_DIGITS
 
 LEVEL_CHOICES = [SelectChoice(str(n), str(n)) for n in range(6)]
 LEVEL_VALUES = frozenset(choice.value for choice in LEVEL_CHOICES)
@@ -49,6 +49,14 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         description=_l("For example: support technician, system administrator."),
     )
     target_role = SelectField(_l("Role you aim for"), choices=[], validate_choice=True)
+    target_ad = TextAreaField(
+        _l("Plan for a job ad"),
+        validators=[Optional(), Length(max=MAX_AD_TEXT)],
+        description=_l(
+            "Instead of choosing a role, paste a job ad (English or French): the plan targets "
+            "what it asks for."
+        ),
+    )
     hours_per_week = IntegerField(
         _l("Hours you can study each week"),
         validators=[
@@ -68,6 +76,10 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         validators=[Optional(), Length(max=10_000)],
         description=_l("Skills you mention are suggested in the next step, never applied."),
     )
+
+    def validate_target_ad(self, field: TextAreaField) -> None:
+        if (field.data or "").strip() and self.target_role.data:
+            raise ValidationError(_l("Choose a role or paste a job ad, not both."))
 
     def set_roles(self, roles: Sequence[tuple[str, str]]) -> None:
         """Offer the roles of the taxonomy, after "suggest one for me"."""
@@ -90,6 +102,12 @@ class RowList(FieldList):  # type: ignore[misc]
                 index = name[offset:].split("-", 1)[0]
                 if ROW_INDEX.fullmatch(index):
                     yield int(index)
+
+
+class AdForm(FlaskForm):  # type: ignore[misc]
+    """ "Plan for this ad" under the skills found in a pasted ad: the ad travels hidden."""
+
+    target_ad = HiddenField(validators=[InputRequired(), Length(max=MAX_AD_TEXT)])
 
 
 class LevelForm(Form):  # type: ignore[misc]

@@ -11,16 +11,18 @@ from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
 from advisor.core.errors import InvalidProfile
-from advisor.services import plans
+from advisor.services import jobads, plans
 from advisor.services.assessment import skills_to_assess, suggested_skills
 from advisor.web.context import current_advisor, current_store
-from advisor.web.forms import LEVEL_VALUES, SUGGEST, AssessmentForm, ProfileForm
+from advisor.web.forms import LEVEL_VALUES, SUGGEST, AdForm, AssessmentForm, ProfileForm
 from advisor.web.i18n import LANGUAGE_NAMES, current_language
 from advisor.web.security import no_store
 
 bp = Blueprint("profile", __name__)
 # The form's pages show what the person typed and its answers carry their new plan's token.
 bp.after_request(no_store)
+# Hours a week proposed when a plan starts from an ad, before the person says otherwise.
+DEFAULT_HOURS = 5
 
 
 def role_choices(language: str) -> list[tuple[str, str]]:
@@ -53,6 +55,30 @@ def assess() -> ResponseReturnValue:
     return _render_step2(step2, {})
 
 
+@bp.post("/ad")
+def plan_for_ad() -> ResponseReturnValue:
+    """ "Plan for this ad" under the skills found in an ad: the plan at once, from level 0 and
+    a few hours a week; "Reassess" on the plan then rates each skill."""
+    form = AdForm()
+    if not form.validate():
+        return redirect(url_for("articles.extract"), code=303)
+    data = {
+        "language": current_language(),
+        "target_ad": form.target_ad.data,
+        "hours_per_week": DEFAULT_HOURS,
+    }
+    try:
+        plan = plans.create_plan(
+            store=current_store(),
+            advisor=current_advisor(),
+            profile_data=data,
+            now=datetime.now(UTC),
+        )
+    except InvalidProfile:
+        return redirect(url_for("articles.extract"), code=303)
+    return redirect(url_for("plans.show", token=plan["id"]), code=303)
+
+
 @bp.post("/plans")
 def create() -> ResponseReturnValue:
     """Check step 2, save the plan, and show it at its private address (Post/Redirect/Get)."""
@@ -83,7 +109,14 @@ def reassess_form(token: str, saved: dict[str, Any]) -> ResponseReturnValue:
     """Step 2 prefilled with a saved profile; submitting it links the new plan to `token`."""
     data = {
         k: saved.get(k)
-        for k in ("language", "current_role", "hours_per_week", "deadline_weeks", "experience")
+        for k in (
+            "language",
+            "current_role",
+            "hours_per_week",
+            "deadline_weeks",
+            "experience",
+            "target_ad",
+        )
     }
     data["target_role"] = saved.get("target_role") or SUGGEST
     data["previous"] = token
@@ -101,6 +134,7 @@ def _step1_data(form: ProfileForm) -> dict[str, Any]:
             "hours_per_week",
             "deadline_weeks",
             "experience",
+            "target_ad",
         )
     }
 
@@ -110,9 +144,12 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
     language = _known_language(form)
     # An invalid form comes back here: only a role of the taxonomy may pick the skills shown.
     role_id = form.target_role.data if form.target_role.data in advisor.taxonomy.roles else None
-    groups = skills_to_assess(advisor, role_id, language)
+    ad_text = (form.target_ad.data or "").strip()
+    ad = jobads.job_ad(advisor, ad_text) if ad_text else None
+    groups = skills_to_assess(advisor, role_id, language, ad.role if ad else None)
     proposed = [s.id for g in groups for s in g.skills]
-    typed = {**{s: None for s in proposed}, **levels}
+    # For an ad, every level starts at 0 ("no exposure"): two clicks give a plan.
+    typed = {**{s: (0 if ad else None) for s in proposed}, **levels}
     if not form.levels.entries:
         for skill_id in proposed:
             form.levels.append_entry({"skill": skill_id, "level": _as_choice(typed.get(skill_id))})
@@ -132,6 +169,7 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         suggested=suggested_skills(advisor, form.experience.data or "", language),
         proposed=set(proposed),
         role=advisor.taxonomy.roles.get(role_id or ""),
+        ad_label=jobads.ad_label(ad, language) if ad else None,
     )
 
 
@@ -188,6 +226,7 @@ def _profile_data(form: AssessmentForm) -> dict[str, Any]:
         "current_role": form.current_role.data or "",
         "assessments": assessments,
         "experience": form.experience.data or "",
+        "target_ad": form.target_ad.data or None,
     }
 
 

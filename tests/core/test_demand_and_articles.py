@@ -80,3 +80,48 @@ def test_emerging_terms_are_recent_repeated_and_unknown() -> None:
     assert set(terms[:2]) == {"agentic workflows", "context engineering"}
     assert "workflows" not in terms and "prompt engineering" not in terms
     assert "hadoop clusters" not in terms[:2]  # frequent, but ten years old
+
+
+def test_a_plain_text_title_is_never_a_cut_sentence() -> None:
+    long_sentence = "We are hiring engineers who deploy models " * 5 + "every day."
+    assert from_plain_text(long_sentence + "\nMore.").title == ""
+    assert from_plain_text("Our team runs Kubernetes.\nMore text.").title == ""
+
+
+def test_titles_come_from_title_tag_first_heading_or_markdown_h1() -> None:
+
+    assert from_html("<html><body><h2>Le MLOps</h2><p>Texte.</p></body></html>").title == "Le MLOps"
+    assert from_html("<title> A  page </title><h1>Other</h1>").title == "A page"
+    assert from_markdown("Intro line\n\n# The real title\n\nBody").title == "The real title"
+    assert from_markdown("Setext title\n============\n\nBody").title == "Setext title"
+
+
+def test_evidence_sentences_ignore_hard_wraps() -> None:
+    from advisor.core.extraction import Mention, sentences_with
+
+    text = (
+        "We deploy our machine learning models to production every week with\n"
+        "Kubernetes and Argo, e.g. for batch scoring. Then we monitor them.\n"
+        "Skills\n- Kubernetes"
+    )
+    start = text.index("Kubernetes")
+    mentions = [Mention("k8s", start, start + 10, "Kubernetes")]
+    last = text.rindex("Kubernetes")
+    mentions.append(Mention("k8s", last, last + 10, "Kubernetes"))
+    assert sentences_with(text, mentions)["k8s"] == (
+        "We deploy our machine learning models to production every week with Kubernetes and "
+        "Argo, e.g. for batch scoring.",
+        "- Kubernetes",
+    )
+
+
+def test_near_duplicate_articles_count_once_in_suggestions() -> None:
+    from advisor.core.emerging import distinct_documents, emerging_terms
+
+    story = "Agentic workflows spread across platform teams this autumn, says the survey. " * 3
+    texts = [story, story + " Edited.", "Agentic workflows again, in another story entirely."]
+    assert distinct_documents(texts) == [0, 2]
+    terms = emerging_terms(texts, [TODAY] * 3, [], TODAY, top=50)
+    counts = {t.term: t.documents for t in terms}
+    assert counts["agentic workflows"] == 2
+    assert all(t.term.count(" ") <= 1 for t in terms)  # single words and pairs

@@ -134,3 +134,11 @@ def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
         assert 0 <= mention.start < mention.end <= len(text)
         assert mention.start >= previous_end or mention.start == found_[0].start
         previous_end = max(previous_end, mention.end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_the_fast_folding_is_the_table_folding(text: str) -> None:
+    from advisor.core.extraction import FOLD_TABLE
+
+    assert fold_text(text) == text.translate(FOLD_TABLE)

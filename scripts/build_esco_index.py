@@ -1,0 +1,171 @@
+"""Build advisor/data/esco_ict.json, the compact ESCO ICT index the extractor matches.
+
+Run with `python scripts/build_esco_index.py [SHARED_DATA_DIR]` (default: ../shared/data beside
+the checkout). It reads ESCO's ICT skills (esco/esco_ict_skills_en_fr.csv) and keeps, per
+concept, its URI, its preferred labels in English and French, and the alternative labels that
+pass the precision rules below; the source file itself is never shipped.
+
+Precision rules (each one removes names that match ordinary words or nothing at all):
+- names of fewer than 3 characters are dropped ("R", "ML", "ST");
+- a preferred label with a qualifier, "SaaS (service-oriented modelling)", also gives its name
+  without it when no other concept uses that name;
+- a label "principles of X" (« principes de X ») also gives X when X has two words or more and
+  no concept uses it: ads ask for "artificial intelligence", not for its principles;
+- names of more than 6 words are dropped (descriptions, never written as such in an ad);
+- an alternative label that another concept also uses (as its own preferred or alternative
+  label), or that is the preferred label of any other ESCO skill ("SQL" for database
+  management systems), is dropped: it names the other concept;
+- an alternative label in lower case made of one ordinary word (one that SkillSpan's
+  non-technical training job ads use, or that ESCO's non-ICT skill labels use in English or
+  French: "database", "alarms", « recherche ») is dropped;
+- a name with a capital that is also a common word in lower case ("Chef", "Puppet", "Access")
+  and every acronym ("SQL", "IAM") must then be matched with its exact case.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "advisor" / "data" / "esco_ict.json"
+URI_PREFIX = "http://data.europa.eu/esco/skill/"
+MAX_WORDS = 6
+MIN_CHARS = 3
+COMMON_WORD_MIN = 5
+LABEL_COLUMNS = ("preferredLabel_en", "altLabels_en", "preferredLabel_fr", "altLabels_fr")
+
+
+def ad_words(shared: Path) -> Counter[str]:
+    """Lower-case words of SkillSpan's non-technical training job ads (not the development
+    data): the words any job ad uses ("database", "alarms")."""
+    counts: Counter[str] = Counter()
+    path = shared / "benchmarks" / "skillspan" / "skillspan_house_train.conll"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        token = line.split("\t", 1)[0]
+        if token and token.islower():
+            counts[token] += 1
+    return counts
+
+
+def ordinary_words(shared: Path, ict: set[str]) -> set[str]:
+    """Lower-case words of ESCO's non-ICT skill labels: "access", "puppet", "swift", "unity"
+    are ordinary words there, "java" and "python" are not."""
+    words: set[str] = set()
+    with (shared / "esco" / "esco_skills_en_v1.1.1.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["is_ict"] != "True" and row["conceptUri"] not in ict:
+                labels = row["preferredLabel_en"] + " " + row["altLabels_en"]
+                words.update(w for w in re.findall(r"[A-Za-z]+", labels) if w.islower())
+    with (shared / "esco" / "skills_fr_api_v1.2.1.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["conceptUri"] not in ict:
+                labels = row["preferredLabel"] + " " + row["altLabels"]
+                words.update(w for w in re.findall(r"\w+", labels) if w.islower())
+    return words
+
+
+def preferred_labels(shared: Path) -> dict[str, str]:
+    """Every ESCO skill's preferred English label (folded to lower case) and its URI."""
+    with (shared / "esco" / "esco_skills_en_v1.1.1.csv").open(encoding="utf-8") as handle:
+        return {
+            row["preferredLabel_en"].casefold(): row["conceptUri"] for row in csv.DictReader(handle)
+        }
+
+
+TOPIC_OF = re.compile(r"^(?:principles of|principes de(?: la| l’| l')?|basics of)\s*(.+)$", re.I)
+
+
+def topic(name: str) -> str | None:
+    """The subject a knowledge label is about, as ads name it: "principles of artificial
+    intelligence" is asked for as "artificial intelligence" (subjects of two words or more)."""
+    match = TOPIC_OF.match(name)
+    return match[1].strip() if match and " " in match[1].strip() else None
+
+
+def unqualified(label: str) -> str:
+    """A label without its qualifier: "SaaS (service-oriented modelling)" gives "SaaS"."""
+    return re.sub(r"\s*\([^)]*\)$", "", label).strip()
+
+
+def names_of(field: str) -> list[str]:
+    return [" ".join(n.split()) for n in field.split(" | ") if n.strip()]
+
+
+def acceptable(name: str) -> bool:
+    words = name.split()
+    return len(name) >= MIN_CHARS and len(words) <= MAX_WORDS and "(" not in name
+
+
+def exact_case(name: str, ordinary: set[str]) -> bool:
+    """Acronyms, and capitalised names that are also ordinary lower-case words."""
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9&/+.#-]*", name):
+        return True
+    return len(name.split()) == 1 and name[0].isupper() and name.lower() in ordinary
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
+    with (shared / "esco" / "esco_ict_skills_en_fr.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    common = ad_words(shared)
+    preferred = preferred_labels(shared)
+    ordinary = ordinary_words(shared, {row["conceptUri"] for row in rows})
+    owners: Counter[str] = Counter()
+    for row in rows:
+        every = names_of(" | ".join(row[k] for k in LABEL_COLUMNS))
+        owners.update({n.casefold() for n in every + [unqualified(n) for n in every]})
+    concepts = []
+    for row in sorted(rows, key=lambda r: r["conceptUri"]):
+        en, fr = row["preferredLabel_en"].strip(), row["preferredLabel_fr"].strip()
+        names = [n for n in (en, fr) if n and acceptable(n)]
+        for label in (en, fr):
+            short = unqualified(label)
+            if short != label and acceptable(short) and owners[short.casefold()] == 1:
+                names.append(short)
+        for name in names_of(row["altLabels_en"]) + names_of(row["altLabels_fr"]):
+            one_common_word = (
+                name.islower()
+                and " " not in name
+                and (common[name] >= COMMON_WORD_MIN or name in ordinary)
+            )
+            elsewhere = preferred.get(name.casefold(), row["conceptUri"]) != row["conceptUri"]
+            if (
+                acceptable(name)
+                and owners[name.casefold()] == 1
+                and not one_common_word
+                and not elsewhere
+            ):
+                names.append(name)
+        for name in list(names):
+            subject = topic(name)
+            if subject and owners[subject.casefold()] == 0 and subject.casefold() not in preferred:
+                names.append(subject)
+        unique = list(dict.fromkeys(names))
+        concepts.append(
+            {
+                "id": row["conceptUri"].removeprefix(URI_PREFIX),
+                "en": en,
+                "fr": fr or en,
+                "names": unique,
+                "exact": [n for n in unique if exact_case(n, ordinary)],
+            }
+        )
+    document = {
+        "source": "ESCO v1.2.0 digital skills and ICT hierarchy (European Commission); "
+        "this service uses the ESCO classification of the European Commission",
+        "uri_prefix": URI_PREFIX,
+        "concepts": concepts,
+    }
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+    total = sum(len(c["names"]) for c in concepts)
+    print(f"{len(concepts)} concepts, {total} names -> {OUTPUT.relative_to(ROOT)}")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
