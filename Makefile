@@ -56,7 +56,7 @@ check:
 # (ADVISOR_TEST_PGPORT and ADVISOR_TEST_PGDATA choose its port and folder); it names its slowest tests.
 pytest:
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \
-	PYTEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -q --durations=10; status=$$?; \
+	PYTEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -q --durations=20; status=$$?; \
 	scripts/test-postgres.sh stop; exit $$status
 
 FAST_TESTS := not browser and not slow and not postgres
