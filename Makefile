@@ -53,10 +53,12 @@ check:
 	$(BIN)/lint-imports
 
 # The suite runs the database tests on SQLite and on a real PostgreSQL server started here
-# (ADVISOR_TEST_PGPORT and ADVISOR_TEST_PGDATA choose its port and folder); it names its slowest tests.
+# (ADVISOR_TEST_PGPORT and ADVISOR_TEST_PGDATA choose its port and folder; the tests do not see
+# them, since the app refuses unknown ADVISOR_* settings); it names its slowest tests.
 pytest:
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \
-	PYTEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -q --durations=20; status=$$?; \
+	env -u ADVISOR_TEST_PGPORT -u ADVISOR_TEST_PGDATA PYTEST_POSTGRES_URL=$$url \
+	  $(BIN)/python -m pytest -q --durations=20; status=$$?; \
 	scripts/test-postgres.sh stop; exit $$status
 
 FAST_TESTS := not browser and not slow and not postgres
