@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import time
@@ -48,13 +49,14 @@ def poll_until(
     condition: Callable[[], bool], *, deadline: float, failure: Callable[[], str]
 ) -> None:
     """Wait until `condition()` holds, checking every 50 ms; fail after `deadline` seconds with
-    `failure()` (a server's log, say). `condition` may raise OSError while it is not ready yet."""
+    `failure()` (a server's log, say). While a server starts, `condition` may find the connection
+    refused, reset or cut (OSError, HTTPException): that is "not yet", not a failure."""
     end = time.monotonic() + deadline
     while True:
         try:
             if condition():
                 return
-        except OSError:
+        except (OSError, http.client.HTTPException):
             pass
         if time.monotonic() > end:
             pytest.fail(f"not ready after {deadline:.0f} s:\n{failure()}", pytrace=False)
