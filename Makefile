@@ -1,4 +1,5 @@
-# The two commands of the README: `make run` and `make test`. Everything else is what they need.
+# The two commands of the README: `make run` and `make test`. Everything else is what they need,
+# plus `make check-fast`, a developer's quick loop (lint, types, layers, core and unit tests).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,12 +10,15 @@ PORT ?= 5000
 # Debian packages the test suite drives for real: a browser, a PDF rasteriser, a font, a database.
 TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql procps
 
-.PHONY: run test setup run-deps system-deps check pytest clean translations
+.PHONY: run test check-fast setup run-deps system-deps check pytest unit clean translations
 
 run: setup run-deps $(INSTANCE)/config.py  ## set up, then serve the app on http://$(HOST):$(PORT)/
 	ADVISOR_INSTANCE_PATH=$(INSTANCE) $(BIN)/advisor serve --host $(HOST) --port $(PORT)
 
 test: setup system-deps check pytest  ## set up, then run every check and the whole test suite
+
+# Under a minute on 2 cores: no browser, no gunicorn, no PostgreSQL, nothing marked slow.
+check-fast: setup check unit  ## lint, types, import layers, then the core and unit tests
 
 setup: $(VENV)/.installed
 
@@ -48,11 +52,18 @@ check:
 	$(BIN)/mypy --strict advisor
 	$(BIN)/lint-imports
 
-# The suite runs the database tests on SQLite and on a real PostgreSQL server started here.
+# The suite runs the database tests on SQLite and on a real PostgreSQL server started here
+# (ADVISOR_TEST_PGPORT and ADVISOR_TEST_PGDATA choose its port and folder; the tests do not see
+# them, since the app refuses unknown ADVISOR_* settings); it names its slowest tests.
 pytest:
 	@url=$$(scripts/test-postgres.sh start) || exit 1; \
-	PYTEST_POSTGRES_URL=$$url $(BIN)/python -m pytest -q; status=$$?; \
+	env -u ADVISOR_TEST_PGPORT -u ADVISOR_TEST_PGDATA PYTEST_POSTGRES_URL=$$url \
+	  $(BIN)/python -m pytest -q --durations=20; status=$$?; \
 	scripts/test-postgres.sh stop; exit $$status
+
+FAST_TESTS := not browser and not slow and not postgres
+unit:
+	$(BIN)/python -m pytest -q -m "$(FAST_TESTS)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

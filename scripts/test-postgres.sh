@@ -14,8 +14,19 @@ case "${1:-}" in
     rm -rf "$PGDATA"
     install -d -o postgres -g postgres -m 700 "$PGDATA"
     as_postgres "$PGBIN/initdb" --no-sync -D "$PGDATA" -U advisor -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-      -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+    # The port lies in Linux's ephemeral range: a passing outgoing connection may hold it for a
+    # moment, so a refused bind is retried for a while before giving up with the server's log.
+    for attempt in $(seq 1 20); do
+      if as_postgres "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -o \
+        "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+        start >/dev/null 2>&1; then
+        break
+      fi
+      if [ "$attempt" = 20 ] || ! grep -q "could not bind" "$PGDATA/server.log"; then
+        echo "PostgreSQL did not start:" >&2; tail -n 20 "$PGDATA/server.log" >&2; exit 1
+      fi
+      sleep 0.5
+    done
     echo "postgresql+psycopg://advisor@127.0.0.1:$PGPORT/postgres"
     ;;
   stop)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,11 +45,34 @@ def postgres_server_url() -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a new database on the PostgreSQL server."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'advisor-test.sqlite3'}"
+def poll_until(
+    condition: Callable[[], bool], *, deadline: float, failure: Callable[[], str]
+) -> None:
+    """Wait until `condition()` holds, checking every 50 ms; fail after `deadline` seconds with
+    `failure()` (a server's log, say). While a server starts, `condition` may find the connection
+    refused, reset or cut (OSError, HTTPException): that is "not yet", not a failure."""
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            if condition():
+                return
+        except (OSError, http.client.HTTPException):
+            pass
+        if time.monotonic() > end:
+            pytest.fail(f"not ready after {deadline:.0f} s:\n{failure()}", pytrace=False)
+        time.sleep(0.05)
+
+
+# The PostgreSQL half of every database test carries the `postgres` marker: `-m "not postgres"`.
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def fresh_database(kind: str, folder: Path) -> Iterator[str]:
+    """The URL of a fresh, empty database: a SQLite file in `folder`, or a new database on the
+    PostgreSQL server, dropped afterwards."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'advisor-test.sqlite3'}"
         return
     server = make_url(postgres_server_url())
     name = f"advisor_test_{uuid.uuid4().hex[:12]}"
@@ -59,6 +85,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a new database on the PostgreSQL server."""
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,13 +6,16 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import poll_until
+
+# Each test starts the real `advisor` command, a cold Python start of several seconds.
+pytestmark = pytest.mark.slow
 ADVISOR = str(Path(sys.executable).parent / "advisor")
 
 
@@ -29,43 +32,46 @@ def env_with(**settings: str) -> dict[str, str]:
     return env
 
 
-def wait_for(url: str, process: subprocess.Popen[str]) -> None:
-    for _ in range(200):
-        if process.poll() is not None:
-            raise AssertionError(f"advisor serve exited: {process.stderr.read()}")  # type: ignore[union-attr]
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"{url} never answered")
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[str]:
     port = free_port()
     env = env_with(ADVISOR_INSTANCE_PATH=str(tmp_path / "instance"), ADVISOR_SECRET_KEY="k" * 32)
-    process = subprocess.Popen(
-        [ADVISOR, "serve", "--port", str(port)],
-        env=env,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w") as sink:
+        process = subprocess.Popen(
+            [ADVISOR, "serve", "--port", str(port)],
+            env=env,
+            text=True,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
+
+    def answers() -> bool:
+        if process.poll() is not None:
+            raise AssertionError(f"advisor serve exited:\n{log.read_text()}")
+        with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
+            return bool(response.status == 200)
+
     try:
-        wait_for(base + "/healthz", process)
+        # A cold start on a loaded 2-core machine (imports, migrations, the taxonomy) can take
+        # tens of seconds: poll for a minute, then fail with the server's log.
+        poll_until(answers, deadline=60, failure=log.read_text)
         yield base
     finally:
         process.terminate()
-        process.communicate(timeout=10)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def test_serve_answers_the_home_page_and_health_on_sqlite(served: str, tmp_path: Path) -> None:
-    with urllib.request.urlopen(served + "/") as response:
+    with urllib.request.urlopen(served + "/", timeout=30) as response:
         assert response.status == 200
         assert "advisor" in response.read().decode()
-    with urllib.request.urlopen(served + "/healthz") as response:
+    with urllib.request.urlopen(served + "/healthz", timeout=30) as response:
         assert response.status == 200
     assert (tmp_path / "instance" / "advisor.sqlite3").is_file()
 

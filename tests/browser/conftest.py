@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.request import urlopen
 
 import pytest
 from flask import Flask
@@ -13,7 +14,7 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from werkzeug.serving import make_server
 
 from advisor.app import create_app
-from tests.conftest import require_binary
+from tests.conftest import poll_until, require_binary
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -40,9 +41,10 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, str]]:
-    """The app on the shipped taxonomy, CSRF on, served on a free port of 127.0.0.1."""
+    """The app on the shipped taxonomy, CSRF on, served on a free port of 127.0.0.1, once per
+    run: each test opens its own browser context (cookies, session) and makes its own plans."""
     folder: Path = tmp_path_factory.mktemp("browser")
     app = create_app(
         {
@@ -55,7 +57,14 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, 
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield app, f"http://127.0.0.1:{server.port}"
+    base = f"http://127.0.0.1:{server.port}"
+
+    def answers() -> bool:
+        with urlopen(base + "/healthz", timeout=5) as response:
+            return bool(response.status == 200)
+
+    poll_until(answers, deadline=60, failure=lambda: "the server never answered /healthz")
+    yield app, base
     server.shutdown()
     app.extensions["advisor.store"].close()
 

@@ -24,7 +24,10 @@ def fill_step1(page: Page, base_url: str, hours: str = "8") -> None:
     page.select_option("#target_role", ROLE)
     page.fill("#hours_per_week", hours)
     page.fill("#experience", "Kubernetes and Terraform in production; some Python.")
-    page.click("button[type=submit]")
+    # Wait for the answer page: a loaded server answers slowly, and counting its skills or its
+    # errors before it has arrived would count those of the page the form was on.
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
 
 def rate_every_skill(page: Page, level: int) -> int:
