@@ -74,6 +74,16 @@ def plan_exists(*, session: Session, token: str) -> bool:
     return found is not None
 
 
+def newer_plan_token(*, session: Session, plan: PlanRecord) -> str | None:
+    """The token of the plan made by reassessing `plan`, if any (looked up within its journey,
+    whose index keeps the query small)."""
+    query = select(PlanRecord.token).where(
+        PlanRecord.journey_id == plan.journey_id, PlanRecord.previous_token == plan.token
+    )
+    found = session.execute(query.order_by(PlanRecord.id.desc())).first()  # type: ignore[union-attr]
+    return None if found is None else str(found[0])
+
+
 def profile_of(*, session: Session, plan: PlanRecord) -> tuple[ProfileRecord, dict[str, int]]:
     """The profile a plan was computed from, with its assessments."""
     profile = session.get(ProfileRecord, plan.profile_id)

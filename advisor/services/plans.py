@@ -125,6 +125,16 @@ def plan_exists(*, store: Store, token: str) -> bool:
         return plans.plan_exists(session=session, token=token)
 
 
+def newer_plan_token(*, store: Store, token: str) -> str | None:
+    """The token of the newer version of plan `token` (its reassessment), else None; raises
+    `PlanNotFound` when no plan has `token`."""
+    with store.read() as session:
+        record = plans.plan_by_token(session=session, token=token)
+        if record is None:
+            raise PlanNotFound(token)
+        return plans.newer_plan_token(session=session, plan=record)
+
+
 def get_profile(*, store: Store, token: str) -> dict[str, Any]:
     """The profile a saved plan was made from, to prefill a reassessment or ask what-if."""
     with store.read() as session:

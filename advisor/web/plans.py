@@ -102,11 +102,15 @@ def file_name(plan: dict[str, Any], extension: str) -> str:
 
 @bp.get("/<token>/reassess")
 def reassess(token: str) -> ResponseReturnValue:
+    """Step 2 again, every skill of the plan included; `?target_role=` picks a suggested role."""
     try:
         saved = plans.get_profile(store=current_store(), token=token)
     except plans.PlanNotFound:
         abort(404)
-    return reassess_form(token, saved)
+    plan = load(token)
+    target = request.args.get("target_role", "")
+    chosen = target if target in current_advisor().taxonomy.roles else None
+    return reassess_form(token, saved, [i["skill"] for i in plan["items"]], chosen)
 
 
 @bp.get("/<token>/delete")
