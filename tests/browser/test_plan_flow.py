@@ -183,3 +183,27 @@ def test_keyboard_reaches_the_form_with_a_visible_focus(browser: Browser, base_u
         if page.evaluate("document.activeElement.id") == "hours_per_week":
             break
     assert page.evaluate("document.activeElement.id") == "hours_per_week"
+
+
+def test_the_deadline_is_marked_in_the_schedule_with_what_fits_before_it(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    page.goto(base_url + "/")
+    page.select_option("#target_role", ROLE)
+    page.fill("#hours_per_week", "4")
+    page.fill("#deadline_weeks", "6")
+    page.click("button[type=submit]")
+    submit_plan(page)
+    expect(page.locator(".plan-head .warning")).to_contain_text("does not fit your deadline")
+    mark = page.locator("table.schedule tr.deadline-mark")
+    expect(mark).to_have_count(1)
+    expect(mark).to_contain_text("Your deadline: end of week 6")
+    rows = page.locator("table.schedule tbody tr")
+    weeks = [rows.nth(i).locator("th").inner_text() for i in range(rows.count())]
+    marked = weeks.index("Deadline")
+    assert weeks[marked - 1].split("–")[-1] == "6"  # the row before the mark ends in week 6
+    expect(page.locator("#deadline ~ .deadline-lists .within li").first).to_be_visible()
+    expect(page.locator("#deadline ~ .deadline-lists .after li").first).to_be_visible()
+    page.click("text=What fits by the deadline")
+    assert page.url.endswith("#deadline")
