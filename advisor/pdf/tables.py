@@ -20,7 +20,16 @@ from reportlab.platypus import (
 
 from advisor.core.explain import reasons_in_words
 from advisor.i18n import words_for
-from advisor.pdf.styles import ACCENT, INK, LINE, MUTED, para, register_fonts, shortened
+from advisor.pdf.styles import (
+    ACCENT,
+    INK,
+    LINE,
+    MUTED,
+    kept,
+    para,
+    register_fonts,
+    shortened,
+)
 
 
 def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
@@ -37,7 +46,7 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
                 str(item["rank"]),
                 Paragraph(
                     f'{escape(name)}<br/><font size="7.5" color="#4a4a4a">'
-                    f"{escape(reasons_in_words(item['reasons'], words))}</font>",
+                    f"{escape(kept(reasons_in_words(item['reasons'], words)))}</font>",
                     s["cell"],
                 ),
                 Paragraph(escape(item["domain_label"]), s["cell"]),
@@ -122,11 +131,12 @@ def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -
     ]
     for first, last, text in periods:
         span = str(first) if first == last else f"{first}–{last}"
-        rows.append([para(span, s["cell"]), para(text, s["cell"])])
+        rows.append([span, para(text, s["cell"])])
     table = Table(rows, colWidths=[22 * mm, None], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 1), (0, -1), s["cell"].fontName, s["cell"].fontSize),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -99,7 +99,11 @@ def download_json(token: str) -> ResponseReturnValue:
 def download_pdf(token: str) -> ResponseReturnValue:
     """The plan as a PDF, named after the role and the day, in the plan's language."""
     plan = load(token)
-    body = render_plan_pdf(plan, link=url_for("plans.show", token=token, _external=True))
+    body = render_plan_pdf(
+        plan,
+        link=url_for("plans.show", token=token, _external=True),
+        labels=skill_labels(current_advisor(), plan["language"]),
+    )
     return Response(
         body,
         mimetype="application/pdf",
