@@ -145,22 +145,24 @@ def _strengths(plan: Mapping[str, Any], labels: Mapping[str, str], words: Catalo
 
 
 def _milestones(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, str]]:
+    """Each milestone: when it is reached, and the skills it needs."""
+    labels = {i["skill"]: i["label"] for i in plan["items"]}
     found = plan.get("milestones") or (
-        [{"title": words.phrase("Ready for the role"), "end_week": plan["weeks"]}]
+        [{"title": words.phrase("Ready for the role"), "end_week": plan["weeks"], "skills": labels}]
         if plan["items"]
         else []
     )
-    return [
-        (
-            str(m.get("title", "")),
-            words.phrase(
-                "end of week {week}, {date}",
-                week=m.get("end_week", 0),
-                date=words.date(_day(plan, m.get("end_date"), int(m.get("end_week", 0)))),
-            ),
+    rows = []
+    for m in found:
+        week = int(m.get("end_week", 0))
+        when = words.phrase(
+            "end of week {week}, {date}",
+            week=week,
+            date=words.date(_day(plan, m.get("end_date"), week)),
         )
-        for m in found
-    ]
+        skills = ", ".join(labels.get(s, s) for s in m.get("skills", []))
+        rows.append((str(m.get("title", "")), f"{when}{words.colon()}{skills}" if skills else when))
+    return rows
 
 
 def _table(rows: list[tuple[str, str]], s: dict[str, ParagraphStyle], widths: Any) -> Table:
