@@ -93,11 +93,6 @@ def questions(
     return Questions(_grouped(taxonomy, set(chosen), language), origin, prefilled)
 
 
-def skills_to_assess(advisor: Advisor, role_id: str | None, language: str) -> list[SkillGroup]:
-    """The skills step 2 asks about for `role_id`, grouped by domain."""
-    return questions(advisor, role_id, language).groups
-
-
 def _core_skills(taxonomy: Taxonomy, role_id: str) -> list[str]:
     """The role's very important skills, most important first; of an "any one of" group, every
     skill, so that the person can say which one they know."""
