@@ -200,7 +200,7 @@ def second_page(
             end=item["end_week"],
         )
         why = item.get("why_here") or reasons_in_words(item["reasons"], words) + "."
-        story += [para(heading, s["h3"]), para(why, s["body"])]
+        story += [para(heading, s["h3"]), para(why + _transfer(item, labels, words), s["body"])]
     if not plan["items"]:
         story.append(
             para(
@@ -212,6 +212,18 @@ def second_page(
     if plan.get("progress"):
         story += progress(plan["progress"], s, words)
     return story
+
+
+def _transfer(item: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords) -> str:
+    """ " You know X: about 40 % less effort." when what the person knows makes it quicker."""
+    transfer = item.get("transfer")
+    if not transfer or not transfer.get("from"):
+        return ""
+    known = ", ".join(labels.get(s, s) for s in transfer["from"])
+    share = words.percent(float(transfer.get("share", 0)))
+    return " " + words.phrase(
+        "You know {skills}: about {share} less effort.", skills=known, share=share
+    )
 
 
 def deadline(

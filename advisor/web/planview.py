@@ -14,7 +14,7 @@ from typing import Any
 
 from advisor.core.explain import factor_name, reasons_in_words
 from advisor.core.schedule import Period
-from advisor.core.taxonomy import Taxonomy
+from advisor.core.taxonomy import Role, Taxonomy
 from advisor.i18n import CatalogueWords
 
 Gettext = Callable[..., str]
@@ -262,6 +262,14 @@ def quotes(taxonomy: Taxonomy, skill_id: str, words: CatalogueWords) -> list[Quo
     return found
 
 
+def _covered(role: Role | None, levels: Mapping[str, int]) -> list[str]:
+    """The role's requirements the person already meets (for plans saved without the list)."""
+    if role is None:
+        return []
+    met = role.requirements_for(levels).values()
+    return [r.skill for r in met if r.level > 0 and levels.get(r.skill, 0) >= r.level]
+
+
 def suggestions(
     plan: Mapping[str, Any], labels: Mapping[str, str], taxonomy: Taxonomy, _: Gettext
 ) -> list[Suggestion]:
@@ -273,13 +281,14 @@ def suggestions(
         role = taxonomy.roles.get(s["id"])
         description = s.get("description") or (role.description.in_(language) if role else "")
         weeks = s.get("first_milestone_weeks")
+        covered = s["covered"] if "covered" in s else _covered(role, plan.get("assessments", {}))
         found.append(
             Suggestion(
                 id=s["id"],
                 label=s["label"],
                 fit=float(s["fit"]),
                 description=description,
-                covered=[labels.get(c, c) for c in s.get("covered", [])],
+                covered=[labels.get(c, c) for c in covered],
                 first_milestone=_("ready in about %(weeks)s weeks", weeks=weeks) if weeks else "",
                 is_target=s["id"] == target,
             )

@@ -159,3 +159,9 @@ def test_a_suggested_role_can_be_chosen(client: FlaskClient) -> None:
     page = client.get(f"{location}/reassess?target_role=python-developer").get_data(True)
     assert re.search(r'<option selected value="python-developer">', page)
     assert client.get(f"{location}/reassess?target_role=bogus").status_code == 200
+
+
+def test_a_suggested_role_says_what_the_person_already_covers(client: FlaskClient) -> None:
+    page = client.get(create_plan(client, python="4")).get_data(as_text=True)
+    suggestion = page[page.index('id="role-python-developer"') :]
+    assert "You already cover: Python." in suggestion[: suggestion.index("</li>")]
