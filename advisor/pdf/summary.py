@@ -87,7 +87,7 @@ def first_page(
 
 def _facts(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, str]]:
     weeks = int(plan["weeks"])
-    months = plan.get("months") or max(1, round(weeks / WEEKS_PER_MONTH))
+    months = float(plan.get("months") or round(weeks / WEEKS_PER_MONTH * 2) / 2 or 0.5)
     facts = []
     person = plan.get("current_role") or ""
     origin = (plan.get("origin_role") or {}).get("label")
@@ -110,9 +110,14 @@ def _facts(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, st
         (
             words.phrase("Duration"),
             words.phrase(
-                "{weeks} weeks, about {months} months, until {date}",
+                "{weeks} weeks, {months}, until {date}",
                 weeks=weeks,
-                months=months,
+                months=words.plural(
+                    "about {months} month",
+                    "about {months} months",
+                    1 if months <= 1 else 2,
+                    months=words.number(months),
+                ),
                 date=words.date(_day(plan, plan.get("end_date"), weeks)),
             ),
         ),

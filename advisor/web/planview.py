@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from flask_babel import ngettext
+
 from advisor.core.explain import factor_name, reasons_in_words
 from advisor.core.schedule import Period
 from advisor.core.taxonomy import Role, Taxonomy
@@ -96,10 +98,15 @@ def _day(plan: Mapping[str, Any], iso: str | None, week: int) -> date:
 def total(plan: Mapping[str, Any], words: CatalogueWords) -> dict[str, Any]:
     """Weeks, months and the end date of the whole plan."""
     weeks = int(plan["weeks"])
-    months = plan.get("months") or max(1, round(weeks / WEEKS_PER_MONTH))
+    months = float(plan.get("months") or round(weeks / WEEKS_PER_MONTH * 2) / 2 or 0.5)
     return {
         "weeks": weeks,
-        "months": months,
+        "months": ngettext(
+            "about %(months)s month",
+            "about %(months)s months",
+            1 if months <= 1 else 2,
+            months=words.number(months),
+        ),
         "end": words.date(_day(plan, plan.get("end_date"), weeks)),
     }
 
