@@ -206,3 +206,25 @@ def test_the_deadline_is_marked_in_the_schedule_with_what_fits_before_it(
     expect(page.locator("#deadline ~ .deadline-lists .after li").first).to_be_visible()
     page.click("text=What fits by the deadline")
     assert page.url.endswith("#deadline")
+
+
+def test_a_suggested_role_is_chosen_and_the_old_plan_points_to_the_new_one(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url)
+    submit_plan(page)
+    old_url = page.url
+    choose = page.locator(".suggestion a.button").first
+    role_id = (choose.get_attribute("href") or "").rsplit("=", 1)[-1]
+    choose.click()
+    expect(page.locator("#target_role")).to_have_value(role_id)
+    submit_plan(page)
+    role_label = TAXONOMY.roles[role_id].label.en
+    expect(page.locator("h1")).to_have_text(f"Your plan to become {role_label}")
+    new_url = page.url
+    page.goto(old_url)
+    notice = page.locator(".notice.newer")
+    expect(notice).to_contain_text("A newer version of this plan exists")
+    notice.locator("a").click()
+    assert page.url == new_url
