@@ -78,7 +78,8 @@ def what_if(token: str) -> ResponseReturnValue:
         level = int(request.args.get("level", ""))
         answer = plans.what_if(advisor, profile, request.args.get("skill", ""), level)
     except (ValueError, InvalidInput):
-        flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
+        with force_locale(plan["language"]):
+            flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
         return redirect(url_for("plans.show", token=token, _anchor="what-if"))
     return render_plan_page(plan, what_if=answer)
 
