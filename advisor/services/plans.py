@@ -120,11 +120,6 @@ def get_plan(*, store: Store, token: str) -> dict[str, Any]:
     return plan
 
 
-def plan_exists(*, store: Store, token: str) -> bool:
-    with store.read() as session:
-        return plans.plan_exists(session=session, token=token)
-
-
 def newer_plan_token(*, store: Store, token: str) -> str | None:
     """The token of the newer version of plan `token` (its reassessment), else None; raises
     `PlanNotFound` when no plan has `token`."""
