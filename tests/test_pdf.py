@@ -148,3 +148,77 @@ def test_rendered_pages_have_ink_and_nothing_spills_into_the_margins(
     margin = int(width * 0.05)  # 10.5 mm of the 18 mm margins
     assert ink_fraction(image, (0, 0, margin, height)) == 0
     assert ink_fraction(image, (width - margin, 0, width, height)) == 0
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def with_milestones(plan: dict[str, Any]) -> dict[str, Any]:
+    """The plan with the fields the planner adds: milestones with dates, a reason per item."""
+    plan = copy.deepcopy(plan)
+    skills = [i["skill"] for i in plan["items"]]
+    plan["milestones"] = [
+        {
+            "id": "ready",
+            "title": "Ready for the role",
+            "end_week": 7,
+            "end_date": "2027-01-11",
+            "skills": skills,
+        },
+    ]
+    plan["items"][0]["why_here"] = "Everything else in the plan runs in containers."
+    return plan
+
+
+def test_the_first_two_pages_summarise_the_plan_for_a_manager(advisor: Advisor) -> None:
+    plan = with_milestones(make_plan(advisor, "en", assessments={"python": 4}))
+    first, second, third, *_ = page_texts(render_plan_pdf(plan, LINK, {"foundations.python": "Py"}))
+    assert "Learning plan" in first and "MLOps engineer" in first
+    assert FRENCH_NAME in first and "Fit today" in first
+    assert "Strengths" in first and "Py (4)" in first
+    assert "Milestones" in first and "Ready for the role" in first
+    assert "end of week 7, January 11, 2027" in first
+    assert "The first five items, and why" in second
+    for item in plan["items"][:5]:
+        assert f"{item['rank']}. {item['label']}" in second
+    assert "Everything else in the plan runs in containers." in second
+    assert "Ranked skills, and why" in third and "Ranked skills" not in first + second
+
+
+def test_the_private_link_is_on_page_1_only_and_said_to_be_private(advisor: Advisor) -> None:
+    reader = PdfReader(io.BytesIO(render_plan_pdf(make_plan(advisor, "fr"), LINK)))
+    texts = [page.extract_text() for page in reader.pages]
+    assert LINK in texts[0] and "Ce lien est privé" in texts[0]
+    assert all(LINK not in text for text in texts[1:])
+    for number, page in enumerate(reader.pages):
+        uris = {
+            a.get_object()["/A"].get("/URI")
+            for a in page.get("/Annots", [])
+            if "/A" in a.get_object()
+        }
+        assert (LINK in uris) == (number == 0)
+
+
+def test_no_word_of_the_table_is_cut_across_two_lines(advisor: Advisor) -> None:
+    plan = sixty_items(make_plan(advisor, "fr"))
+    texts = page_texts(render_plan_pdf(plan, LINK))
+    table = "\n".join(
+        text for text in texts[2:] if "Compétences par priorité" in text or "Semaines" in text
+    )
+    table = table.split("Niveaux actuels et visés")[0]
+    words = {
+        word.strip("(),.;:—")
+        for item in plan["items"]
+        for word in f"{item['label']} {item['domain_label']}".split()
+    }
+    cut = sorted(w for w in words if len(w) > 3 and w not in table)
+    assert cut == []
+
+
+def test_transfer_credit_is_said_next_to_the_item(advisor: Advisor) -> None:
+    plan = make_plan(advisor, "fr")
+    plan["items"][1]["transfer"] = {"from": ["foundations.python"], "share": 0.4, "hours_saved": 6}
+    second = page_texts(render_plan_pdf(plan, LINK, {"foundations.python": "Python"}))[1]
+    said = "Vous connaissez Python\u00a0: environ 40\u00a0% d’effort en moins."
+    assert " ".join(said.split()) in " ".join(second.split())  # spaces and line ends as one

@@ -74,10 +74,11 @@ def plan_command(
         raise click.ClickException(f"{profile_file}: invalid profile") from None
     if fmt == "pdf":
         from advisor.pdf import render_plan_pdf
+        from advisor.services.assessment import skill_labels
 
         if output is None:
             raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
-        write(output, render_plan_pdf(plan))
+        write(output, render_plan_pdf(plan, labels=skill_labels(advisor, plan["language"])))
         return
     text = (
         plan_markdown(plan, words_for(plan["language"]))

@@ -19,12 +19,20 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 from advisor.i18n import words_for
 from advisor.pdf.details import footer, item_details, method_and_sources
 from advisor.pdf.styles import MARGIN, plan_styles
-from advisor.pdf.summary import first_page
+from advisor.pdf.summary import summary_pages
 from advisor.pdf.tables import chart, ranked_table, schedule
 
 
-def render_plan_pdf(plan: Mapping[str, Any], link: str | None = None) -> bytes:
-    """The PDF of `plan` (public plan JSON); `link` is the plan's address, printed on each page."""
+def render_plan_pdf(
+    plan: Mapping[str, Any],
+    link: str | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> bytes:
+    """The PDF of `plan` (public plan JSON): a two-page summary, then the details.
+
+    `link` is the plan's private address, printed on page 1 only; `labels` names skills the
+    plan's items do not (the person's strengths), by id, in the plan's language.
+    """
     styles = plan_styles()
     lang = plan["language"]
     words = words_for(lang)
@@ -44,7 +52,7 @@ def render_plan_pdf(plan: Mapping[str, Any], link: str | None = None) -> bytes:
         creator="advisor",
     )
     story = [
-        *first_page(plan, styles, lang, link),
+        *summary_pages(plan, styles, link, labels or {}),
         PageBreak(),
         *ranked_table(plan, styles, lang),
         *chart(plan, styles, lang),
@@ -52,6 +60,6 @@ def render_plan_pdf(plan: Mapping[str, Any], link: str | None = None) -> bytes:
         *item_details(plan, styles, lang),
         *method_and_sources(plan, styles, lang),
     ]
-    on_page = footer(lang, link, styles)
+    on_page = footer(lang, styles)
     document.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()

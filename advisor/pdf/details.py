@@ -17,7 +17,7 @@ from reportlab.platypus import (
 
 from advisor.core.explain import FACTORS, factor_name
 from advisor.i18n import words_for
-from advisor.pdf.styles import MARGIN, MUTED, para, shortened
+from advisor.pdf.styles import MARGIN, MUTED, para
 
 
 def item_details(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
@@ -105,7 +105,8 @@ def method_and_sources(
     return story
 
 
-def footer(lang: str, link: str | None, s: dict[str, ParagraphStyle]) -> Any:
+def footer(lang: str, s: dict[str, ParagraphStyle]) -> Any:
+    """Page numbers; the private link is not repeated here, so pages 2 onwards can be shared."""
     words = words_for(lang)
     regular = s["small"].fontName
 
@@ -114,9 +115,6 @@ def footer(lang: str, link: str | None, s: dict[str, ParagraphStyle]) -> Any:
         canvas.setFont(regular, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(A4[0] - MARGIN, 10 * mm, words.phrase("Page {n}", n=document.page))
-        if link:
-            canvas.drawString(MARGIN, 10 * mm, shortened(link, 90))
-            canvas.linkURL(link, (MARGIN, 9 * mm, A4[0] / 2, 13 * mm), relative=0)
         canvas.restoreState()
 
     return draw

@@ -66,7 +66,10 @@ def plan_styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0),
+        # Table cells wrap between words only: a word is never cut across two lines.
+        "cell": ParagraphStyle(
+            "cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0, splitLongWords=0
+        ),
         "head": ParagraphStyle(
             "head", parent=base, fontName=bold, fontSize=8.5, leading=11, spaceAfter=0
         ),
@@ -90,8 +93,14 @@ def plan_styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def kept(text: str) -> str:
+    """`text` with its narrow no-break spaces (French « ; ») made no-break spaces: ReportLab
+    wraps lines at the narrow one, which would start a line with the punctuation."""
+    return text.replace("\u202f", "\u00a0")
+
+
 def para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    return Paragraph(escape(kept(text)), style)
 
 
 def shortened(text: str, limit: int) -> str:

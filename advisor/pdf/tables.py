@@ -20,13 +20,23 @@ from reportlab.platypus import (
 
 from advisor.core.explain import reasons_in_words
 from advisor.i18n import words_for
-from advisor.pdf.styles import ACCENT, INK, LINE, MUTED, para, register_fonts, shortened
+from advisor.pdf.styles import (
+    ACCENT,
+    INK,
+    LINE,
+    MUTED,
+    kept,
+    para,
+    register_fonts,
+    shortened,
+)
 
 
 def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
     words = words_for(lang)
-    # Only the cells that wrap are Paragraphs; plain strings keep a long table cheap to lay out.
-    header = words.phrase("#|Skill and reasons|Domain|Level|Hours|Weeks|Priority").split("|")
+    # One Paragraph per row (the cell that wraps: skill, domain, reasons); plain strings in the
+    # others keep a long table cheap to lay out.
+    header = words.phrase("#|Skill, domain and reasons|Level|Hours|Weeks|Priority").split("|")
     rows: list[list[Any]] = [header]
     for item in plan["items"]:
         name = item["label"] + (
@@ -36,18 +46,19 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
             [
                 str(item["rank"]),
                 Paragraph(
-                    f'{escape(name)}<br/><font size="7.5" color="#4a4a4a">'
-                    f"{escape(reasons_in_words(item['reasons'], words))}</font>",
+                    f"{escape(name)} "
+                    f'<font color="#4a4a4a">· {escape(item["domain_label"])}</font><br/>'
+                    '<font size="7.5" color="#4a4a4a">'
+                    f"{escape(kept(reasons_in_words(item['reasons'], words)))}</font>",
                     s["cell"],
                 ),
-                Paragraph(escape(item["domain_label"]), s["cell"]),
                 f"{item['current']} → {item['target']}",
                 str(item["hours"]),
                 f"{item['start_week']}–{item['end_week']}",
                 f"{item['priority']:.2f}",
             ]
         )
-    widths = [8 * mm, 62 * mm, 28 * mm, 16 * mm, 16 * mm, 20 * mm, 18 * mm]
+    widths = [8 * mm, 96 * mm, 16 * mm, 16 * mm, 20 * mm, 18 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -122,11 +133,12 @@ def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -
     ]
     for first, last, text in periods:
         span = str(first) if first == last else f"{first}–{last}"
-        rows.append([para(span, s["cell"]), para(text, s["cell"])])
+        rows.append([span, para(text, s["cell"])])
     table = Table(rows, colWidths=[22 * mm, None], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 1), (0, -1), s["cell"].fontName, s["cell"].fontSize),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

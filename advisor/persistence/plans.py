@@ -69,10 +69,14 @@ def plan_by_token(*, session: Session, token: str) -> PlanRecord | None:
     return session.exec(select(PlanRecord).where(PlanRecord.token == token)).first()
 
 
-def plan_exists(*, session: Session, token: str) -> bool:
-    """Whether a plan has this token: one indexed look-up, nothing loaded."""
-    found = session.execute(select(PlanRecord.token).where(PlanRecord.token == token)).first()
-    return found is not None
+def newer_plan_token(*, session: Session, plan: PlanRecord) -> str | None:
+    """The token of the plan made by reassessing `plan`, if any (looked up within its journey,
+    whose index keeps the query small)."""
+    query = select(PlanRecord.token).where(
+        PlanRecord.journey_id == plan.journey_id, PlanRecord.previous_token == plan.token
+    )
+    found = session.execute(query.order_by(PlanRecord.id.desc())).first()  # type: ignore[union-attr]
+    return None if found is None else str(found[0])
 
 
 def profile_of(*, session: Session, plan: PlanRecord) -> tuple[ProfileRecord, dict[str, int]]:

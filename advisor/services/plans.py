@@ -181,11 +181,14 @@ def get_plan(*, store: Store, token: str) -> dict[str, Any]:
     return plan
 
 
-def plan_exists(*, store: Store, token: str) -> bool:
-    if not TOKEN_SHAPE.fullmatch(token):
-        return False
+def newer_plan_token(*, store: Store, token: str) -> str | None:
+    """The token of the newer version of plan `token` (its reassessment), else None; raises
+    `PlanNotFound` when no plan has `token`."""
     with store.read() as session:
-        return plans.plan_exists(session=session, token=token)
+        record = _record(session, token)
+        if record is None:
+            raise PlanNotFound(token)
+        return plans.newer_plan_token(session=session, plan=record)
 
 
 def get_profile(*, store: Store, token: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from advisor.web.i18n import fast_gettext
 
 BAR_HEIGHT = 10
 ROW_HEIGHT = 34
-LABEL_WIDTH = 260
+LABEL_WIDTH = 280
 SCALE_WIDTH = 300
 MAX_LEVEL = 5
 
@@ -46,7 +46,7 @@ def levels_chart(items: list[dict[str, Any]], language: str) -> LevelsChart:
     _ = fast_gettext()
     rows = tuple(
         ChartRow(
-            label=_shorten(item["label"], 38),
+            label=_shorten(item["label"], 34),
             y=20 + index * ROW_HEIGHT,
             current_width=item["current"] * step,
             target_width=item["target"] * step,

@@ -31,7 +31,7 @@ from advisor.core.limits import MAX_AD_TEXT, MAX_FORM_INDEX_DIGITS
 LEVEL_CHOICES = [SelectChoice(str(n), str(n)) for n in range(6)]
 LEVEL_VALUES = frozenset(choice.value for choice in LEVEL_CHOICES)
 ROW_INDEX = re.compile(rf"[0-9]{{1,{MAX_FORM_INDEX_DIGITS}}}")
-EXTRA_ROWS = 3
+EXTRA_ROWS = 5
 SUGGEST = ""
 
 
@@ -111,20 +111,24 @@ class AdForm(FlaskForm):  # type: ignore[misc]
 
 
 class LevelForm(Form):  # type: ignore[misc]
-    """One self-assessed skill: its id travels in a hidden field, its level in radios."""
+    """One self-assessed skill: its id travels in a hidden field, its level in radios; a skill
+    left unanswered counts as level 0."""
 
     skill = HiddenField()
-    level = RadioField(
-        choices=LEVEL_CHOICES,
-        validators=[InputRequired(message=_l("Choose a level from 0 to 5."))],
-    )
+    level = RadioField(choices=LEVEL_CHOICES, validators=[Optional()])
 
 
 class ExtraSkillForm(Form):  # type: ignore[misc]
-    """A skill the person adds beyond those proposed."""
+    """A skill the person adds beyond those proposed, found by typing its name (the view
+    matches the name to the taxonomy)."""
 
-    skill = SelectField(_l("Skill"), choices=[], validate_choice=False)
-    level = SelectField(_l("Level"), choices=LEVEL_CHOICES, default="0")
+    skill = StringField(_l("Skill"), validators=[Optional(), Length(max=200)])
+    level = SelectField(
+        _l("Level"),
+        choices=[SelectChoice("", "—"), *LEVEL_CHOICES[1:]],
+        default="",
+        validate_choice=True,
+    )
 
 
 class AssessmentForm(ProfileForm):

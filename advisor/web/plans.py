@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from flask import (
@@ -18,16 +17,17 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from advisor.core.errors import InvalidInput
-from advisor.core.explain import reasons_in_words
 from advisor.i18n import words_for
 from advisor.pdf import render_plan_pdf
 from advisor.services import plans
-from advisor.web import charts
+from advisor.services.assessment import skill_labels
+from advisor.web import charts, planview
 from advisor.web.context import current_advisor, current_store
-from advisor.web.i18n import current_language, fast_gettext
+from advisor.web.i18n import fast_gettext
 from advisor.web.links import base_url, external_url
 from advisor.web.pagecache import pages_of
 from advisor.web.profile import reassess_form
@@ -47,18 +47,31 @@ def load(token: str) -> dict[str, Any]:
 
 @bp.get("/<token>")
 def show(token: str) -> ResponseReturnValue:
-    if not plans.plan_exists(store=current_store(), token=token):
+    """The plan, in its own language; an older version says that a newer one exists."""
+    try:
+        newer = plans.newer_plan_token(store=current_store(), token=token)
+    except plans.PlanNotFound:
         abort(404)
-    key = (token, current_language(), base_url())
+    # The page is in the plan's language whatever the interface's, so the key needs no language.
+    key = (token, base_url(), newer or "")
     pages = pages_of("plans")
     page = pages.get(key)
     if page is None:
         # A page showing a one-off message is not reused (the template shows the same list).
         one_off = get_flashed_messages(with_categories=True)
-        page = render_template("plans/plan.html", **page_context(load(token), what_if=None))
+        page = render_plan_page(load(token), what_if=None, newer=newer)
         if not one_off:
             pages.put(key, page)
     return page
+
+
+def render_plan_page(
+    plan: dict[str, Any], what_if: dict[str, Any] | None, newer: str | None = None
+) -> str:
+    """The plan page in the plan's language, whatever the interface language: the page and the
+    plan it shows never disagree."""
+    with force_locale(plan["language"]):
+        return render_template("plans/plan.html", **page_context(plan, what_if, newer))
 
 
 @bp.get("/<token>/what-if")
@@ -70,9 +83,10 @@ def what_if(token: str) -> ResponseReturnValue:
         level = int(request.args.get("level", ""))
         answer = plans.what_if(advisor, profile, request.args.get("skill", ""), level)
     except (ValueError, InvalidInput):
-        flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
+        with force_locale(plan["language"]):
+            flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
         return redirect(url_for("plans.show", token=token, _anchor="what-if"))
-    return render_template("plans/plan.html", **page_context(plan, what_if=answer))
+    return render_plan_page(plan, what_if=answer)
 
 
 @bp.get("/<token>.json")
@@ -91,7 +105,11 @@ def download_json(token: str) -> ResponseReturnValue:
 def download_pdf(token: str) -> ResponseReturnValue:
     """The plan as a PDF, named after the role and the day, in the plan's language."""
     plan = load(token)
-    body = render_plan_pdf(plan, link=external_url("plans.show", token=token))
+    body = render_plan_pdf(
+        plan,
+        link=external_url("plans.show", token=token),
+        labels=skill_labels(current_advisor(), plan["language"]),
+    )
     return Response(
         body,
         mimetype="application/pdf",
@@ -106,11 +124,15 @@ def file_name(plan: dict[str, Any], extension: str) -> str:
 
 @bp.get("/<token>/reassess")
 def reassess(token: str) -> ResponseReturnValue:
+    """Step 2 again, every skill of the plan included; `?target_role=` picks a suggested role."""
     try:
         saved = plans.get_profile(store=current_store(), token=token)
     except plans.PlanNotFound:
         abort(404)
-    return reassess_form(token, saved)
+    plan = load(token)
+    target = request.args.get("target_role", "")
+    chosen = target if target in current_advisor().taxonomy.roles else None
+    return reassess_form(token, saved, [i["skill"] for i in plan["items"]], chosen)
 
 
 @bp.get("/<token>/delete")
@@ -129,41 +151,31 @@ def delete(token: str) -> ResponseReturnValue:
     return redirect(url_for("profile.start"), code=303)
 
 
-def page_context(plan: dict[str, Any], what_if: dict[str, Any] | None) -> dict[str, Any]:
+def page_context(
+    plan: dict[str, Any], what_if: dict[str, Any] | None, newer: str | None = None
+) -> dict[str, Any]:
     """Everything the plan page shows, in the plan's language, with loop strings prepared."""
-    language = plan["language"]
-    labels = {item["skill"]: item["label"] for item in plan["items"]}
+    words = words_for(plan["language"])
+    taxonomy = current_advisor().taxonomy
+    labels = {
+        **skill_labels(current_advisor(), plan["language"]),
+        **{item["skill"]: item["label"] for item in plan["items"]},
+    }
+    _ = fast_gettext()
+    deadline = planview.deadline(plan, labels, words)
     return {
         "plan": plan,
         "token": plan["id"],
         "labels": labels,
-        "items": [_item_view(item, language, fast_gettext()) for item in plan["items"]],
-        "chart": charts.levels_chart(plan["items"], language),
-        "periods": charts.schedule_periods(plan),
+        "newer_url": url_for("plans.show", token=newer) if newer else None,
+        "origin": (plan.get("origin_role") or {}).get("label"),
+        "total": planview.total(plan, words),
+        "milestones": planview.milestones(plan, labels, words, _),
+        "deadline": deadline,
+        "items": planview.item_views(plan, labels, taxonomy, words, _),
+        "suggestions": planview.suggestions(plan, labels, taxonomy, _),
+        "chart": charts.levels_chart(plan["items"], plan["language"]),
+        "schedule": planview.schedule_rows(charts.schedule_periods(plan), deadline, _),
         "what_if": what_if,
         "plan_url": external_url("plans.show", token=plan["id"]),
-    }
-
-
-def _item_view(item: dict[str, Any], language: str, _: Callable[..., str]) -> dict[str, Any]:
-    """The words around one item, translated with a catalogue fetched once per page."""
-    meta = " · ".join(
-        [
-            item["domain_label"],
-            _("level %(current)s → %(target)s", current=item["current"], target=item["target"]),
-            _("%(hours)s h", hours=item["hours"]),
-            _("weeks %(start)s–%(end)s", start=item["start_week"], end=item["end_week"]),
-            _("priority %(p)s", p=f"{item['priority']:.2f}"),
-        ]
-    )
-    resources = [
-        {**r, "meta": f"{r['language'].upper()}, " + _("%(hours)s h", hours=f"{r['hours']:g}")}
-        for r in item["resources"]
-    ]
-    return {
-        "item": item,
-        "meta": meta,
-        "reasons": reasons_in_words(item["reasons"], words_for(language)),
-        "anchor_title": _("At level %(n)s you can:", n=item["target"]),
-        "resources": resources,
     }

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from wtforms.fields.choices import SelectChoice
 
 from advisor.core.errors import InvalidProfile
 from advisor.services import jobads, plans
-from advisor.services.assessment import skills_to_assess, suggested_skills
+from advisor.services.assessment import questions, skill_by_name, suggested_skills
 from advisor.web.context import current_advisor, current_store
 from advisor.web.forms import LEVEL_VALUES, SUGGEST, AdForm, AssessmentForm, ProfileForm
 from advisor.web.i18n import LANGUAGE_NAMES, current_language
@@ -23,6 +24,25 @@ bp = Blueprint("profile", __name__)
 bp.after_request(no_store)
 # Hours a week proposed when a plan starts from an ad, before the person says otherwise.
 DEFAULT_HOURS = 5
+
+STEP1_FIELDS = (
+    "language",
+    "current_role",
+    "target_role",
+    "hours_per_week",
+    "deadline_weeks",
+    "experience",
+    "target_ad",
+)
+
+
+@dataclass(frozen=True)
+class FormError:
+    """One line of the error summary: the control it links to, and what is wrong."""
+
+    target: str
+    label: str
+    message: str
 
 
 def role_choices(language: str) -> list[tuple[str, str]]:
@@ -41,18 +61,19 @@ def _render_step1() -> str:
     form.set_roles(role_choices(current_language()))
     if not request.args:
         form.language.data = current_language()
-    return render_template("profile/step1.html", form=form)
+    return render_template("profile/step1.html", form=form, error_list=[])
 
 
 @bp.post("/assess")
 def assess() -> ResponseReturnValue:
-    """Check step 1; then show the skills to rate for the chosen role."""
+    """Check step 1; then show the skills to rate, prefilled from the role the person gave."""
     form = ProfileForm()
     form.set_roles(role_choices(current_language()))
     if not form.validate():
-        return render_template("profile/step1.html", form=form), 422
-    step2 = AssessmentForm(formdata=None, data=_step1_data(form))
-    return _render_step2(step2, {})
+        errors = error_list(form, {})
+        return render_template("profile/step1.html", form=form, error_list=errors), 422
+    step2 = AssessmentForm(formdata=None, data={name: form[name].data for name in STEP1_FIELDS})
+    return _render_step2(step2, {}, prefill=True)
 
 
 @bp.post("/ad")
@@ -84,14 +105,15 @@ def create() -> ResponseReturnValue:
     """Check step 2, save the plan, and show it at its private address (Post/Redirect/Get)."""
     form = AssessmentForm()
     form.set_roles(role_choices(current_language()))
-    _offer_extra_skills(form)
-    if not form.validate():
+    valid = form.validate()
+    extras = _extra_skills(form)
+    if not valid or any(e.form.errors for e in form.extra.entries):
         return _render_step2(form, _levels_typed(form)), 422
     try:
         plan = plans.create_plan(
             store=current_store(),
             advisor=current_advisor(),
-            profile_data=_profile_data(form),
+            profile_data=_profile_data(form, extras),
             now=datetime.now(UTC),
             previous_token=form.previous.data or None,
         )
@@ -105,63 +127,57 @@ def create() -> ResponseReturnValue:
     return redirect(url_for("plans.show", token=plan["id"]), code=303)
 
 
-def reassess_form(token: str, saved: dict[str, Any]) -> ResponseReturnValue:
-    """Step 2 prefilled with a saved profile; submitting it links the new plan to `token`."""
-    data = {
-        k: saved.get(k)
-        for k in (
-            "language",
-            "current_role",
-            "hours_per_week",
-            "deadline_weeks",
-            "experience",
-            "target_ad",
-        )
-    }
-    data["target_role"] = saved.get("target_role") or SUGGEST
+def reassess_form(
+    token: str, saved: dict[str, Any], skills: Iterable[str], target: str | None = None
+) -> ResponseReturnValue:
+    """Step 2 prefilled with a saved profile, asking again about every skill of the earlier plan
+    (`skills`); submitting it links the new plan to `token`. `target` replaces the saved target
+    role (a role the plan suggested)."""
+    data = {k: saved.get(k) for k in STEP1_FIELDS if k != "target_role"}
+    data["target_role"] = target or saved.get("target_role") or SUGGEST
     data["previous"] = token
     form = AssessmentForm(formdata=None, data=data)
-    return _render_step2(form, saved.get("assessments", {}))
+    levels = saved.get("assessments", {})
+    return _render_step2(form, levels, also=[*skills, *(s for s, n in levels.items() if n > 0)])
 
 
-def _step1_data(form: ProfileForm) -> dict[str, Any]:
-    return {
-        name: form[name].data
-        for name in (
-            "language",
-            "current_role",
-            "target_role",
-            "hours_per_week",
-            "deadline_weeks",
-            "experience",
-            "target_ad",
-        )
-    }
-
-
-def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
+def _render_step2(
+    form: AssessmentForm,
+    levels: dict[str, int],
+    *,
+    prefill: bool = False,
+    also: Iterable[str] = (),
+) -> str:
     advisor = current_advisor()
     language = _known_language(form)
     # An invalid form comes back here: only a role of the taxonomy may pick the skills shown.
     role_id = form.target_role.data if form.target_role.data in advisor.taxonomy.roles else None
     ad_text = (form.target_ad.data or "").strip()
     ad = jobads.job_ad(advisor, ad_text) if ad_text else None
-    groups = skills_to_assess(advisor, role_id, language, ad.role if ad else None)
-    proposed = [s.id for g in groups for s in g.skills]
-    # For an ad, every level starts at 0 ("no exposure"): two clicks give a plan.
-    typed = {**{s: (0 if ad else None) for s in proposed}, **levels}
+    posted = [e.form.skill.data for e in form.levels.entries]
+    asked = questions(
+        advisor,
+        role_id,
+        language,
+        current_role=form.current_role.data or "",
+        also=[*also, *posted],
+        role=ad.role if ad else None,
+    )
+    proposed = asked.skill_ids
     if not form.levels.entries:
+        # For an ad, every level starts at 0 ("no exposure"): two clicks give a plan.
+        zeros = {s: 0 for s in proposed} if ad else {}
+        typed = {**zeros, **(asked.prefilled if prefill else {}), **levels}
         for skill_id in proposed:
             form.levels.append_entry({"skill": skill_id, "level": _as_choice(typed.get(skill_id))})
     form.set_roles(role_choices(language))
-    _offer_extra_skills(form, exclude=set(proposed))
     entries = {entry.form.skill.data: entry for entry in form.levels.entries}
-    extras_known = {s: lv for s, lv in levels.items() if s not in entries}
-    _prefill_extras(form, extras_known)
+    _prefill_extras(form, {s: lv for s, lv in levels.items() if s not in entries})
+    names = {s.id: s.label.in_(language) for s in advisor.taxonomy.skills.values()}
     return render_template(
         "profile/step2.html",
         form=form,
-        groups=groups,
+        groups=asked.groups,
         entries=entries,
         levels=advisor.taxonomy.levels,
         language=language,
@@ -170,6 +186,19 @@ def _render_step2(form: AssessmentForm, levels: dict[str, int]) -> str:
         proposed=set(proposed),
         role=advisor.taxonomy.roles.get(role_id or ""),
         ad_label=jobads.ad_label(ad, language) if ad else None,
+        origin=asked.origin,
+        typical={
+            skill_id: _(
+                "Typical for %(origin)s: level %(n)s.",
+                origin=asked.origin.label.in_(language),
+                n=level,
+            )
+            for skill_id, level in asked.prefilled.items()
+            if asked.origin
+        },
+        prefilled=prefill and bool(asked.prefilled),
+        skill_names=sorted(set(names.values()), key=str.casefold),
+        error_list=error_list(form, names),
     )
 
 
@@ -182,24 +211,33 @@ def _as_choice(level: int | None) -> str | None:
     return None if level is None else str(level)
 
 
-def _offer_extra_skills(form: AssessmentForm, exclude: set[str] | None = None) -> None:
-    language = _known_language(form)
-    skills = current_advisor().taxonomy.skills.values()
-    choices = sorted(
-        ((s.id, s.label.in_(language)) for s in skills if s.id not in (exclude or set())),
-        key=lambda c: c[1].casefold(),
-    )
+def _extra_skills(form: AssessmentForm) -> dict[str, int]:
+    """The skills typed under "other skills", matched to the taxonomy by name; a name that
+    matches none, or a skill without a level, gets an error on its field."""
+    taxonomy = current_advisor().taxonomy
+    found: dict[str, int] = {}
     for entry in form.extra.entries:
-        entry.form.skill.choices = [
-            SelectChoice("", "—"),
-            *(SelectChoice(v, t) for v, t in choices),
-        ]
+        name = (entry.form.skill.data or "").strip()
+        if not name:
+            continue
+        skill_id = skill_by_name(taxonomy, name)
+        if skill_id is None:
+            entry.form.skill.errors = [_("No skill has this name; pick one from the list.")]
+        elif entry.form.level.data in (None, "", "None"):
+            entry.form.level.errors = [_("Choose a level from 1 to 5 for this skill.")]
+        else:
+            found[skill_id] = int(entry.form.level.data)
+    return found
 
 
 def _prefill_extras(form: AssessmentForm, extras: dict[str, int]) -> None:
+    language = _known_language(form)
+    skills = current_advisor().taxonomy.skills
     empty = [e for e in form.extra.entries if not e.form.skill.data]
-    for entry, (skill_id, level) in zip(empty, sorted(extras.items()), strict=False):
-        entry.form.skill.data, entry.form.level.data = skill_id, str(level)
+    known = sorted((s, lv) for s, lv in extras.items() if s in skills and lv > 0)
+    for entry, (skill_id, level) in zip(empty, known, strict=False):
+        entry.form.skill.data = skills[skill_id].label.in_(language)
+        entry.form.level.data = str(level)
 
 
 def _levels_typed(form: AssessmentForm) -> dict[str, int]:
@@ -211,13 +249,12 @@ def _levels_typed(form: AssessmentForm) -> dict[str, int]:
     return typed
 
 
-def _profile_data(form: AssessmentForm) -> dict[str, Any]:
-    assessments: dict[str, int] = {}
-    for entry in form.levels.entries:
-        assessments[entry.form.skill.data] = int(entry.form.level.data)
-    for entry in form.extra.entries:
-        if entry.form.skill.data:
-            assessments[entry.form.skill.data] = int(entry.form.level.data or 0)
+def _profile_data(form: AssessmentForm, extras: dict[str, int]) -> dict[str, Any]:
+    """The profile to plan from; a proposed skill left unanswered counts as level 0."""
+    assessments = {
+        entry.form.skill.data: int(entry.form.level.data or 0) for entry in form.levels.entries
+    }
+    assessments.update(extras)
     return {
         "language": form.language.data,
         "target_role": form.target_role.data or None,
@@ -230,6 +267,25 @@ def _profile_data(form: AssessmentForm) -> dict[str, Any]:
     }
 
 
+def error_list(form: ProfileForm, names: dict[str, str]) -> list[FormError]:
+    """Every error of the form, in page order, each linked to the control to fix."""
+    found = [FormError("", "", message) for message in form.form_errors]
+    for name in STEP1_FIELDS:
+        field = form[name]
+        target = f"{field.id}-0" if field.type == "RadioField" else field.id
+        found += [FormError(target, str(field.label.text), m) for m in field.errors]
+    if isinstance(form, AssessmentForm):
+        for entry in form.levels.entries:
+            skill, level = entry.form.skill, entry.form.level
+            label = names.get(skill.data, skill.data or "")
+            found += [FormError(f"{level.id}-0", label, m) for m in level.errors]
+        for index, entry in enumerate(form.extra.entries, start=1):
+            label = _("Other skill %(n)s", n=index)
+            for control in (entry.form.skill, entry.form.level):
+                found += [FormError(control.id, label, m) for m in control.errors]
+    return found
+
+
 def _put_errors_on_fields(form: AssessmentForm, error: InvalidProfile) -> None:
     """A service error names a profile field; show it next to the form field it came from."""
     for name, message in error.fields.items():
@@ -237,9 +293,6 @@ def _put_errors_on_fields(form: AssessmentForm, error: InvalidProfile) -> None:
             skill_id = name.split(".", 1)[1]
             target = next(
                 (e.form.level for e in form.levels.entries if e.form.skill.data == skill_id), None
-            )
-            target = target or next(
-                (e.form.skill for e in form.extra.entries if e.form.skill.data == skill_id), None
             )
             if target is not None:
                 target.errors = [*target.errors, message]

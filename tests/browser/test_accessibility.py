@@ -46,3 +46,14 @@ def test_the_plan_page_has_no_serious_violation(browser: Browser, base_url: str)
     rate_every_skill(page, 1)
     submit_plan(page)
     assert serious_violations(page) == []
+
+
+def test_step2_with_its_error_summary_has_no_serious_violation(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url)
+    page.fill("#extra-0-skill", "Basket weaving")
+    page.click("button.primary")
+    assert page.locator(".error-summary a").count() == 1
+    assert serious_violations(page) == []

@@ -56,7 +56,7 @@ def test_english_flow_plan_download_reassess_delete(
     first = page.locator("ol.items > li").first
     expect(first.locator("h3")).not_to_be_empty()
     expect(first).to_contain_text("Why here:")
-    expect(page.locator("svg.chart rect").first).to_be_visible()
+    expect(page.locator("svg.chart rect[fill='#0b57d0']").first).to_be_visible()
 
     with page.expect_download() as download:
         page.click("text=Download the plan (JSON)")
@@ -93,9 +93,8 @@ def test_french_flow_shows_french_labels(browser: Browser, base_url: str) -> Non
     expect(page.locator("h1")).to_have_text(
         f"Votre plan pour devenir {TAXONOMY.roles[ROLE].label.fr}"
     )
-    first_skill = page.locator("ol.items > li h3").first.inner_text().split("\n")[0]
-    french_labels = {s.label.fr for s in TAXONOMY.skills.values()}
-    assert first_skill.replace(" prérequis", "").strip() in french_labels
+    first_skill = page.locator("ol.items > li h3 .skill-name").first.inner_text()
+    assert first_skill in {s.label.fr for s in TAXONOMY.skills.values()}
 
 
 def test_invalid_input_keeps_what_was_typed(browser: Browser, base_url: str) -> None:
@@ -113,11 +112,53 @@ def test_invalid_input_keeps_what_was_typed(browser: Browser, base_url: str) -> 
     page.fill("#hours_per_week", "8")
     page.click("button[type=submit]")
     skills = page.locator("fieldset.skill")
-    skills.nth(0).locator("input[value='4']").check()  # one rated, the others forgotten
+    skills.nth(0).locator("input[value='4']").check()  # one rated, the others left at 0
+    page.fill("#extra-0-skill", "Basket weaving")
+    page.select_option("#extra-0-level", "2")
     page.click("button.primary")
     expect(page.locator(".error-summary")).to_be_visible()
     expect(skills.nth(0).locator("input[value='4']")).to_be_checked()
-    expect(skills.nth(1).locator(".error")).to_have_text("Choose a level from 0 to 5.")
+    expect(page.locator("#extra-0-skill")).to_have_value("Basket weaving")
+    expect(page.locator("#extra-0-skill-error")).to_have_text(
+        "No skill has this name; pick one from the list."
+    )
+
+
+def test_the_error_summary_counts_links_and_takes_the_focus(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url)
+    page.click("details.answers summary")
+    page.fill("#hours_per_week", "0")
+    page.fill("#extra-1-skill", "Underwater basket weaving")
+    page.select_option("#extra-1-level", "3")
+    page.click("button.primary")
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.locator("h2")).to_have_text("There are 2 problems to fix.")
+    links = summary.locator("a")
+    expect(links).to_have_count(2)
+    assert [links.nth(i).get_attribute("href") for i in range(2)] == [
+        "#hours_per_week",
+        "#extra-1-skill",
+    ]
+    links.nth(0).click()
+    expect(page.locator("#hours_per_week")).to_be_focused()
+    links.nth(1).click()
+    expect(page.locator("#extra-1-skill")).to_be_focused()
+
+
+def test_step2_is_short_and_prefilled_from_the_current_role(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url)
+    assert page.locator("fieldset.skill").count() <= 20
+    expect(page.locator("#prefilled-note")).to_contain_text("DevOps engineer")
+    expect(page.locator("#unassessed-note")).to_contain_text("counts as level 0")
+    expect(page.locator("fieldset.skill input:checked").first).to_be_visible()
+    submit_plan(page)  # nothing else to answer: unanswered skills count as 0
 
 
 def test_the_language_switch_changes_the_interface(browser: Browser, base_url: str) -> None:
@@ -144,3 +185,49 @@ def test_keyboard_reaches_the_form_with_a_visible_focus(browser: Browser, base_u
         if page.evaluate("document.activeElement.id") == "hours_per_week":
             break
     assert page.evaluate("document.activeElement.id") == "hours_per_week"
+
+
+def test_the_deadline_is_marked_in_the_schedule_with_what_fits_before_it(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    page.goto(base_url + "/")
+    page.select_option("#target_role", ROLE)
+    page.fill("#hours_per_week", "4")
+    page.fill("#deadline_weeks", "6")
+    page.click("button[type=submit]")
+    submit_plan(page)
+    expect(page.locator(".plan-head .warning")).to_contain_text("does not fit your deadline")
+    mark = page.locator("table.schedule tr.deadline-mark")
+    expect(mark).to_have_count(1)
+    expect(mark).to_contain_text("Your deadline: end of week 6")
+    rows = page.locator("table.schedule tbody tr")
+    weeks = [rows.nth(i).locator("th").inner_text() for i in range(rows.count())]
+    marked = weeks.index("Deadline")
+    assert weeks[marked - 1].split("–")[-1] == "6"  # the row before the mark ends in week 6
+    expect(page.locator("#deadline ~ .deadline-lists .within li").first).to_be_visible()
+    expect(page.locator("#deadline ~ .deadline-lists .after li").first).to_be_visible()
+    page.click("text=What fits by the deadline")
+    assert page.url.endswith("#deadline")
+
+
+def test_a_suggested_role_is_chosen_and_the_old_plan_points_to_the_new_one(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    fill_step1(page, base_url)
+    submit_plan(page)
+    old_url = page.url
+    choose = page.locator(".suggestion a.button").first
+    role_id = (choose.get_attribute("href") or "").rsplit("=", 1)[-1]
+    choose.click()
+    expect(page.locator("#target_role")).to_have_value(role_id)
+    submit_plan(page)
+    role_label = TAXONOMY.roles[role_id].label.en
+    expect(page.locator("h1")).to_have_text(f"Your plan to become {role_label}")
+    new_url = page.url
+    page.goto(old_url)
+    notice = page.locator(".notice.newer")
+    expect(notice).to_contain_text("A newer version of this plan exists")
+    notice.locator("a").click()
+    assert page.url == new_url

@@ -67,20 +67,50 @@ def test_a_plan_is_created_and_shown_at_its_private_link(client: FlaskClient) ->
     assert "Why here:" in page and "<svg" in page and "Week by week" in page
 
 
-def test_a_missing_level_comes_back_with_everything_typed(client: FlaskClient) -> None:
+def test_an_unanswered_skill_counts_as_level_0(client: FlaskClient) -> None:
     form = step2(containers="3")
     del form["levels-2-level"]
+    location = client.post("/plans", data=form).headers["Location"]
+    plan = client.get(f"{location}.json").get_json()
+    assert plan["assessments"]["mlops.model-monitoring"] == 0
+    assert plan["assessments"]["foundations.containers"] == 3
+
+
+def test_step2_says_unanswered_skills_count_as_0(client: FlaskClient) -> None:
+    page = client.post("/assess", data=STEP1).get_data(as_text=True)
+    assert "A skill you leave unanswered counts as level 0" in page
+    assert 'name="levels-0-level" required' not in page
+
+
+def test_errors_are_counted_and_linked_at_the_top_with_everything_typed(
+    client: FlaskClient,
+) -> None:
+    form = step2(containers="3")
+    form.update({"hours_per_week": "0", "extra-0-skill": "Basket weaving", "extra-0-level": "2"})
     response = client.post("/plans", data=form)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Choose a level from 0 to 5." in page
-    assert (
-        re.search(
-            r'name="levels-0-level"[^>]*value="3"[^>]*checked|checked[^>]*name="levels-0-level"[^>]*value="3"',
-            page,
+    summary = page[
+        page.index('class="error-summary"') : page.index(
+            "</div>", page.index('class="error-summary"')
         )
-        or 'value="3" checked' in page
-    )
+    ]
+    assert "There are 2 problems to fix." in summary
+    assert 'href="#hours_per_week"' in summary and 'href="#extra-0-skill"' in summary
+    assert "No skill has this name; pick one from the list." in summary
+    assert re.search(r'value="3"[^>]*checked|checked[^>]*value="3"', page)
+    assert 'value="Basket weaving"' in page
+
+
+def test_another_skill_is_added_by_its_name(client: FlaskClient) -> None:
+    form = step2()
+    form.update({"extra-0-skill": "model SERVING", "extra-0-level": "2"})
+    del form["levels-3-skill"], form["levels-3-level"]
+    location = client.post("/plans", data=form).headers["Location"]
+    assert client.get(f"{location}.json").get_json()["assessments"]["mlops.model-serving"] == 2
+    page = client.post("/assess", data=STEP1).get_data(as_text=True)
+    assert re.search(r'<input [^>]*id="extra-0-skill" list="all-skills"', page)
+    assert '<option value="Model monitoring">' in page
 
 
 def test_a_tampered_skill_id_is_refused_next_to_it(client: FlaskClient) -> None:

@@ -1,0 +1,303 @@
+"""What the plan page shows, prepared once per page in the plan's language: milestones with
+dates, the deadline, each item's reasons, transfer credit and sources, the suggested roles.
+
+Plans saved before milestones, dates and transfer credit existed read with fallbacks, so every
+saved plan still opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from flask_babel import ngettext
+
+from advisor.core.explain import factor_name, reasons_in_words
+from advisor.core.schedule import Period
+from advisor.core.taxonomy import Role, Taxonomy
+from advisor.i18n import CatalogueWords
+
+Gettext = Callable[..., str]
+WEEKS_PER_MONTH = 4.345
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    title: str
+    end_week: int
+    when: str
+    skills: list[str]
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    weeks: int
+    fits: bool
+    week: int
+    when: str
+    within: list[str]
+    after: list[str]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    language: str
+    title: str
+    publisher: str
+    when: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    weeks: str
+    hours: tuple[tuple[str, float], ...]
+    deadline: str = ""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    id: str
+    label: str
+    fit: float
+    description: str
+    covered: list[str]
+    first_milestone: str
+    is_target: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    item: Mapping[str, Any]
+    why: str
+    meta: str
+    stage: str
+    transfer: str
+    reasons: list[tuple[str, str, str, str]]
+    anchor_title: str
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def start_day(plan: Mapping[str, Any]) -> date:
+    return date.fromisoformat(str(plan["created_at"])[:10])
+
+
+def week_end(plan: Mapping[str, Any], week: int) -> date:
+    """The last day of study week `week` (week 1 starts on the day of the plan)."""
+    return start_day(plan) + timedelta(days=7 * week - 1)
+
+
+def _day(plan: Mapping[str, Any], iso: str | None, week: int) -> date:
+    return date.fromisoformat(iso[:10]) if iso else week_end(plan, week)
+
+
+def total(plan: Mapping[str, Any], words: CatalogueWords) -> dict[str, Any]:
+    """Weeks, months and the end date of the whole plan."""
+    weeks = int(plan["weeks"])
+    months = float(plan.get("months") or round(weeks / WEEKS_PER_MONTH * 2) / 2 or 0.5)
+    return {
+        "weeks": weeks,
+        "months": ngettext(
+            "about %(months)s month",
+            "about %(months)s months",
+            1 if months <= 1 else 2,
+            months=words.number(months),
+        ),
+        "end": words.date(_day(plan, plan.get("end_date"), weeks)),
+    }
+
+
+def milestones(
+    plan: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords, _: Gettext
+) -> list[Milestone]:
+    """The plan's milestones with their dates; an older plan gets one: ready for the role."""
+    found = plan.get("milestones") or [
+        {
+            "id": "ready",
+            "title": _("Ready for the role"),
+            "end_week": plan["weeks"],
+            "skills": [i["skill"] for i in plan["items"]],
+        }
+    ]
+    return [
+        Milestone(
+            id=str(m.get("id", "")),
+            title=str(m.get("title", "")),
+            end_week=int(m.get("end_week", 0)),
+            when=words.date(_day(plan, m.get("end_date"), int(m.get("end_week", 0)))),
+            skills=[labels.get(s, s) for s in m.get("skills", [])],
+        )
+        for m in found
+        if plan["items"]
+    ]
+
+
+def deadline(
+    plan: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords
+) -> DeadlineView | None:
+    """What fits by the deadline and what comes after it; None without a deadline."""
+    given = plan.get("deadline")
+    if not given:
+        return None
+    items = [i["skill"] for i in plan["items"]]
+    within = list(given.get("within", given.get("fitting_items", [])))
+    after = list(given.get("after", [s for s in items if s not in within]))
+    week = int(given.get("week_marked") or given["weeks"])
+    return DeadlineView(
+        weeks=int(given["weeks"]),
+        fits=bool(given["fits"]),
+        week=week,
+        when=words.date(week_end(plan, week)),
+        within=[labels.get(s, s) for s in within],
+        after=[labels.get(s, s) for s in after],
+    )
+
+
+def schedule_rows(
+    periods: list[Period], mark: DeadlineView | None, _: Gettext
+) -> list[ScheduleRow]:
+    """The schedule's periods, split at the deadline week so a row can mark it."""
+    rows: list[ScheduleRow] = []
+    marked = mark is None
+    for period in periods:
+        spans = [(period.first_week, period.last_week)]
+        if mark and period.first_week <= mark.week < period.last_week:
+            spans = [(period.first_week, mark.week), (mark.week + 1, period.last_week)]
+        for first, last in spans:
+            rows.append(ScheduleRow(_span(first, last), period.hours))
+            if not marked and mark is not None and last >= mark.week:
+                rows.append(_deadline_row(mark, _))
+                marked = True
+    if not marked and mark is not None:
+        rows.append(_deadline_row(mark, _))
+    return rows
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _deadline_row(mark: DeadlineView, _: Gettext) -> ScheduleRow:
+    text = _("Your deadline: end of week %(week)s, %(date)s", week=mark.week, date=mark.when)
+    return ScheduleRow("", (), deadline=text)
+
+
+def item_views(
+    plan: Mapping[str, Any],
+    labels: Mapping[str, str],
+    taxonomy: Taxonomy,
+    words: CatalogueWords,
+    _: Gettext,
+) -> list[ItemView]:
+    """Each item in the order of study, with why it comes there in plain words."""
+    stages = {"ready": _("for the role"), "deepen": _("to go further")}
+    views = []
+    for item in plan["items"]:
+        meta = " · ".join(
+            [
+                item["domain_label"],
+                _("level %(current)s → %(target)s", current=item["current"], target=item["target"]),
+                _("%(hours)s h", hours=item["hours"]),
+                _("weeks %(start)s–%(end)s", start=item["start_week"], end=item["end_week"]),
+            ]
+        )
+        views.append(
+            ItemView(
+                item=item,
+                why=item.get("why_here") or reasons_in_words(item["reasons"], words) + ".",
+                meta=meta,
+                stage=stages.get(str(item.get("stage", "")), ""),
+                transfer=_transfer(item.get("transfer"), labels, words, _),
+                reasons=[
+                    (
+                        factor_name(r["factor"], words),
+                        words.number(round(float(r["value"]), 2)),
+                        words.number(round(float(r["score"]), 2)),
+                        words.number(round(float(r["weight"]), 2)),
+                    )
+                    for r in item["reasons"]
+                ],
+                anchor_title=_("At level %(n)s you can:", n=item["target"]),
+                quotes=quotes(taxonomy, item["skill"], words),
+            )
+        )
+    return views
+
+
+def _transfer(
+    transfer: Mapping[str, Any] | None,
+    labels: Mapping[str, str],
+    words: CatalogueWords,
+    _: Gettext,
+) -> str:
+    if not transfer or not transfer.get("from"):
+        return ""
+    known = ", ".join(labels.get(s, s) for s in transfer["from"])
+    text = _(
+        "You know %(skills)s: about %(share)s less effort.",
+        skills=known,
+        share=words.percent(float(transfer.get("share", 0))),
+    )
+    if transfer.get("hours_saved"):
+        text += " " + _("%(hours)s h saved.", hours=transfer["hours_saved"])
+    return text
+
+
+def quotes(taxonomy: Taxonomy, skill_id: str, words: CatalogueWords) -> list[Quote]:
+    """The words of the sources that show a skill matters, with where they come from."""
+    skill = taxonomy.skills.get(skill_id)
+    if skill is None:
+        return []
+    found = []
+    for source_id, text in skill.quotes.items():
+        source = taxonomy.sources.get(source_id)
+        if source is not None:
+            found.append(
+                Quote(
+                    text,
+                    source.language,
+                    source.title,
+                    source.publisher,
+                    words.date(source.published),
+                    source.url,
+                )
+            )
+    return found
+
+
+def _covered(role: Role | None, levels: Mapping[str, int]) -> list[str]:
+    """The role's requirements the person already meets (for plans saved without the list)."""
+    if role is None:
+        return []
+    met = role.requirements_for(levels).values()
+    return [r.skill for r in met if r.level > 0 and levels.get(r.skill, 0) >= r.level]
+
+
+def suggestions(
+    plan: Mapping[str, Any], labels: Mapping[str, str], taxonomy: Taxonomy, _: Gettext
+) -> list[Suggestion]:
+    """The roles that fit best, each with what it is, what the person already covers, and
+    how soon they could be ready for it."""
+    language, target = plan["language"], plan["target_role"]["id"]
+    found = []
+    for s in plan.get("role_suggestions", []):
+        role = taxonomy.roles.get(s["id"])
+        description = s.get("description") or (role.description.in_(language) if role else "")
+        weeks = s.get("first_milestone_weeks")
+        covered = s["covered"] if "covered" in s else _covered(role, plan.get("assessments", {}))
+        found.append(
+            Suggestion(
+                id=s["id"],
+                label=s["label"],
+                fit=float(s["fit"]),
+                description=description,
+                covered=[labels.get(c, c) for c in covered],
+                first_milestone=_("ready in about %(weeks)s weeks", weeks=weeks) if weeks else "",
+                is_target=s["id"] == target,
+            )
+        )
+    return found
