@@ -13,7 +13,7 @@ import time
 import ahocorasick
 from corpus_text import documents
 
-from advisor.core.extraction import fold_text
+from advisor.core.folding import fold_text
 from advisor.resources import skills_data_dir
 from advisor.taxonomy.files import load_taxonomy
 

@@ -26,7 +26,8 @@ from pathlib import Path
 import ahocorasick
 
 from advisor.core.esco import esco_index
-from advisor.core.extraction import SkillMatcher, fold_text
+from advisor.core.extraction import SkillMatcher
+from advisor.core.folding import fold_text
 from advisor.resources import esco_index_file, skills_data_dir
 from advisor.taxonomy.files import load_taxonomy
 

@@ -69,7 +69,7 @@ def test_a_created_plan_reads_back_the_same(store: Store, advisor: Advisor) -> N
 
 
 def test_a_plan_keeps_to_the_published_contract(advisor: Advisor) -> None:
-    from advisor.web.contract import Plan
+    from advisor.web.plan_contract import Plan
 
     _, body = plans.plan_for_profile(advisor, {**PROFILE, "deadline_weeks": 4}, now=NOW)
     parsed = Plan.model_validate(body)

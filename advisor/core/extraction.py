@@ -11,11 +11,9 @@ and overlapping candidates give way to the longest one.
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,65 +22,12 @@ import ahocorasick
 from advisor.core import extraction_rules as rules
 from advisor.core.esco import EscoIndex, empty_index
 from advisor.core.extraction_rules import Candidate, contains_word
+from advisor.core.folding import fold_text
 from advisor.core.taxonomy import Taxonomy
 
 CONTEXT_WINDOW = 120
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/+.-]*[A-Z0-9]$")
 PLURAL_ENDINGS = ("es", "s", "x")
-
-
-def _fold_char(char: str) -> str:
-    if char in "’‘ʼ`´":
-        return "'"
-    if char in "-‐‑‒–—_/":
-        return " "
-    if char.isspace():
-        return " "
-    base = unicodedata.normalize("NFKD", char)
-    base = "".join(c for c in base if not unicodedata.combining(c)) or char
-    lowered = base.lower()
-    return lowered[0] if lowered else char
-
-
-# One character in, one character out, for everything a European text is likely to hold:
-# str.translate then folds at C speed and keeps every offset.
-FOLD_TABLE = {code: _fold_char(chr(code)) for code in range(0x2500) if len(chr(code)) == 1}
-FOLD_TABLE = {k: v for k, v in FOLD_TABLE.items() if v != chr(k)}
-
-
-# The same folding for ASCII text as a byte table: bytes.translate runs at memory speed.
-ASCII_FOLD = bytes(ord(FOLD_TABLE.get(code, chr(code))) for code in range(128)) + bytes(
-    range(128, 256)
-)
-
-
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _fold_match(match: re.Match[str]) -> str:
-    return FOLD_TABLE.get(ord(match[0]), match[0])
-
-
-def fold_text(text: str) -> str:
-    """The text folded for matching; `len(fold_text(t)) == len(t)` always.
-
-    Same result as `text.translate(FOLD_TABLE)`, faster: the few non-ASCII characters are
-    folded one by one, then the ASCII text through a byte table.
-    """
-    if not text.isascii():
-        text = NON_ASCII.sub(_fold_match, text)
-        if not text.isascii():
-            # What is left ("•", "€", "中") folds to itself: set it aside around the ASCII pass.
-            if "\x00" in text:
-                return text.translate(FOLD_TABLE)
-            kept = NON_ASCII.findall(text)
-            parts = _fold_ascii(NON_ASCII.sub("\x00", text)).split("\x00")
-            return "".join(p + k for p, k in zip(parts, [*kept, ""], strict=True))
-    return _fold_ascii(text)
-
-
-def _fold_ascii(text: str) -> str:
-    return text.encode("ascii").translate(ASCII_FOLD).decode("ascii")
 
 
 @dataclass(frozen=True)
@@ -299,51 +244,3 @@ def esco_summary(extraction: Extraction, esco: EscoIndex) -> list[dict[str, Any]
         {"uri": uri, "label": esco.label(uri, extraction.language), "spans": found}
         for uri, found in sorted(spans.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
-
-
-# A sentence ends after . ! ? unless a lower-case word follows ("e.g. pandas"). A line break
-# ends one only when it is not a hard wrap: a blank line, a bullet or number next, a line before
-# that ends with punctuation or a colon, or a short line before (a heading, a list item).
-END_MARK = re.compile(r"[.!?]+(?=\s+[^\sa-z]|\s*$)")
-LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]\s|\d+[.)]\s|\n)")
-WRAPPED_LINE = 50
-
-
-def sentence_bounds(text: str) -> list[int]:
-    """The offsets where sentences of `text` end; a hard-wrapped sentence stays one."""
-    bounds = {m.end() for m in END_MARK.finditer(text)}
-    line_start = 0
-    for index in _line_breaks(text):
-        line = text[line_start:index].strip()
-        if (
-            len(line) < WRAPPED_LINE
-            or line.endswith((".", "!", "?", ":", ";"))
-            or LIST_ITEM.match(text, index + 1)
-        ):
-            bounds.add(index + 1)
-        line_start = index + 1
-    return sorted(bounds)
-
-
-def _line_breaks(text: str) -> Iterator[int]:
-    index = text.find("\n")
-    while index != -1:
-        yield index
-        index = text.find("\n", index + 1)
-
-
-def sentences_with(
-    text: str, mentions: Iterable[Mention], limit: int = 3
-) -> dict[str, tuple[str, ...]]:
-    """For each skill, up to `limit` sentences of `text` that mention it (the evidence)."""
-    bounds = sentence_bounds(text)
-    found: dict[str, list[str]] = {}
-    for mention in mentions:
-        index = bisect.bisect_right(bounds, mention.start)
-        start = bounds[index - 1] if index else 0
-        end = bounds[index] if index < len(bounds) else len(text)
-        sentence = " ".join(text[start:end].split())
-        kept = found.setdefault(mention.skill, [])
-        if sentence and sentence not in kept and len(kept) < limit:
-            kept.append(sentence[:500])
-    return {skill: tuple(s) for skill, s in found.items()}

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from advisor.core.extraction import Mention, SkillMatcher, fold_text
+from advisor.core.extraction import Mention, SkillMatcher
+from advisor.core.folding import fold_text
 from advisor.core.taxonomy import Requirement, Role, Taxonomy, Text
 
 AD_ROLE_ID = "ad"

@@ -7,8 +7,29 @@ a plan never applies them silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from advisor.core.taxonomy import OriginRole, Taxonomy, fold
+from advisor.core.taxonomy import Taxonomy, Text, fold
+
+
+@dataclass(frozen=True)
+class OriginRole:
+    """A role people come from, with the levels typical after a few years in it."""
+
+    id: str
+    label: Text
+    aliases: Mapping[str, tuple[str, ...]]
+    description: Text
+    typical: Mapping[str, int]
+
+    def names(self) -> tuple[str, ...]:
+        """Labels and aliases in both languages, for matching what a person typed."""
+        labels = (self.label.en, self.label.fr)
+        return tuple(
+            dict.fromkeys((*labels, *self.aliases.get("en", ()), *self.aliases.get("fr", ())))
+        )
+
 
 # Punctuation that separates words in what people type ("Admin sys (Linux), banque").
 SEPARATORS = re.compile(r"[,;:()/!?\[\]«»\"]+")

@@ -11,7 +11,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # defined beside the matching of what people type
+    from advisor.core.origin import OriginRole
 
 Language = Literal["en", "fr"]
 LANGUAGES: tuple[Language, ...] = ("en", "fr")
@@ -175,24 +178,6 @@ class Role:
             chosen = max(group.skills, key=lambda s: (levels.get(s, 0), -group.skills.index(s)))
             resolved[chosen] = Requirement(chosen, group.level, group.importance)
         return resolved
-
-
-@dataclass(frozen=True)
-class OriginRole:
-    """A role people come from, with the levels typical after a few years in it."""
-
-    id: str
-    label: Text
-    aliases: Mapping[str, tuple[str, ...]]
-    description: Text
-    typical: Mapping[str, int]
-
-    def names(self) -> tuple[str, ...]:
-        """Labels and aliases in both languages, for matching what a person typed."""
-        labels = (self.label.en, self.label.fr)
-        return tuple(
-            dict.fromkeys((*labels, *self.aliases.get("en", ()), *self.aliases.get("fr", ())))
-        )
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from advisor.core.extraction import extract_skills
-from advisor.core.origin import match_origin_role
-from advisor.core.taxonomy import OriginRole, Requirement, Role, Skill, Taxonomy, fold
+from advisor.core.origin import OriginRole, match_origin_role
+from advisor.core.taxonomy import Requirement, Role, Skill, Taxonomy, fold
 from advisor.services.advisor import Advisor
 
 # A form a person finishes: at most this many questions unless they add skills themselves.

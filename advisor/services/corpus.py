@@ -16,9 +16,10 @@ from advisor.core import articles as readers
 from advisor.core.demand import demand_signal
 from advisor.core.emerging import EmergingTerm, emerging_terms
 from advisor.core.errors import InvalidText
-from advisor.core.extraction import extract_skills, sentences_with, summary
+from advisor.core.extraction import extract_skills, summary
 from advisor.core.limits import MAX_ARTICLE_BYTES, MAX_EXTRACT_TEXT
 from advisor.core.profile import INVALID_UNICODE, is_unicode_text
+from advisor.core.sentences import sentences_with
 from advisor.persistence import articles
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor

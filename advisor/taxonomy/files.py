@@ -12,13 +12,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from advisor.core.origin import OriginRole
 from advisor.core.taxonomy import (
     Alternatives,
     Domain,
     EscoLink,
     Level,
     OnetFlag,
-    OriginRole,
     Prerequisite,
     Requirement,
     Resource,

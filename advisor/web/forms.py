@@ -32,6 +32,16 @@ LEVEL_CHOICES = [SelectChoice(str(n), str(n)) for n in range(6)]
 LEVEL_VALUES = frozenset(choice.value for choice in LEVEL_CHOICES)
 ROW_INDEX = re.compile(rf"[0-9]{{1,{MAX_FORM_INDEX_DIGITS}}}")
 EXTRA_ROWS = 5
+# The answers of step 1, which travel along through step 2.
+STEP1_FIELDS = (
+    "language",
+    "current_role",
+    "target_role",
+    "hours_per_week",
+    "deadline_weeks",
+    "experience",
+    "target_ad",
+)
 SUGGEST = ""
 
 

@@ -13,6 +13,21 @@ from pydantic.json_schema import models_json_schema
 
 from advisor import __version__
 from advisor.web import contract
+from advisor.web.plan_contract import Plan
+
+# Every body the API takes or gives, in the order the description lists them.
+MODELS: tuple[type[Any], ...] = (
+    contract.Error,
+    contract.Profile,
+    Plan,
+    contract.WhatIfRequest,
+    contract.WhatIf,
+    contract.ExtractRequest,
+    contract.Extraction,
+    contract.SkillList,
+    contract.RoleList,
+    contract.Evidence,
+)
 
 REF = "#/components/schemas/{model}"
 
@@ -71,7 +86,7 @@ def _paths() -> dict[str, Any]:
                 "requestBody": {**body, **_json(contract.Profile)},
                 "responses": {
                     "201": {
-                        **_answer("the plan; Location names it", contract.Plan),
+                        **_answer("the plan; Location names it", Plan),
                         "headers": {"Location": {"schema": {"type": "string"}}},
                     },
                     **_errors("400", "413", "422"),
@@ -82,7 +97,7 @@ def _paths() -> dict[str, Any]:
             "get": {
                 "summary": "Read a saved plan",
                 "parameters": [TOKEN],
-                "responses": {"200": _answer("the plan", contract.Plan), **_errors("404")},
+                "responses": {"200": _answer("the plan", Plan), **_errors("404")},
             },
             "delete": {
                 "summary": "Erase a plan, its journey, profiles and assessments",
@@ -146,7 +161,7 @@ def _paths() -> dict[str, Any]:
 def openapi_document() -> dict[str, Any]:
     """The whole description, built once per process from the models."""
     _, definitions = models_json_schema(
-        [(model, "validation") for model in contract.MODELS], ref_template=REF
+        [(model, "validation") for model in MODELS], ref_template=REF
     )
     return {
         "openapi": "3.1.0",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,34 +14,23 @@ from advisor.core.errors import InvalidProfile
 from advisor.services import jobads, plans
 from advisor.services.assessment import questions, skill_by_name, suggested_skills
 from advisor.web.context import current_advisor, current_store
-from advisor.web.forms import LEVEL_VALUES, SUGGEST, AdForm, AssessmentForm, ProfileForm
+from advisor.web.forms import (
+    LEVEL_VALUES,
+    STEP1_FIELDS,
+    SUGGEST,
+    AdForm,
+    AssessmentForm,
+    ProfileForm,
+)
 from advisor.web.i18n import LANGUAGE_NAMES, current_language
 from advisor.web.security import no_store
+from advisor.web.summary import error_list
 
 bp = Blueprint("profile", __name__)
 # The form's pages show what the person typed and its answers carry their new plan's token.
 bp.after_request(no_store)
 # Hours a week proposed when a plan starts from an ad, before the person says otherwise.
 DEFAULT_HOURS = 5
-
-STEP1_FIELDS = (
-    "language",
-    "current_role",
-    "target_role",
-    "hours_per_week",
-    "deadline_weeks",
-    "experience",
-    "target_ad",
-)
-
-
-@dataclass(frozen=True)
-class FormError:
-    """One line of the error summary: the control it links to, and what is wrong."""
-
-    target: str
-    label: str
-    message: str
 
 
 def role_choices(language: str) -> list[tuple[str, str]]:
@@ -265,25 +253,6 @@ def _profile_data(form: AssessmentForm, extras: dict[str, int]) -> dict[str, Any
         "experience": form.experience.data or "",
         "target_ad": form.target_ad.data or None,
     }
-
-
-def error_list(form: ProfileForm, names: dict[str, str]) -> list[FormError]:
-    """Every error of the form, in page order, each linked to the control to fix."""
-    found = [FormError("", "", message) for message in form.form_errors]
-    for name in STEP1_FIELDS:
-        field = form[name]
-        target = f"{field.id}-0" if field.type == "RadioField" else field.id
-        found += [FormError(target, str(field.label.text), m) for m in field.errors]
-    if isinstance(form, AssessmentForm):
-        for entry in form.levels.entries:
-            skill, level = entry.form.skill, entry.form.level
-            label = names.get(skill.data, skill.data or "")
-            found += [FormError(f"{level.id}-0", label, m) for m in level.errors]
-        for index, entry in enumerate(form.extra.entries, start=1):
-            label = _("Other skill %(n)s", n=index)
-            for control in (entry.form.skill, entry.form.level):
-                found += [FormError(control.id, label, m) for m in control.errors]
-    return found
 
 
 def _put_errors_on_fields(form: AssessmentForm, error: InvalidProfile) -> None:

@@ -97,7 +97,8 @@ def test_titles_come_from_title_tag_first_heading_or_markdown_h1() -> None:
 
 
 def test_evidence_sentences_ignore_hard_wraps() -> None:
-    from advisor.core.extraction import Mention, sentences_with
+    from advisor.core.extraction import Mention
+    from advisor.core.sentences import sentences_with
 
     text = (
         "We deploy our machine learning models to production every week with\n"

@@ -6,14 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.core.extraction import (
-    SkillMatcher,
-    detect_language,
-    extract_skills,
-    fold_text,
-    sentences_with,
-    summary,
-)
+from advisor.core.extraction import SkillMatcher, detect_language, extract_skills, summary
+from advisor.core.folding import fold_text
+from advisor.core.sentences import sentences_with
 from advisor.core.taxonomy import Taxonomy
 from advisor.taxonomy.files import load_taxonomy
 from tests.core.conftest import SHIPPED
@@ -139,6 +134,6 @@ def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_the_fast_folding_is_the_table_folding(text: str) -> None:
-    from advisor.core.extraction import FOLD_TABLE
+    from advisor.core.folding import FOLD_TABLE
 
     assert fold_text(text) == text.translate(FOLD_TABLE)

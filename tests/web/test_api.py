@@ -8,6 +8,7 @@ from openapi_spec_validator import validate
 
 from advisor.app import create_app
 from advisor.web import contract
+from advisor.web.plan_contract import Plan
 
 PROFILE = {
     "language": "en",
@@ -124,7 +125,7 @@ def test_answers_match_the_published_contract(client: FlaskClient) -> None:
         "/api/v1/plans",
         json={"target_role": "mlops-engineer", "hours_per_week": 6, "language": "fr"},
     )
-    contract.Plan.model_validate(created.get_json())
+    Plan.model_validate(created.get_json())
     extraction = client.post("/api/v1/extract", json={"text": "Kubernetes et Python"})
     contract.Extraction.model_validate(extraction.get_json())
     contract.SkillList.model_validate(client.get("/api/v1/skills").get_json())

@@ -1,0 +1,163 @@
+"""The plan as the API serves it (DESIGN §4), as pydantic models: the OpenAPI description's
+`Plan` schema is generated from them, and the tests hold every plan the API answers against them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from advisor.web.contract import Language, Level, Open
+
+
+class Reason(Open):
+    factor: Literal["gap", "importance", "demand", "unlocks", "effort"]
+    value: float
+    score: float
+    weight: float
+
+
+class Resource(Open):
+    title: str
+    url: str
+    kind: str
+    language: Language
+    hours: float
+
+
+Stage = Literal["ready", "deepen"]
+
+
+class Transfer(Open):
+    """Effort saved on an item because the person is strong in related skills."""
+
+    from_: list[str] = Field(alias="from", description="the related skills credited")
+    share: float = Field(ge=0, le=0.5, description="share of the hours saved")
+    hours_saved: int = Field(ge=0)
+
+
+class Part(Open):
+    """One stage of an item: to its stage target, in its weeks."""
+
+    stage: Stage
+    target: Level
+    hours: int
+    start_week: int
+    end_week: int
+
+
+class PlanItem(Open):
+    """Ranked in the order of study (rank 1 starts first)."""
+
+    rank: int
+    skill: str
+    label: str
+    domain: str
+    current: Level
+    target: Level
+    priority: float
+    reasons: list[Reason]
+    hours: int
+    start_week: int
+    end_week: int
+    prerequisites: list[str]
+    resources: list[Resource]
+    why_here: str = Field("", description="why the item is at this place, in plain words")
+    reasons_in_words: str = ""
+    stage: Stage = "deepen"
+    stage_target: Level = Field(0, description="the first-pass target (the target if one pass)")
+    stage_end_week: int = 0
+    parts: list[Part] = Field(default_factory=list)
+    transfer: Transfer | None = None
+    target_anchor: str = Field("", description="what a person at exactly the target level does")
+    stage_anchor: str = ""
+
+
+class RoleFit(Open):
+    id: str
+    label: str
+    fit: float = Field(ge=0, le=1)
+    description: str = ""
+    covered: list[str] = Field(
+        default_factory=list, description="required skills the person already meets"
+    )
+    first_milestone_weeks: int | None = Field(
+        None, description="weeks to the first milestone (ready for the role) at their hours"
+    )
+
+
+class Milestone(Open):
+    """The end of a stage; the milestones come in order and name every item."""
+
+    id: Stage
+    title: str
+    end_week: int
+    end_date: str
+    skills: list[str]
+    moved: list[str] = Field(
+        default_factory=list,
+        description="core skills left to the next stage to keep this one short",
+    )
+    note: str = ""
+
+
+class Deadline(Open):
+    """Items after `week_marked` keep their weeks; they are listed in `after`."""
+
+    weeks: int
+    fits: bool
+    within: list[str] = Field(description="skills fully done by the deadline")
+    after: list[str] = Field(description="skills that end after it")
+    week_marked: int
+    stage_reached: list[str] = Field(
+        default_factory=list, description="skills whose first-pass target is reached by then"
+    )
+
+
+class OriginRole(Open):
+    id: str
+    label: str
+
+
+class AdRequirement(Open):
+    skill: str
+    label: str
+    level: Level
+    importance: int = Field(ge=1, le=5)
+    required: bool
+
+
+class OutsideTaxonomy(Open):
+    uri: str | None = None
+    label: str
+
+
+class TargetRole(RoleFit):
+    """The role planned for; a plan made from a job ad says so and lists what the ad asks."""
+
+    from_ad: bool = False
+    requirements: list[AdRequirement] = Field(default_factory=list)
+    outside_taxonomy: list[OutsideTaxonomy] = Field(default_factory=list)
+
+
+class Plan(Open):
+    """The output of a plan (DESIGN §4): self-contained, in the plan's language."""
+
+    id: str
+    created_at: str
+    taxonomy_version: str
+    language: Language
+    target_role: TargetRole
+    role_suggestions: list[RoleFit]
+    items: list[PlanItem]
+    total_hours: int
+    weeks: int
+    hours_per_week: int
+    deadline: Deadline | None = None
+    milestones: list[Milestone] = Field(default_factory=list)
+    months: float | None = Field(None, description="weeks / 4.345, to the half month")
+    end_date: str | None = Field(None, description="ISO date: created_at plus the weeks")
+    origin_role: OriginRole | None = None
+    schedule: list[dict[str, object]] = Field(default_factory=list)
+    progress: dict[str, object] | None = None
