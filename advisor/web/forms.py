@@ -26,6 +26,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from advisor.core import limits
 from advisor.core.limits import MAX_AD_TEXT, MAX_FORM_INDEX_DIGITS
 
 LEVEL_CHOICES = [SelectChoice(str(n), str(n)) for n in range(6)]
@@ -55,7 +56,7 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     )
     current_role = StringField(
         _l("Your current role"),
-        validators=[Optional(), Length(max=200)],
+        validators=[Optional(), Length(max=limits.MAX_ROLE_TEXT)],
         description=_l("For example: support technician, system administrator."),
     )
     target_role = SelectField(_l("Role you aim for"), choices=[], validate_choice=True)
@@ -71,19 +72,35 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         _l("Hours you can study each week"),
         validators=[
             InputRequired(message=_l("Give the hours you can study each week.")),
-            NumberRange(min=1, max=60, message=_l("Give a number of hours from 1 to 60.")),
+            NumberRange(
+                min=limits.MIN_HOURS_PER_WEEK,
+                max=limits.MAX_HOURS_PER_WEEK,
+                message=_l(
+                    "Give a number of hours from %(low)s to %(high)s.",
+                    low=limits.MIN_HOURS_PER_WEEK,
+                    high=limits.MAX_HOURS_PER_WEEK,
+                ),
+            ),
         ],
     )
     deadline_weeks = IntegerField(
         _l("Deadline in weeks (optional)"),
         validators=[
             Optional(),
-            NumberRange(min=1, max=520, message=_l("Give a number of weeks from 1 to 520.")),
+            NumberRange(
+                min=limits.MIN_DEADLINE_WEEKS,
+                max=limits.MAX_DEADLINE_WEEKS,
+                message=_l(
+                    "Give a number of weeks from %(low)s to %(high)s.",
+                    low=limits.MIN_DEADLINE_WEEKS,
+                    high=limits.MAX_DEADLINE_WEEKS,
+                ),
+            ),
         ],
     )
     experience = TextAreaField(
         _l("Your experience in a few lines (optional)"),
-        validators=[Optional(), Length(max=10_000)],
+        validators=[Optional(), Length(max=limits.MAX_EXPERIENCE)],
         description=_l("Skills you mention are suggested in the next step, never applied."),
     )
 
@@ -132,7 +149,7 @@ class ExtraSkillForm(Form):  # type: ignore[misc]
     """A skill the person adds beyond those proposed, found by typing its name (the view
     matches the name to the taxonomy)."""
 
-    skill = StringField(_l("Skill"), validators=[Optional(), Length(max=200)])
+    skill = StringField(_l("Skill"), validators=[Optional(), Length(max=limits.MAX_ROLE_TEXT)])
     level = SelectField(
         _l("Level"),
         choices=[SelectChoice("", "—"), *LEVEL_CHOICES[1:]],
