@@ -40,6 +40,9 @@ class Defaults:
     # None means: the taxonomy bundled with the package.
     SKILLS_DATA: str | None = None
     INSTANCE_PATH: str | None = None
+    # Where compiled taxonomies are cached; read from the environment by every entry point,
+    # the command line included (see advisor.taxonomy.compiled). None: ~/.cache/advisor.
+    CACHE_DIR: str | None = None
     LANGUAGES: tuple[str, ...] = ("en", "fr")
     BABEL_DEFAULT_LOCALE = "en"
     # Computed from the input limits, so that every text a field allows can be sent.
