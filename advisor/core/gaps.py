@@ -46,6 +46,22 @@ def find_gaps(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, Gap]:
     return _inherit_importance(taxonomy, gaps, levels)
 
 
+def gap_targets(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, int]:
+    """The target levels of `find_gaps`, without the importance of each (what the hours to a
+    role need: a tie between suggested roles is broken on them, for every tied role)."""
+    targets = {
+        s: r.level for s, r in role.requirements_for(levels).items() if levels.get(s, 0) < r.level
+    }
+    stack = list(targets)
+    while stack:
+        skill_id = stack.pop()
+        for p in taxonomy.skills[skill_id].prerequisites_for(targets[skill_id]):
+            if levels.get(p.skill, 0) < p.level and targets.get(p.skill, 0) < p.level:
+                targets[p.skill] = p.level
+                stack.append(p.skill)
+    return targets
+
+
 def _inherit_importance(taxonomy: Taxonomy, gaps: dict[str, Gap], levels: Levels) -> dict[str, Gap]:
     """A prerequisite matters as much as the most important item waiting for it."""
     waiting = dependents(gap_needs(taxonomy, gaps, levels))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 
@@ -28,6 +28,13 @@ class Store:
         """A session for queries; whatever it would stage is discarded."""
         with Session(self.engine) as session:
             yield session
+
+    @contextmanager
+    def query(self) -> Iterator[Connection]:
+        """A bare connection for a few plain reads (no session, no object tracking): what a
+        request that only checks or fetches a row needs. It writes nothing."""
+        with self.engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def write(self) -> Iterator[Session]:

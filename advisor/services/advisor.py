@@ -14,7 +14,8 @@ from advisor.core.esco import EscoIndex, esco_index
 from advisor.core.extraction import SkillMatcher
 from advisor.core.planning import Planner
 from advisor.core.relatedness import Relatedness
-from advisor.core.taxonomy import Taxonomy
+from advisor.core.taxonomy import LANGUAGES, Taxonomy
+from advisor.core.taxonomy_json import SkillShapes
 from advisor.taxonomy.files import load_taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted
@@ -32,6 +33,8 @@ class Advisor:
     matcher: SkillMatcher
     esco: EscoIndex
     relatedness: Relatedness = Relatedness()
+    # The skills' parts of a plan item, shaped once per process (None: shaped per plan).
+    shapes: SkillShapes | None = None
 
     def with_demand(self, demand: Mapping[str, float]) -> Planner:
         """A planner that weighs market demand by `demand` instead of the sources' prior."""
@@ -54,7 +57,8 @@ def build_advisor(folder: Path, today: date) -> Advisor:
     esco = load_esco_index(taxonomy)
     planner = Planner(taxonomy, model, prior, related)
     matcher = SkillMatcher(taxonomy, esco)
-    return Advisor(taxonomy, model, planner, prior, matcher, esco, related)
+    shapes = SkillShapes(taxonomy).precompute(LANGUAGES)
+    return Advisor(taxonomy, model, planner, prior, matcher, esco, related, shapes)
 
 
 def load_relatedness(taxonomy: Taxonomy, path: Path | None = None) -> Relatedness:
