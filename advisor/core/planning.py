@@ -7,7 +7,7 @@
 2. priority: a weighted sum of interpretable factors (`advisor.core.priority`, see
    docs/ranking.md), kept as `reasons` on each item;
 3. stages: the role's core to a working level first ("ready"), then every skill to the role's
-   full level ("deepen"), see `advisor.core.stages`;
+   full level ("deepen"), see `advisor.core.stages` (steps 1 to 3: `advisor.core.staging`);
 4. order: stage by stage, foundations that many items build on first, then by priority, never
    before what an item needs (a topological order);
 5. schedule: `advisor.core.schedule` places the parts in the person's weekly hours.
@@ -20,7 +20,7 @@ from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from advisor.core.gaps import dependents, find_gaps, gap_needs, gap_targets
+from advisor.core.gaps import gap_targets
 from advisor.core.origin import match_origin_role
 from advisor.core.plan import (
     DeadlineCheck,
@@ -35,20 +35,16 @@ from advisor.core.plan import (
     milestones_of,
 )
 from advisor.core.plan_items import Staged, plan_items
-from advisor.core.priority import FACTOR_WEIGHTS, UNLOCKS_EARLY, priority
+from advisor.core.priority import FACTOR_WEIGHTS, UNLOCKS_EARLY
 from advisor.core.profile import Profile
-from advisor.core.relatedness import Relatedness, Transfer, reduced, transfer_for
+from advisor.core.relatedness import Relatedness
 from advisor.core.schedule import place_items
 from advisor.core.stages import (
-    READY_WEEKS,
     STAGES,
     Task,
-    core_roots,
-    ready_set,
-    split_tasks,
     study_order,
-    task_needs,
 )
+from advisor.core.staging import Stager
 from advisor.core.taxonomy import Role, Taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where a model is fitted
@@ -72,6 +68,7 @@ class Planner:
         self.model = model
         self.demand = demand
         self.relatedness = relatedness or Relatedness()
+        self.stager = Stager(taxonomy, demand, self.relatedness)
 
     def build_plan(self, profile: Profile, role: Role | None = None) -> Plan:
         """The staged, ranked, scheduled plan for `profile` (same profile, same plan).
@@ -85,10 +82,10 @@ class Planner:
         if role is None and profile.target_role:
             role = self.taxonomy.role(profile.target_role)
         if role is not None and self.taxonomy.roles.get(role.id) is role:
-            staged_roles[role.id] = self._stage(role, profile)
+            staged_roles[role.id] = self.stager.stage(role, profile)
         suggestions = self._suggest(profile, fits, 3, staged_roles)
         role = role or self.taxonomy.role(suggestions[0].role)
-        staged = staged_roles.get(role.id) or self._stage(role, profile)
+        staged = staged_roles.get(role.id) or self.stager.stage(role, profile)
         order = study_order(staged.tasks, staged.task_needs, self._task_key(staged))
         placements = place_items([(t.key, t.hours) for t in order], staged.task_needs)
         items = plan_items(self.taxonomy, order, placements, staged, profile)
@@ -165,65 +162,12 @@ class Planner:
         levels = _assessed(profile)
         requirements = role.requirements_for(levels)
         covered = tuple(sorted(s for s, r in requirements.items() if profile.level(s) >= r.level))
-        staged = staged or self._stage(role, profile)
-        ready_weeks = -(-staged.ready_hours() // profile.hours_per_week)
+        hours = staged.ready_hours() if staged else self.stager.ready_hours(role, profile)
+        ready_weeks = -(-hours // profile.hours_per_week)
         known = self.taxonomy.roles.get(role.id) is role
         # A role made elsewhere (a job ad) is unknown to the model.
         fit = fits[role.id] if known else role.fit_of(levels)
         return RoleFit(role.id, fit, covered, ready_weeks)
-
-    def _stage(self, role: Role, profile: Profile) -> Staged:
-        levels = profile.assessments
-        gaps = find_gaps(self.taxonomy, role, levels)
-        needs = gap_needs(self.taxonomy, gaps, levels)
-        waiting = dependents(needs)
-        climbs = {s: self._climb(s, profile, g.target) for s, g in gaps.items()}
-        transfers = {s: self._transfer(s, climbs[s], profile) for s in gaps}
-        priorities = {
-            s: priority(
-                gaps[s],
-                profile.level(s),
-                climbs[s],
-                self.demand.get(s, 0.0),
-                len(waiting[s]),
-                transfers[s],
-            )
-            for s in gaps
-        }
-        budget = min(READY_WEEKS, profile.deadline_weeks or READY_WEEKS)
-        ready = ready_set(
-            self.taxonomy,
-            levels,
-            core_roots(role.requirements_for(levels), levels),
-            lambda s, t: reduced(self._climb(s, profile, t), transfers.get(s)),
-            budget * profile.hours_per_week,
-            lambda s: (-gaps[s].importance, -priorities[s][0], s),
-            budget,
-        )
-        tasks: list[Task] = []
-        for skill_id, gap in gaps.items():
-            first = ready.targets.get(skill_id)
-            first_hours = self._climb(skill_id, profile, first) if first else 0
-            hours = (reduced(climbs[skill_id], transfers[skill_id]), first_hours, climbs[skill_id])
-            tasks.extend(split_tasks(skill_id, profile.level(skill_id), gap.target, first, hours))
-        return Staged(
-            gaps,
-            needs,
-            waiting,
-            priorities,
-            transfers,
-            ready,
-            tuple(tasks),
-            task_needs(tuple(tasks), self.taxonomy, levels),
-        )
-
-    def _transfer(self, skill_id: str, full: int, profile: Profile) -> Transfer | None:
-        """The credit for related skills, if it saves at least an hour."""
-        transfer = transfer_for(skill_id, profile.assessments, self.relatedness)
-        return transfer if reduced(full, transfer) < full else None
-
-    def _climb(self, skill_id: str, profile: Profile, target: int) -> int:
-        return self.taxonomy.skills[skill_id].hours_between(profile.level(skill_id), target)
 
     def _task_key(self, staged: Staged) -> _TaskKeyFunction:
         waiting = staged.waiting
@@ -237,7 +181,7 @@ class Planner:
 
     def _hours_to_role(self, role_id: str, profile: Profile) -> int:
         targets = gap_targets(self.taxonomy, self.taxonomy.role(role_id), profile.assessments)
-        return sum(self._climb(s, profile, target) for s, target in targets.items())
+        return sum(self.stager.climb(s, profile, target) for s, target in targets.items())
 
 
 _TaskKeyFunction = Callable[[Task], tuple[float | str, ...]]

@@ -47,10 +47,9 @@ class RoleFitModel(BaseEstimator):  # type: ignore[misc]
         self.weights_ = weighted / weighted.sum(axis=1, keepdims=True)
         # Dividing by a zero target is avoided: such a skill has zero weight anyway.
         self.safe_targets_ = np.where(self.targets_ > 0, self.targets_, 1.0)
-        # For one person at a time (every plan): the feature columns and the roles' weights
-        # over their targets, so a fit is one product without the vectorizer's checks.
+        # For one person at a time (every plan): the feature columns, so a fit is computed
+        # without the vectorizer's checks.
         self.columns_ = dict(self.vectorizer_.vocabulary_)
-        self.scaled_weights_ = self.weights_ / self.safe_targets_
         return self
 
     def predict(self, people: Sequence[Levels]) -> NDArray[np.float64]:
@@ -78,8 +77,9 @@ class RoleFitModel(BaseEstimator):  # type: ignore[misc]
             column = self.columns_.get(name)
             if column is not None:
                 row[column] = value
-        covered = np.minimum(row[None, :], self.targets_) * self.scaled_weights_
-        fits = np.clip(covered.sum(axis=1), 0.0, 1.0)
+        # The same operations as `predict`, in the same order: the same fits to the last bit.
+        covered = np.minimum(row[None, :], self.targets_) / self.safe_targets_
+        fits = np.clip((covered * self.weights_).sum(axis=1), 0.0, 1.0)
         return dict(zip(self.role_ids_, fits.tolist(), strict=True))
 
 
