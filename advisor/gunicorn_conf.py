@@ -9,6 +9,7 @@ GUNICORN_THREADS (4).
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -23,9 +24,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then, staggered, so no slow leak can grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# No recycling: a worker's start costs seconds of CPU (imports, the fitted taxonomy), and
+# recycling under load restarted both workers within seconds of each other (timeouts, p99
+# spikes, lost page caches). GUNICORN_MAX_REQUESTS turns it on, staggered by a tenth.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 # gunicorn's own limits on the request head, stated rather than inherited. It answers a breach
 # itself (400, or 414 for the line) before advisor sees the request, so that page carries none
 # of advisor's security headers: the proxy in front adds them (see the README). A plan address
@@ -49,6 +52,14 @@ class RedactingLogger(Logger):  # type: ignore[misc]
         for log in (self.error_log, self.access_log):
             for handler in log.handlers:
                 handler.addFilter(logs.REDACTING_FILTER)
+
+
+def post_worker_init(worker: Any) -> None:
+    """Once the worker has built the app: the objects made at start-up (the taxonomy, the
+    fitted model, templates, modules) are moved out of the garbage collector's sight, so a
+    full collection no longer walks them all and stalls the worker."""
+    gc.collect()
+    gc.freeze()
 
 
 def on_starting(server: Any) -> None:

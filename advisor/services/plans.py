@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import secrets
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -15,29 +14,23 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from advisor.core import serialize
-from advisor.core.errors import InvalidPlan, InvalidQuestion
+from advisor.core.errors import InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.profile import Profile, parse_profile, resolve_skill_id
-from advisor.core.progress import measure_progress
-from advisor.core.taxonomy import Role
-from advisor.i18n import words_for
 from advisor.persistence import articles, plans
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
 from advisor.services import jobads
 from advisor.services.advisor import Advisor
+from advisor.services.plan_build import check_earlier_plan as check_earlier_plan
+from advisor.services.plan_build import new_plan_id as new_plan_id
+from advisor.services.plan_build import plan_for_profile as plan_for_profile
 
 log = logging.getLogger(__name__)
 
 
 class PlanNotFound(LookupError):
     """No plan has this token (never had, or its owner deleted it)."""
-
-
-def new_plan_id() -> str:
-    """An unguessable plan token: 192 random bits, URL-safe."""
-    return secrets.token_urlsafe(24)
 
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -55,86 +48,6 @@ def _earlier(connection: Connection, token: str) -> tuple[str, int] | None:
     if not TOKEN_SHAPE.fullmatch(token):
         return None
     return plans.plan_body_and_journey(session=connection, token=token)
-
-
-def plan_for_profile(
-    advisor: Advisor,
-    profile_data: Any,
-    *,
-    now: datetime,
-    plan_id: str | None = None,
-    previous: Mapping[str, Any] | None = None,
-    demand: Mapping[str, float] | None = None,
-    role: Role | None = None,
-) -> tuple[Profile, dict[str, Any]]:
-    """Validate a profile and build its plan as public JSON; `InvalidProfile` names bad fields.
-
-    With `previous` (an earlier plan's JSON), the plan carries the progress made since;
-    `demand` replaces the sources' prior (with the signal refreshed from ingested articles);
-    `role` replaces the profile's target role (a role made from a job ad).
-    """
-    if previous is not None:
-        check_earlier_plan(previous)
-    profile = parse_profile(profile_data, advisor.taxonomy)
-    prior = demand is None or demand == advisor.demand
-    planner = advisor.planner if prior else advisor.with_demand(demand or {})
-    ad = jobads.job_ad(advisor, profile.target_ad) if profile.target_ad and not role else None
-    role = ad.role if ad else role
-    plan = planner.build_plan(profile, role)
-    progress = None
-    if previous is not None:
-        targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
-        progress = measure_progress(
-            advisor.taxonomy,
-            advisor.model,
-            (str(previous["id"]), previous.get("assessments", {}), targets),
-            profile.assessments,
-            plan.target_role.role,
-            role,
-        )
-    body = serialize.plan_dict(
-        plan,
-        advisor.taxonomy,
-        plan_id=plan_id or new_plan_id(),
-        created_at=now.isoformat(timespec="seconds"),
-        words=words_for(profile.language),
-        progress=progress,
-        role=role,
-        shapes=advisor.shapes,
-    )
-    if ad is not None:
-        ad_role = jobads.ad_target_role(advisor, ad, profile, plan.target_role.fit)
-        body["target_role"] = {**body["target_role"], **ad_role}
-    body["current_role"] = profile.current_role
-    return profile, body
-
-
-def check_earlier_plan(document: Any) -> None:
-    """`InvalidPlan` unless `document` has the shape of a plan (the progress reads it).
-
-    A file passed by mistake (the profile, `[]`, `{"id": "x"}`) must be refused, not produce a
-    progress report against nothing.
-    """
-    if not isinstance(document, Mapping):
-        raise InvalidPlan({"(plan)": "a plan is a JSON object"})
-    problems: dict[str, str] = {}
-    if not isinstance(document.get("id"), str):
-        problems["id"] = "missing (a plan has its id)"
-    items = document.get("items")
-    if not isinstance(items, list) or not all(_is_plan_item(i) for i in items):
-        problems["items"] = "missing or not a list of plan items"
-    if not isinstance(document.get("assessments", {}), Mapping):
-        problems["assessments"] = "must be an object of skill id to level"
-    if problems:
-        raise InvalidPlan(problems)
-
-
-def _is_plan_item(item: Any) -> bool:
-    return (
-        isinstance(item, Mapping)
-        and isinstance(item.get("skill"), str)
-        and isinstance(item.get("target"), int)
-    )
 
 
 def current_demand(store: Store, advisor: Advisor) -> dict[str, float]:
