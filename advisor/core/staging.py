@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from advisor.core.gaps import Gap, dependents, find_gaps, gap_needs
+from advisor.core.gaps import Gap, gaps_and_needs
 from advisor.core.plan import Reason
 from advisor.core.plan_items import Staged
 from advisor.core.priority import priority
@@ -36,9 +36,7 @@ class Stager:
 
     def stage(self, role: Role, profile: Profile) -> Staged:
         levels = profile.assessments
-        gaps = find_gaps(self.taxonomy, role, levels)
-        needs = gap_needs(self.taxonomy, gaps, levels)
-        waiting = dependents(needs)
+        gaps, needs, waiting = gaps_and_needs(self.taxonomy, role, levels)
         climbs = {s: self.climb(s, profile, g.target) for s, g in gaps.items()}
         transfers = {s: self._transfer(s, climbs[s], profile) for s in gaps}
         priorities = {
@@ -63,8 +61,7 @@ class Stager:
         """`_stage(role, profile).ready_hours()`, working out only what the ready stage needs
         (a suggested role shows when its first milestone would be reached)."""
         levels = profile.assessments
-        gaps = find_gaps(self.taxonomy, role, levels)
-        waiting = dependents(gap_needs(self.taxonomy, gaps, levels))
+        gaps, _, waiting = gaps_and_needs(self.taxonomy, role, levels)
         climbs = {s: self.climb(s, profile, g.target) for s, g in gaps.items()}
         transfers: dict[str, Transfer | None] = {}
 
