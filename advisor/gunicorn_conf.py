@@ -54,6 +54,22 @@ class RedactingLogger(Logger):  # type: ignore[misc]
                 handler.addFilter(logs.REDACTING_FILTER)
 
 
+def when_ready(server: Any) -> None:
+    """With --preload, the app was built in the master: freeze its objects before the workers
+    are forked, so they stay shared (a collection would otherwise touch, and copy, them)."""
+    if server.cfg.preload_app:
+        gc.collect()
+        gc.freeze()
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """With --preload, the workers must not share the master's database connections."""
+    app = getattr(worker.app, "callable", None)
+    store = getattr(app, "extensions", {}).get("advisor.store")
+    if store is not None:
+        store.engine.dispose(close=False)
+
+
 def post_worker_init(worker: Any) -> None:
     """Once the worker has built the app: the objects made at start-up (the taxonomy, the
     fitted model, templates, modules) are moved out of the garbage collector's sight, so a
