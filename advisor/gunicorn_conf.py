@@ -1,10 +1,12 @@
 """gunicorn settings for production: `gunicorn -c python:advisor.gunicorn_conf advisor.wsgi:app`.
 
-Threads (gthread) suit advisor: a request spends its time in the database or rendering, and
-one process holds the fitted taxonomy once for all its threads. Workers keep no state of their
-own: plans live in the database, and rate limits in RATELIMIT_STORAGE_URI when it names a
-shared store. Tune with the environment: BIND (127.0.0.1:8000), WEB_CONCURRENCY (workers, 2),
-GUNICORN_THREADS (4).
+One worker per core, two threads each (gthread): a plan is CPU work under one interpreter lock,
+so a second thread only covers a request's waits (database, network), and more threads queue
+behind the lock (measured in docs/performance.md). Workers keep no state two of them could
+disagree on: plans and their PDFs live in the database, and rate limits in
+RATELIMIT_STORAGE_URI when it names a shared store. Tune with the environment: BIND
+(127.0.0.1:8000), WEB_CONCURRENCY (workers, 2: one per core), GUNICORN_THREADS (2),
+GUNICORN_MAX_REQUESTS (0: no recycling).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from advisor import logs
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5

@@ -71,9 +71,10 @@ class Server:
                 total += (int(worker[11]) + int(worker[12])) / tick
         return total
 
-    def boots(self) -> int:
-        """Workers booted so far (a recycled worker boots again)."""
-        return self.log.read_text(errors="replace").count("Booting worker")
+    def restarts(self) -> int:
+        """Workers that exited so far (recycled, timed out or crashed; gunicorn boots another)."""
+        log = self.log.read_text(errors="replace")
+        return log.count("Worker exiting") + log.count("WORKER TIMEOUT")
 
 
 def ensure_wrk() -> str:
