@@ -1,12 +1,12 @@
 """gunicorn settings for production: `gunicorn -c python:advisor.gunicorn_conf advisor.wsgi:app`.
 
-One worker per core, two threads each (gthread): a plan is CPU work under one interpreter lock,
-so a second thread only covers a request's waits (database, network), and more threads queue
-behind the lock (measured in docs/performance.md). Workers keep no state two of them could
-disagree on: plans and their PDFs live in the database, and rate limits in
-RATELIMIT_STORAGE_URI when it names a shared store. Tune with the environment: BIND
-(127.0.0.1:8000), WEB_CONCURRENCY (workers, 2: one per core), GUNICORN_THREADS (2),
-GUNICORN_MAX_REQUESTS (0: no recycling).
+Two single-threaded workers per core (gthread with one thread): a plan is CPU work under one
+interpreter lock, so threads of one process only queue behind it, while the kernel schedules
+processes fairly; on 2 cores 4 × 1 gave the lowest POST p99 of the shapes measured (see
+docs/performance.md). Workers keep no state two of them could disagree on: plans and their
+PDFs live in the database, and rate limits in RATELIMIT_STORAGE_URI when it names a shared
+store. Tune with the environment: BIND (127.0.0.1:8000), WEB_CONCURRENCY (workers, 4: two per
+core of a 2-core machine), GUNICORN_THREADS (1), GUNICORN_MAX_REQUESTS (0: no recycling).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from advisor import logs
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5

@@ -1,4 +1,4 @@
-"""gunicorn as deployed (gthread, 2 workers × 4 threads), on SQLite and on PostgreSQL: plans
+"""gunicorn as deployed (gunicorn_conf's defaults), on SQLite and on PostgreSQL: plans
 created concurrently all land, a killed worker loses nothing committed, logs keep no tokens."""
 
 from __future__ import annotations
