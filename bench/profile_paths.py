@@ -44,6 +44,8 @@ PARTS = [
     ("  demand query", "advisor/services/plans.py", "current_demand"),
     ("  build_plan", "advisor/core/planning.py", "build_plan"),
     ("    suggest_roles", "advisor/core/planning.py", "suggest_roles"),
+    ("    suggestions (_suggest)", "advisor/core/planning.py", "_suggest"),
+    ("    staging (target role)", "advisor/core/staging.py", "stage"),
     ("    role model predict", "advisor/core/scoring.py", "predict"),
     ("  plan_dict (public shape)", "advisor/core/serialize.py", "plan_dict"),
     ("  json serialisation", "advisor/core/serialize.py", "plan_json"),
