@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,7 +10,8 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from advisor import resources
-from advisor.config import load_config
+from advisor.config import create_settings_app as create_settings_app
+from advisor.config import instance_path_of, load_config
 from advisor.persistence.engine import engine_for, prepare
 from advisor.persistence.store import Store
 from advisor.web import api, articles, context, errors, i18n, main, plans, profile, security
@@ -21,7 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the web app. Raises `ConfigError` (one line, what to fix) on a bad setting."""
     app = Flask(
         "advisor",
-        instance_path=_instance_path(config),
+        instance_path=instance_path_of(config),
         template_folder=str(resources.templates_dir()),
         static_folder="static",
     )
@@ -52,18 +52,3 @@ def open_store(app: Flask) -> Store:
     if app.config["AUTO_MIGRATE"]:
         prepare(engine)
     return Store(engine)
-
-
-def create_settings_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Only the settings (no secret needed, nothing started): for `advisor db` commands."""
-    app = Flask("advisor", instance_path=_instance_path(config))
-    load_config(app, config, require_secret=False)
-    return app
-
-
-def _instance_path(config: Mapping[str, Any] | None) -> str | None:
-    # The instance folder must be known before the app exists, so it is read apart.
-    if config and config.get("INSTANCE_PATH"):
-        return str(config["INSTANCE_PATH"])
-    from_env = os.environ.get("ADVISOR_INSTANCE_PATH")
-    return os.path.abspath(from_env) if from_env else None

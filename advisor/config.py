@@ -162,3 +162,36 @@ def _check_log_level(app: Flask) -> None:
     if level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {level!r})")
     app.config["LOG_LEVEL"] = level
+
+
+def database_url(settings: Mapping[str, Any], instance_path: str) -> str:
+    """The configured URL, or a SQLite file in the instance folder."""
+    configured = settings.get("DATABASE_URL")
+    if configured:
+        return str(configured)
+    return f"sqlite:///{Path(instance_path) / 'advisor.sqlite3'}"
+
+
+def existing_sqlite_file(url: str) -> bool | None:
+    """For an SQLite URL, whether its database file exists (None for another database), read
+    without importing SQLAlchemy: `sqlite:///relative/path`, `sqlite:////absolute/path`."""
+    scheme, _, rest = url.partition("://")
+    if scheme.split("+")[0] != "sqlite":
+        return None
+    path = rest[1:].split("?")[0] if rest.startswith("/") else ""
+    return bool(path) and Path(path).is_file()
+
+
+def create_settings_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Only the settings (no secret needed, nothing started): for `advisor db` commands."""
+    app = Flask("advisor", instance_path=instance_path_of(config))
+    load_config(app, config, require_secret=False)
+    return app
+
+
+def instance_path_of(config: Mapping[str, Any] | None) -> str | None:
+    """The instance folder: it must be known before the app exists, so it is read apart."""
+    if config and config.get("INSTANCE_PATH"):
+        return str(config["INSTANCE_PATH"])
+    from_env = os.environ.get("ADVISOR_INSTANCE_PATH")
+    return os.path.abspath(from_env) if from_env else None

@@ -1,14 +1,17 @@
 """gunicorn settings for production: `gunicorn -c python:advisor.gunicorn_conf advisor.wsgi:app`.
 
-Threads (gthread) suit advisor: a request spends its time in the database or rendering, and
-one process holds the fitted taxonomy once for all its threads. Workers keep no state of their
-own: plans live in the database, and rate limits in RATELIMIT_STORAGE_URI when it names a
-shared store. Tune with the environment: BIND (127.0.0.1:8000), WEB_CONCURRENCY (workers, 2),
-GUNICORN_THREADS (4).
+Two single-threaded workers per core (gthread with one thread): a plan is CPU work under one
+interpreter lock, so threads of one process only queue behind it, while the kernel schedules
+processes fairly; on 2 cores 4 × 1 gave the lowest POST p99 of the shapes measured (see
+docs/performance.md). Workers keep no state two of them could disagree on: plans and their
+PDFs live in the database, and rate limits in RATELIMIT_STORAGE_URI when it names a shared
+store. Tune with the environment: BIND (127.0.0.1:8000), WEB_CONCURRENCY (workers, 4: two per
+core of a 2-core machine), GUNICORN_THREADS (1), GUNICORN_MAX_REQUESTS (0: no recycling).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from typing import Any
 
@@ -18,14 +21,16 @@ from advisor import logs
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 worker_class = "gthread"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then, staggered, so no slow leak can grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# No recycling: a worker's start costs seconds of CPU (imports, the fitted taxonomy), and
+# recycling under load restarted both workers within seconds of each other (timeouts, p99
+# spikes, lost page caches). GUNICORN_MAX_REQUESTS turns it on, staggered by a tenth.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 # gunicorn's own limits on the request head, stated rather than inherited. It answers a breach
 # itself (400, or 414 for the line) before advisor sees the request, so that page carries none
 # of advisor's security headers: the proxy in front adds them (see the README). A plan address
@@ -49,6 +54,30 @@ class RedactingLogger(Logger):  # type: ignore[misc]
         for log in (self.error_log, self.access_log):
             for handler in log.handlers:
                 handler.addFilter(logs.REDACTING_FILTER)
+
+
+def when_ready(server: Any) -> None:
+    """With --preload, the app was built in the master: freeze its objects before the workers
+    are forked, so they stay shared (a collection would otherwise touch, and copy, them)."""
+    if server.cfg.preload_app:
+        gc.collect()
+        gc.freeze()
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    """With --preload, the workers must not share the master's database connections."""
+    app = getattr(worker.app, "callable", None)
+    store = getattr(app, "extensions", {}).get("advisor.store")
+    if store is not None:
+        store.engine.dispose(close=False)
+
+
+def post_worker_init(worker: Any) -> None:
+    """Once the worker has built the app: the objects made at start-up (the taxonomy, the
+    fitted model, templates, modules) are moved out of the garbage collector's sight, so a
+    full collection no longer walks them all and stalls the worker."""
+    gc.collect()
+    gc.freeze()
 
 
 def on_starting(server: Any) -> None:

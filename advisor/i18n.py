@@ -31,10 +31,10 @@ class CatalogueWords:
         return self._translations.ngettext(singular, plural, n).format(n=n, **values)
 
     def percent(self, share: float) -> str:
-        return format_percent(share, locale=self.language)
+        return _percent(share, self.language)
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.language)
+        return _number(value, self.language)
 
     def date(self, day: date) -> str:
         written = format_date(day, format="long", locale=self.language)
@@ -45,6 +45,18 @@ class CatalogueWords:
 
     def colon(self) -> str:
         return "\u00a0: " if self.language == "fr" else ": "
+
+
+# Plans write the same few shares and numbers again and again: each is formatted once per
+# process (Babel's formatting costs tens of microseconds a call).
+@functools.lru_cache(maxsize=4096)
+def _percent(share: float, language: str) -> str:
+    return format_percent(share, locale=language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(value: float, language: str) -> str:
+    return format_decimal(value, locale=language)
 
 
 @functools.cache

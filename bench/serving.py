@@ -28,6 +28,53 @@ class Run:
     requests_per_second: float
     p99_ms: float
     errors: int
+    requests: int = 0
+    cpu_ms_per_request: float = 0.0
+
+
+@dataclass
+class Server:
+    """A running gunicorn: its address, and its master's pid (to read the workers' CPU time)."""
+
+    base: str
+    pid: int
+    log: Path
+
+    def __str__(self) -> str:
+        return self.base
+
+    def __add__(self, path: str) -> str:
+        return self.base + path
+
+    def workers(self) -> list[int]:
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
+        try:
+            return [int(p) for p in children.read_text().split()]
+        except OSError:
+            return []
+
+    def cpu_seconds(self) -> float:
+        """CPU time of the workers, live ones and those that exited (reaped by the master)."""
+        tick = os.sysconf("SC_CLK_TCK")
+
+        def fields(pid: int) -> list[str]:
+            try:
+                return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return []
+
+        master = fields(self.pid)
+        total = (int(master[13]) + int(master[14])) / tick if master else 0.0
+        for pid in self.workers():
+            worker = fields(pid)
+            if worker:
+                total += (int(worker[11]) + int(worker[12])) / tick
+        return total
+
+    def restarts(self) -> int:
+        """Workers that exited so far (recycled, timed out or crashed; gunicorn boots another)."""
+        log = self.log.read_text(errors="replace")
+        return log.count("Worker exiting") + log.count("WORKER TIMEOUT")
 
 
 def ensure_wrk() -> str:
@@ -48,16 +95,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(app: str, env: dict[str, str]) -> Iterator[str]:
-    """gunicorn with advisor's production configuration (gthread, 2 workers × 4 threads)."""
+def gunicorn(app: str, env: dict[str, str], *extra: str) -> Iterator[Server]:
+    """gunicorn with advisor's production configuration (gunicorn_conf's defaults, unless the
+    environment or `extra` command-line options say otherwise)."""
     port = free_port()
     full = {
         **{k: v for k, v in os.environ.items() if not k.startswith("ADVISOR_")},
         **env,
         "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-        "GUNICORN_THREADS": "4",
     }
+    log = Path(tempfile.mkstemp(prefix="advisor-gunicorn-", suffix=".log")[1])
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
@@ -67,11 +114,12 @@ def gunicorn(app: str, env: dict[str, str]) -> Iterator[str]:
             "/dev/null",
             "--chdir",
             str(ROOT / "bench"),
+            *extra,
             app,
         ],
         env=full,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("w"),
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(400):
@@ -81,7 +129,7 @@ def gunicorn(app: str, env: dict[str, str]) -> Iterator[str]:
         except OSError:
             time.sleep(0.1)
     try:
-        yield base
+        yield Server(base, process.pid, log)
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
@@ -96,10 +144,10 @@ def advisor_env(database_url: str, folder: Path) -> dict[str, str]:
     }
 
 
-def create_plan(base: str) -> str:
+def create_plan(base: Server | str) -> str:
     body = json.dumps(profile()).encode()
     request = urllib.request.Request(
-        base + "/api/v1/plans",
+        str(base) + "/api/v1/plans",
         data=body,
         method="POST",
         headers={"Content-Type": "application/json"},
@@ -117,7 +165,15 @@ def profile() -> dict[str, object]:
     }
 
 
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> Run:
+def wrk(
+    url: str,
+    seconds: int,
+    connections: int,
+    script: Path | None = None,
+    server: Server | None = None,
+) -> Run:
+    """One wrk run; with `server`, the CPU its workers spent per request is measured too."""
+    cpu = server.cpu_seconds() if server else 0.0
     command = [ensure_wrk(), "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if script:
         command[1:1] = ["-s", str(script)]
@@ -126,7 +182,9 @@ def wrk(url: str, seconds: int, connections: int, script: Path | None = None) ->
     p99 = _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return Run(rps, p99, errors + (int(non_2xx.group(1)) if non_2xx else 0))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    spent = (server.cpu_seconds() - cpu) * 1000 / max(requests, 1) if server else 0.0
+    return Run(rps, p99, errors + (int(non_2xx.group(1)) if non_2xx else 0), requests, spent)
 
 
 def _ms(text: str) -> float:

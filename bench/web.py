@@ -1,7 +1,7 @@
 """Pages under gunicorn: GET / and GET /plans/<token> as a ratio to a hello-world route.
 
 Run with `.venv/bin/python bench/web.py` (installs wrk from Debian if needed). Both servers use
-advisor's gunicorn configuration (gthread, 2 workers × 4 threads) on SQLite; wrk runs with 16
+advisor's gunicorn configuration (gunicorn_conf's defaults) on SQLite; wrk runs with 16
 connections for 10 s, interleaved, three rounds. Goal: ratio ≥ 0.5, p99 ≤ 50 ms.
 """
 

@@ -15,7 +15,16 @@ from advisor.cli import cli
 from advisor.persistence import migrate
 from advisor.persistence.engine import make_engine
 
-TABLES = {"journey", "profile", "assessment", "plan", "article", "mention", "skill_demand"}
+TABLES = {
+    "journey",
+    "profile",
+    "assessment",
+    "plan",
+    "plan_pdf",
+    "article",
+    "mention",
+    "skill_demand",
+}
 
 
 def test_an_empty_database_is_brought_to_head(database_url: str) -> None:

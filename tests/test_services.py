@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -144,7 +145,53 @@ def test_deleting_erases_the_whole_journey(store: Store, advisor: Advisor) -> No
         "profile": 1,
         "assessment": 2,
         "plan": 1,
+        "plan_pdf": 0,
     }
+
+
+def _pdf_args(token: str, drawn: list[str], link: str = "https://a.example/plans/t") -> Any:
+    def render(plan: dict[str, Any]) -> bytes:
+        drawn.append(plan["id"])
+        return b"%PDF-1.4 " + plan["id"].encode()
+
+    return {"token": token, "link": link, "taxonomy_version": "v1", "render": render, "now": NOW}
+
+
+def test_a_plans_pdf_is_drawn_once_then_read_from_the_database(
+    store: Store, advisor: Advisor
+) -> None:
+    plan = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    drawn: list[str] = []
+    first = plans.plan_pdf(store=store, **_pdf_args(plan["id"], drawn))
+    # Another worker (another Store on the same database) reads the same bytes.
+    again = plans.plan_pdf(store=Store(store.engine), **_pdf_args(plan["id"], drawn))
+    assert first == again == (plan, b"%PDF-1.4 " + plan["id"].encode())
+    assert drawn == [plan["id"]]
+    assert rows(store)["plan_pdf"] == 1
+    # Served from another address, the PDF prints another link: drawn again, and replaced.
+    plans.plan_pdf(store=store, **_pdf_args(plan["id"], drawn, "https://b.example/plans/t"))
+    assert drawn == [plan["id"]] * 2
+    assert rows(store)["plan_pdf"] == 1
+
+
+def test_erasing_a_journey_erases_its_kept_pdfs(store: Store, advisor: Advisor) -> None:
+    first = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    second = plans.create_plan(
+        store=store, advisor=advisor, profile_data=PROFILE, now=NOW, previous_token=first["id"]
+    )
+    other = plans.create_plan(store=store, advisor=advisor, profile_data=PROFILE, now=NOW)
+    drawn: list[str] = []
+    for plan in (first, second, other):
+        plans.plan_pdf(store=store, **_pdf_args(plan["id"], drawn))
+    assert rows(store)["plan_pdf"] == 3
+    plans.delete_plan(store=store, token=first["id"])
+    assert rows(store)["plan_pdf"] == 1
+    with store.query() as connection:
+        kept = connection.execute(text("SELECT body FROM plan_pdf")).scalars().all()
+    assert [bytes(b) for b in kept] == [b"%PDF-1.4 " + other["id"].encode()]
+    for token in (first["id"], second["id"]):
+        with pytest.raises(plans.PlanNotFound):
+            plans.plan_pdf(store=store, **_pdf_args(token, drawn))
 
 
 def test_an_unknown_token_is_not_found(store: Store) -> None:

@@ -1,4 +1,4 @@
-"""gunicorn as deployed (gthread, 2 workers × 4 threads), on SQLite and on PostgreSQL: plans
+"""gunicorn as deployed (gunicorn_conf, two workers), on SQLite and on PostgreSQL: plans
 created concurrently all land, a killed worker loses nothing committed, logs keep no tokens."""
 
 from __future__ import annotations
@@ -94,6 +94,8 @@ def shared_server(
                 "ADVISOR_INSTANCE_PATH": str(folder / "instance"),
                 "ADVISOR_RATELIMIT_ENABLED": "false",
                 "BIND": f"127.0.0.1:{port}",
+                # Two workers are enough to see one killed while the other serves.
+                "WEB_CONCURRENCY": "2",
             }
         )
         with log.open("wb") as sink:

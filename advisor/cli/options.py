@@ -34,7 +34,7 @@ def load_advisor(data_dir: Path | None) -> Advisor:
 
 def settings_engine() -> Engine:
     """The engine of the configured database (ADVISOR_DATABASE_URL or the instance SQLite)."""
-    from advisor.app import create_settings_app
+    from advisor.config import create_settings_app
     from advisor.persistence.engine import engine_for
 
     app = create_settings_app()
@@ -54,13 +54,9 @@ def open_store() -> Store:
 def existing_store() -> Store | None:
     """The configured database when there is one already (a PostgreSQL URL, or an SQLite file
     that exists), migrated; None otherwise, so commands without a database stay fast."""
-    from sqlalchemy.engine import make_url
-
-    from advisor.app import create_settings_app
-    from advisor.persistence.engine import database_url
+    from advisor.config import create_settings_app, database_url, existing_sqlite_file
 
     app = create_settings_app()
-    url = make_url(database_url(app.config, app.instance_path))
-    if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).is_file()):
+    if existing_sqlite_file(database_url(app.config, app.instance_path)) is False:
         return None
     return open_store()

@@ -50,15 +50,18 @@ def plan_command(
     from advisor.core.errors import InvalidPlan, InvalidProfile
     from advisor.core.markdown import plan_markdown
     from advisor.i18n import words_for
-    from advisor.services.plans import check_earlier_plan, current_demand, plan_for_profile
+    from advisor.services.plan_build import check_earlier_plan, plan_for_profile
 
     profile_data = read_json(profile_file)
     earlier = read_json(previous) if previous else None
     advisor = load_advisor(data_dir)
     # The same demand as the web and the API: the ingested articles', when a database exists.
     store = existing_store()
-    demand = current_demand(store, advisor) if store else None
+    demand = None
     if store:
+        from advisor.services.plans import current_demand
+
+        demand = current_demand(store, advisor)
         store.close()
     try:
         if previous is not None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from advisor.core.plan import Milestone, PlanItem
-from advisor.core.planning import UNLOCKS_EARLY
+from advisor.core.priority import UNLOCKS_EARLY
 from advisor.core.stages import CORE_IMPORTANCE, READY
 from advisor.core.wording import Words
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from advisor.core.taxonomy import Role, Taxonomy
 
 Levels = Mapping[str, int]
+Needs = dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,14 @@ class Gap:
 
 def find_gaps(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, Gap]:
     """The role's gaps for a person at `levels`, with the prerequisites they lack."""
+    return gaps_and_needs(taxonomy, role, levels)[0]
+
+
+def gaps_and_needs(
+    taxonomy: Taxonomy, role: Role, levels: Levels
+) -> tuple[dict[str, Gap], Needs, Needs]:
+    """`find_gaps`, with what each gap needs first (`gap_needs`) and what waits for each
+    (`dependents`), worked out once for all three."""
     gaps = {
         s: Gap(r.level, r.importance, False)
         for s, r in role.requirements_for(levels).items()
@@ -43,12 +52,30 @@ def find_gaps(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, Gap]:
                 target = max(p.level, known.target if known else 0)
                 gaps[p.skill] = Gap(target, importance, is_prerequisite)
                 stack.append(p.skill)
-    return _inherit_importance(taxonomy, gaps, levels)
+    # What needs what depends on the targets only, which inheriting importance leaves as is.
+    needs = gap_needs(taxonomy, gaps, levels)
+    waiting = dependents(needs)
+    return _inherit_importance(gaps, waiting), needs, waiting
 
 
-def _inherit_importance(taxonomy: Taxonomy, gaps: dict[str, Gap], levels: Levels) -> dict[str, Gap]:
+def gap_targets(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, int]:
+    """The target levels of `find_gaps`, without the importance of each (what the hours to a
+    role need: a tie between suggested roles is broken on them, for every tied role)."""
+    targets = {
+        s: r.level for s, r in role.requirements_for(levels).items() if levels.get(s, 0) < r.level
+    }
+    stack = list(targets)
+    while stack:
+        skill_id = stack.pop()
+        for p in taxonomy.skills[skill_id].prerequisites_for(targets[skill_id]):
+            if levels.get(p.skill, 0) < p.level and targets.get(p.skill, 0) < p.level:
+                targets[p.skill] = p.level
+                stack.append(p.skill)
+    return targets
+
+
+def _inherit_importance(gaps: dict[str, Gap], waiting: Needs) -> dict[str, Gap]:
     """A prerequisite matters as much as the most important item waiting for it."""
-    waiting = dependents(gap_needs(taxonomy, gaps, levels))
     result = dict(gaps)
     for skill_id, gap in gaps.items():
         if gap.is_prerequisite:

@@ -1,9 +1,10 @@
-"""Plain JSON-ready dictionaries of core values, in the shapes of the public interface."""
+"""A plan as a plain JSON-ready dictionary, in the shape of the public interface (DESIGN §4).
+
+The taxonomy's own shapes (skills, sources, resources) are in `advisor.core.taxonomy_json`.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
@@ -14,83 +15,12 @@ from advisor.core.progress import Progress
 from advisor.core.relatedness import Transfer
 from advisor.core.schedule import schedule_periods
 from advisor.core.stages import READY
-from advisor.core.taxonomy import (
-    EscoLink,
-    OnetFlag,
-    Resource,
-    Role,
-    Skill,
-    Source,
-    Taxonomy,
-    Text,
-)
+from advisor.core.taxonomy import Role, Skill, Taxonomy
+from advisor.core.taxonomy_json import SkillShapes, source_dict
 from advisor.core.wording import Words
 
 # Weeks in an average month (365.25 / 12 / 7), for "about 5.5 months".
 WEEKS_PER_MONTH = 4.345
-
-
-def text_dict(text: Text) -> dict[str, str]:
-    return {"en": text.en, "fr": text.fr}
-
-
-def skill_dict(skill: Skill, demand: float | None = None) -> dict[str, Any]:
-    """A skill as `advisor taxonomy export` and `GET /api/v1/skills` show it."""
-    return {
-        "id": skill.id,
-        "domain": skill.domain,
-        "label": text_dict(skill.label),
-        "aliases": {lang: list(names) for lang, names in skill.aliases.items()},
-        "description": text_dict(skill.description),
-        "anchors": {str(level): text_dict(t) for level, t in sorted(skill.anchors.items())},
-        "prerequisites": [asdict(p) for p in skill.prerequisites],
-        "effort_hours": list(skill.effort_hours),
-        "resources": [resource_dict(r) for r in skill.resources],
-        "esco": esco_dict(skill.esco),
-        "onet": onet_dict(skill.onet),
-        "sources": list(skill.sources),
-        **({"demand": demand} if demand is not None else {}),
-    }
-
-
-def taxonomy_dict(taxonomy: Taxonomy, demand: dict[str, float] | None = None) -> dict[str, Any]:
-    """The whole taxonomy: version, domains, levels, skills, roles, sources, replacements."""
-    demand = demand or {}
-    return {
-        "version": taxonomy.version,
-        "domains": [
-            {"id": d.id, "label": text_dict(d.label), "description": text_dict(d.description)}
-            for d in taxonomy.domains
-        ],
-        "levels": [
-            {"level": lv.level, "label": text_dict(lv.label), "anchor": text_dict(lv.anchor)}
-            for lv in taxonomy.levels
-        ],
-        "skills": [skill_dict(s, demand.get(s.id)) for s in taxonomy.skills.values()],
-        "roles": [
-            {
-                "id": r.id,
-                "label": text_dict(r.label),
-                "description": text_dict(r.description),
-                "onet_soc": r.onet_soc,
-                "requirements": {
-                    q.skill: {"level": q.level, "importance": q.importance}
-                    for q in r.requirements.values()
-                },
-            }
-            for r in taxonomy.roles.values()
-        ],
-        "sources": [
-            {
-                **source_dict(s),
-                "summary": text_dict(s.summary),
-                "figures": [text_dict(f) for f in s.figures],
-                "skills": list(s.skills),
-            }
-            for s in taxonomy.sources.values()
-        ],
-        "replaced_by": {old: list(new) for old, new in taxonomy.replaced_by.items()},
-    }
 
 
 def plan_dict(
@@ -102,15 +32,18 @@ def plan_dict(
     words: Words,
     progress: Progress | None = None,
     role: Role | None = None,
+    shapes: SkillShapes | None = None,
 ) -> dict[str, Any]:
     """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
 
     Labels, descriptions, anchors, resources and the sentences that explain the order are
     copied in the plan's language, so a saved plan still reads the same after the taxonomy
     changes. Dates count whole weeks from the day the plan was made. `role` is the role
-    planned for when it is not the taxonomy's (a job ad).
+    planned for when it is not the taxonomy's (a job ad); `shapes`, the skills' parts shaped
+    once per taxonomy (made here when not given).
     """
     language = plan.language
+    shapes = shapes or SkillShapes(taxonomy)
     role = role or plan.role or taxonomy.role(plan.target_role.role)
     start = date.fromisoformat(created_at[:10])
     ready = next((m for m in plan.milestones if m.id == READY), None)
@@ -124,7 +57,7 @@ def plan_dict(
         "role_suggestions": [
             _role_fit_dict(s, taxonomy.role(s.role), language) for s in plan.suggestions
         ],
-        "items": [_item_dict(item, taxonomy, words, ready) for item in plan.items],
+        "items": [_item_dict(item, shapes, words, ready) for item in plan.items],
         "milestones": [_milestone_dict(m, start, words) for m in plan.milestones],
         "total_hours": plan.total_hours,
         "weeks": plan.weeks,
@@ -179,26 +112,15 @@ def cited_sources(plan: Plan, taxonomy: Taxonomy) -> list[dict[str, Any]]:
     return [source_dict(s) for s in sources]
 
 
-def source_dict(source: Source) -> dict[str, Any]:
-    """Where a fact comes from: enough to cite it (title, publisher, date, address)."""
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "date": source.published.isoformat(),
-        "url": source.url,
-        "language": source.language,
-    }
-
-
 def _item_dict(
-    item: PlanItem, taxonomy: Taxonomy, words: Words, ready: Milestone | None
+    item: PlanItem, shapes: SkillShapes, words: Words, ready: Milestone | None
 ) -> dict[str, Any]:
     language = words.language
-    skill = taxonomy.skills[item.skill]
+    skill = shapes.taxonomy.skills[item.skill]
+    texts, links = shapes.texts(item.skill, language), shapes.links(item.skill)
 
     def label(skill_id: str) -> str:
-        return taxonomy.skills[skill_id].label.in_(language)
+        return shapes.texts(skill_id, language)["label"]
 
     reasons = [
         {"factor": r.factor, "value": r.value, "score": r.score, "weight": r.weight}
@@ -208,9 +130,9 @@ def _item_dict(
     return {
         "rank": item.rank,
         "skill": item.skill,
-        "label": skill.label.in_(language),
+        "label": texts["label"],
         "domain": skill.domain,
-        "domain_label": taxonomy.domain(skill.domain).label.in_(language),
+        "domain_label": texts["domain_label"],
         "current": item.current,
         "target": item.target,
         "stage": item.stage,
@@ -227,16 +149,25 @@ def _item_dict(
         "hours": item.hours,
         "start_week": item.start_week,
         "end_week": item.end_week,
-        "parts": [asdict(p) for p in item.parts],
+        "parts": [
+            {
+                "stage": p.stage,
+                "target": p.target,
+                "hours": p.hours,
+                "start_week": p.start_week,
+                "end_week": p.end_week,
+            }
+            for p in item.parts
+        ],
         "prerequisites": list(item.prerequisites),
         "unlocks": list(item.unlocks),
         "is_prerequisite": item.is_prerequisite,
-        "description": skill.description.in_(language),
+        "description": texts["description"],
         "target_anchor": _anchor(skill, item.target, language),
         "stage_anchor": _anchor(skill, item.stage_target, language),
-        "resources": [resource_dict(r) for r in skill.resources],
-        "esco": esco_dict(skill.esco),
-        "onet": onet_dict(skill.onet),
+        "resources": links["resources"],
+        "esco": links["esco"],
+        "onet": links["onet"],
     }
 
 
@@ -253,32 +184,6 @@ def _transfer_dict(transfer: Transfer | None) -> dict[str, Any] | None:
         "from": list(transfer.sources),
         "share": transfer.share,
         "hours_saved": transfer.hours_saved,
-    }
-
-
-# Built by hand rather than with dataclasses.asdict, which deep-copies and is slow on a hot path.
-def resource_dict(resource: Resource) -> dict[str, Any]:
-    return {
-        "title": resource.title,
-        "url": resource.url,
-        "kind": resource.kind,
-        "language": resource.language,
-        "hours": resource.hours,
-        "cost": resource.cost,
-    }
-
-
-def esco_dict(link: EscoLink | None) -> dict[str, Any] | None:
-    return {"uri": link.uri, "relation": link.relation, "label": link.label} if link else None
-
-
-def onet_dict(flag: OnetFlag | None) -> dict[str, Any] | None:
-    if flag is None:
-        return None
-    return {
-        "example": flag.example,
-        "hot_technology": flag.hot_technology,
-        "in_demand": flag.in_demand,
     }
 
 
@@ -311,8 +216,3 @@ def progress_dict(progress: Progress, taxonomy: Taxonomy, language: str) -> dict
         "fit_after": round(progress.fit_after, 4),
         "items_completed": list(progress.items_completed),
     }
-
-
-def plan_json(plan: Mapping[str, Any]) -> str:
-    """A plan as stored and served: compact JSON, UTF-8 kept as is."""
-    return json.dumps(plan, ensure_ascii=False, separators=(",", ":"))

@@ -95,12 +95,17 @@ def ready_set(
     milestone; a less important one that fits still enters after a bigger one did not.
     """
     kept: dict[str, int] = {}
+    kept_targets: dict[str, int] = {}
     moved: list[str] = []
     for root in sorted(roots, key=most_important_first):
-        trial = {**kept, root: roots[root]}
-        targets = with_prerequisites(taxonomy, levels, trial)
-        if not kept or sum(cost(s, t) for s, t in targets.items()) <= budget_hours:
-            kept = trial
+        # The prerequisites of a set are, skill by skill, the highest level any of its members
+        # needs: each root's are worked out once and merged into those already kept.
+        trial = dict(kept_targets)
+        for skill_id, level in with_prerequisites(taxonomy, levels, {root: roots[root]}).items():
+            if trial.get(skill_id, 0) < level:
+                trial[skill_id] = level
+        if not kept or sum(cost(s, t) for s, t in trial.items()) <= budget_hours:
+            kept[root], kept_targets = roots[root], trial
         else:
             moved.append(root)
     targets = with_prerequisites(taxonomy, levels, kept)

@@ -12,12 +12,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
-    Paragraph,
 )
 
 from advisor.core.explain import FACTORS, factor_name
 from advisor.i18n import words_for
-from advisor.pdf.styles import MARGIN, MUTED, para
+from advisor.pdf.styles import MARGIN, MUTED, Paragraph, para
 
 
 def item_details(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:

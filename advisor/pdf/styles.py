@@ -11,9 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (
-    Paragraph,
-)
+from reportlab.platypus import Paragraph as _Paragraph
 
 FONT_CANDIDATES = (
     (
@@ -26,6 +24,19 @@ INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#4a4a4a")
 LINE = colors.HexColor("#c8c8c8")
 MARGIN = 18 * mm
+
+
+class Paragraph(_Paragraph):  # type: ignore[misc]
+    """A paragraph that breaks its lines once per width: tables and KeepTogether ask for its
+    size several times at the same width (the lines depend on the width alone)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        known = self.__dict__
+        if known.get("_wrapped_at") == availWidth and "blPara" in known:
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
 
 
 def register_fonts() -> tuple[str, str]:

@@ -11,11 +11,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from advisor.core.explain import reasons_in_words
 from advisor.i18n import CatalogueWords, words_for
-from advisor.pdf.styles import INK, LINE, para
+from advisor.pdf.styles import INK, LINE, Paragraph, para
 
 FIRST_ITEMS = 5
 STRENGTHS = 8

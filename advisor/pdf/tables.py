@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
-    Paragraph,
     Table,
     TableStyle,
 )
@@ -25,6 +24,7 @@ from advisor.pdf.styles import (
     INK,
     LINE,
     MUTED,
+    Paragraph,
     kept,
     para,
     register_fonts,
@@ -125,7 +125,7 @@ def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -
     ]
     if not periods:
         return []
-    rows = [
+    rows: list[list[Any]] = [
         [
             para(words.phrase("Weeks"), s["head"]),
             para(words.phrase("Skills in progress (hours per week)"), s["head"]),

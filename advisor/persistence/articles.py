@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import Connection, delete, func
 from sqlmodel import Session, col, select
 
 from advisor.core.demand import ArticleSkills
@@ -83,7 +83,7 @@ def replace_demand(
         session.add(SkillDemand(skill_id=skill_id, value=value, articles=articles, computed_at=now))
 
 
-def stored_demand(*, session: Session) -> dict[str, float]:
+def stored_demand(*, session: Session | Connection) -> dict[str, float]:
     """The demand signal last stored (empty before any ingestion)."""
     rows = session.execute(select(col(SkillDemand.skill_id), col(SkillDemand.value))).all()
     return {skill_id: value for skill_id, value in rows}

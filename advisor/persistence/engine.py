@@ -12,17 +12,10 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlmodel import create_engine
 
 from advisor.config import ConfigError
+from advisor.config import database_url as database_url
 from advisor.persistence import migrate
 
 URL_EXAMPLES = "sqlite:////path/to/advisor.sqlite3 or postgresql+psycopg://user:password@host/db"
-
-
-def database_url(settings: Mapping[str, Any], instance_path: str) -> str:
-    """The configured URL, or a SQLite file in the instance folder."""
-    configured = settings.get("DATABASE_URL")
-    if configured:
-        return str(configured)
-    return f"sqlite:///{Path(instance_path) / 'advisor.sqlite3'}"
 
 
 def make_engine(url: str) -> Engine:

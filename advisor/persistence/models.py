@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 metadata = SQLModel.metadata
@@ -83,6 +83,23 @@ class PlanRecord(SQLModel, table=True):
     taxonomy_version: str = Field(max_length=40)
     language: str = Field(max_length=2)
     body: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class PlanPdf(SQLModel, table=True):
+    """A plan's PDF as first rendered, for the link it prints and the taxonomy that named its
+    skills: a plan never changes, so its PDF is drawn once, and erased with its journey."""
+
+    __tablename__ = "plan_pdf"
+
+    plan_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True, nullable=False
+        )
+    )
+    link: str = Field(sa_column=Column(Text, nullable=False))
+    taxonomy_version: str = Field(max_length=40)
+    created_at: datetime
+    body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Article(SQLModel, table=True):

@@ -10,10 +10,11 @@ SQLite if another writer committed in between.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 
@@ -22,6 +23,10 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # SQLite has one writer at a time, and a writer that finds the database locked sleeps
+        # in growing steps (up to 100 ms) before trying again: the threads of one process
+        # queue on a lock instead, woken as soon as the writer before them commits.
+        self._writer = threading.RLock() if engine.dialect.name == "sqlite" else nullcontext()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -30,9 +35,16 @@ class Store:
             yield session
 
     @contextmanager
+    def query(self) -> Iterator[Connection]:
+        """A bare connection for a few plain reads (no session, no object tracking): what a
+        request that only checks or fetches a row needs. It writes nothing."""
+        with self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose work is committed at the end of the block, or not at all."""
-        with Session(self.engine) as session, session.begin():
+        with self._writer, Session(self.engine) as session, session.begin():
             yield session
 
     def scrub(self) -> bool:

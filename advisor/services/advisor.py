@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from advisor import resources
 from advisor.core.esco import EscoIndex, esco_index
-from advisor.core.extraction import SkillMatcher
 from advisor.core.planning import Planner
 from advisor.core.relatedness import Relatedness
-from advisor.core.taxonomy import Taxonomy
-from advisor.taxonomy.files import load_taxonomy
+from advisor.core.taxonomy import LANGUAGES, Taxonomy
+from advisor.core.taxonomy_json import SkillShapes
+from advisor.taxonomy.loading import load_taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted
+    from advisor.core.extraction import SkillMatcher
     from advisor.core.scoring import RoleFitModel
 
 
@@ -29,9 +31,23 @@ class Advisor:
     model: RoleFitModel
     planner: Planner
     demand: Mapping[str, float]
-    matcher: SkillMatcher
-    esco: EscoIndex
     relatedness: Relatedness = Relatedness()
+    # The skills' parts of a plan item, shaped once per process (None: shaped per plan).
+    shapes: SkillShapes | None = None
+
+    # Built at their first use: the web app asks for them at start-up, while a command that
+    # only plans never pays for them.
+    @functools.cached_property
+    def esco(self) -> EscoIndex:
+        """The bundled ESCO ICT index, linked to the taxonomy's skills."""
+        return load_esco_index(self.taxonomy)
+
+    @functools.cached_property
+    def matcher(self) -> SkillMatcher:
+        """The skill matcher of the taxonomy and the ESCO index (for texts and job ads)."""
+        from advisor.core.extraction import SkillMatcher
+
+        return SkillMatcher(self.taxonomy, self.esco)
 
     def with_demand(self, demand: Mapping[str, float]) -> Planner:
         """A planner that weighs market demand by `demand` instead of the sources' prior."""
@@ -44,17 +60,17 @@ def skills_data_path(configured: str | Path | None) -> Path:
 
 
 def build_advisor(folder: Path, today: date) -> Advisor:
-    """Load the taxonomy in `folder` and fit the role model on it (about a second)."""
+    """Load the taxonomy in `folder` and fit the role model on it (about a second); the skill
+    matcher and the ESCO index are built at their first use (`warm` builds them now)."""
     from advisor.core.scoring import fit_role_model
 
     taxonomy = load_taxonomy(folder)
     model = fit_role_model(taxonomy)
     prior = taxonomy.demand_prior(today)
     related = load_relatedness(taxonomy)
-    esco = load_esco_index(taxonomy)
     planner = Planner(taxonomy, model, prior, related)
-    matcher = SkillMatcher(taxonomy, esco)
-    return Advisor(taxonomy, model, planner, prior, matcher, esco, related)
+    shapes = SkillShapes(taxonomy).precompute(LANGUAGES)
+    return Advisor(taxonomy, model, planner, prior, related, shapes)
 
 
 def load_relatedness(taxonomy: Taxonomy, path: Path | None = None) -> Relatedness:
@@ -73,3 +89,9 @@ def load_esco_index(taxonomy: Taxonomy) -> EscoIndex:
     """The bundled ESCO ICT index, linked to `taxonomy`'s skills."""
     data = json.loads(resources.esco_index_file().read_text(encoding="utf-8"))
     return esco_index(data, taxonomy)
+
+
+def warm(advisor: Advisor) -> Advisor:
+    """Build now what `advisor` would build at its first use (a server, at start-up)."""
+    _ = advisor.matcher
+    return advisor

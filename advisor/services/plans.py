@@ -5,36 +5,32 @@ from __future__ import annotations
 import json
 import logging
 import re
-import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+import orjson
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from advisor.core import serialize
-from advisor.core.errors import InvalidPlan, InvalidQuestion
+from advisor.core.errors import InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.profile import Profile, parse_profile, resolve_skill_id
-from advisor.core.progress import measure_progress
-from advisor.core.taxonomy import Role
-from advisor.i18n import words_for
 from advisor.persistence import articles, plans
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
 from advisor.services import jobads
 from advisor.services.advisor import Advisor
+from advisor.services.plan_build import check_earlier_plan as check_earlier_plan
+from advisor.services.plan_build import new_plan_id as new_plan_id
+from advisor.services.plan_build import plan_for_profile as plan_for_profile
 
 log = logging.getLogger(__name__)
 
 
 class PlanNotFound(LookupError):
     """No plan has this token (never had, or its owner deleted it)."""
-
-
-def new_plan_id() -> str:
-    """An unguessable plan token: 192 random bits, URL-safe."""
-    return secrets.token_urlsafe(24)
 
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -48,91 +44,27 @@ def _record(session: Session, token: str) -> PlanRecord | None:
     return plans.plan_by_token(session=session, token=token)
 
 
-def plan_for_profile(
-    advisor: Advisor,
-    profile_data: Any,
-    *,
-    now: datetime,
-    plan_id: str | None = None,
-    previous: Mapping[str, Any] | None = None,
-    demand: Mapping[str, float] | None = None,
-    role: Role | None = None,
-) -> tuple[Profile, dict[str, Any]]:
-    """Validate a profile and build its plan as public JSON; `InvalidProfile` names bad fields.
-
-    With `previous` (an earlier plan's JSON), the plan carries the progress made since;
-    `demand` replaces the sources' prior (with the signal refreshed from ingested articles);
-    `role` replaces the profile's target role (a role made from a job ad).
-    """
-    if previous is not None:
-        check_earlier_plan(previous)
-    profile = parse_profile(profile_data, advisor.taxonomy)
-    planner = advisor.planner if demand is None else advisor.with_demand(demand)
-    ad = jobads.job_ad(advisor, profile.target_ad) if profile.target_ad and not role else None
-    role = ad.role if ad else role
-    plan = planner.build_plan(profile, role)
-    progress = None
-    if previous is not None:
-        targets = {i["skill"]: i["target"] for i in previous.get("items", [])}
-        progress = measure_progress(
-            advisor.taxonomy,
-            advisor.model,
-            (str(previous["id"]), previous.get("assessments", {}), targets),
-            profile.assessments,
-            plan.target_role.role,
-            role,
-        )
-    body = serialize.plan_dict(
-        plan,
-        advisor.taxonomy,
-        plan_id=plan_id or new_plan_id(),
-        created_at=now.isoformat(timespec="seconds"),
-        words=words_for(profile.language),
-        progress=progress,
-        role=role,
-    )
-    if ad is not None:
-        ad_role = jobads.ad_target_role(advisor, ad, profile, plan.target_role.fit)
-        body["target_role"] = {**body["target_role"], **ad_role}
-    body["current_role"] = profile.current_role
-    return profile, body
-
-
-def check_earlier_plan(document: Any) -> None:
-    """`InvalidPlan` unless `document` has the shape of a plan (the progress reads it).
-
-    A file passed by mistake (the profile, `[]`, `{"id": "x"}`) must be refused, not produce a
-    progress report against nothing.
-    """
-    if not isinstance(document, Mapping):
-        raise InvalidPlan({"(plan)": "a plan is a JSON object"})
-    problems: dict[str, str] = {}
-    if not isinstance(document.get("id"), str):
-        problems["id"] = "missing (a plan has its id)"
-    items = document.get("items")
-    if not isinstance(items, list) or not all(_is_plan_item(i) for i in items):
-        problems["items"] = "missing or not a list of plan items"
-    if not isinstance(document.get("assessments", {}), Mapping):
-        problems["assessments"] = "must be an object of skill id to level"
-    if problems:
-        raise InvalidPlan(problems)
-
-
-def _is_plan_item(item: Any) -> bool:
-    return (
-        isinstance(item, Mapping)
-        and isinstance(item.get("skill"), str)
-        and isinstance(item.get("target"), int)
-    )
+def _earlier(connection: Connection, token: str) -> tuple[str, int] | None:
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    return plans.plan_body_and_journey(session=connection, token=token)
 
 
 def current_demand(store: Store, advisor: Advisor) -> dict[str, float]:
     """The demand signal stored by the last ingestion, else the sources' prior."""
-    with store.read() as session:
-        stored = articles.stored_demand(session=session)
+    with store.query() as connection:
+        return _demand(articles.stored_demand(session=connection), advisor)
+
+
+def _demand(stored: Mapping[str, float], advisor: Advisor) -> dict[str, float]:
     if not stored:
         return dict(advisor.demand)
     return {skill_id: stored.get(skill_id, value) for skill_id, value in advisor.demand.items()}
+
+
+def plan_json(plan: Mapping[str, Any]) -> str:
+    """A plan as stored and served: compact JSON, UTF-8 kept as is (serialised once)."""
+    return orjson.dumps(plan, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def create_plan(
@@ -148,31 +80,59 @@ def create_plan(
     Raises `InvalidProfile` or `PlanNotFound` (for an unknown previous plan); either way
     nothing is saved. The plan is computed between a read and one write transaction.
     """
+    return save_plan(
+        store=store,
+        advisor=advisor,
+        profile_data=profile_data,
+        now=now,
+        previous_token=previous_token,
+    )[0]
+
+
+def save_plan(
+    *,
+    store: Store,
+    advisor: Advisor,
+    profile_data: Any,
+    now: datetime,
+    previous_token: str | None = None,
+) -> tuple[dict[str, Any], str]:
+    """`create_plan`, returning the plan's JSON text too (the text saved, to answer with).
+
+    One read (the earlier plan, the demand signal), the computation and the serialisation
+    outside any transaction, then one short write of plain inserts.
+    """
     earlier, journey_id = None, None
-    with store.read() as session:
+    with store.query() as connection:
         if previous_token is not None:
-            record = _record(session, previous_token)
+            record = _earlier(connection, previous_token)
             if record is None:
                 raise PlanNotFound(previous_token)
-            earlier, journey_id = json.loads(record.body), record.journey_id
-    demand = current_demand(store, advisor)
+            earlier, journey_id = json.loads(record[0]), record[1]
+        demand = _demand(articles.stored_demand(session=connection), advisor)
     profile, body = plan_for_profile(
         advisor, profile_data, now=now, previous=earlier, demand=demand
     )
+    text = plan_json(body)
     with store.write() as session:
-        plans.add_plan(
-            session=session, profile=profile.as_dict(), plan=body, journey_id=journey_id, now=now
+        plans.insert_plan(
+            session=session,
+            profile=profile.as_dict(),
+            token=body["id"],
+            previous_token=(body.get("progress") or {}).get("previous_plan"),
+            taxonomy_version=body["taxonomy_version"],
+            language=body["language"],
+            body=text,
+            journey_id=journey_id,
+            now=now,
         )
-    return body
+    return body, text
 
 
 def get_plan_json(*, store: Store, token: str) -> str:
     """The saved plan as the JSON text it was stored as; raises `PlanNotFound`."""
-    with store.read() as session:
-        record = _record(session, token)
-        if record is None:
-            raise PlanNotFound(token)
-        return record.body
+    page = plan_page(store=store, token=token)
+    return page[0]
 
 
 def get_plan(*, store: Store, token: str) -> dict[str, Any]:
@@ -181,14 +141,73 @@ def get_plan(*, store: Store, token: str) -> dict[str, Any]:
     return plan
 
 
+def plan_head(*, store: Store, token: str) -> str | None:
+    """The token of the newer version of plan `token`, else None; raises `PlanNotFound` when no
+    plan has `token`. One indexed query that reads no plan body: asked on every page view."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise PlanNotFound(token)
+    with store.query() as connection:
+        found, newer = plans.plan_head(session=connection, token=token)
+    if not found:
+        raise PlanNotFound(token)
+    return newer
+
+
+def plan_page(*, store: Store, token: str) -> tuple[str, str | None]:
+    """The plan's JSON text and the token of its newer version, in one query; raises
+    `PlanNotFound`."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise PlanNotFound(token)
+    with store.query() as connection:
+        page = plans.plan_page(session=connection, token=token)
+    if page is None:
+        raise PlanNotFound(token)
+    return page
+
+
+def plan_pdf(
+    *,
+    store: Store,
+    token: str,
+    link: str,
+    taxonomy_version: str,
+    render: Callable[[dict[str, Any]], bytes],
+    now: datetime,
+) -> tuple[dict[str, Any], bytes]:
+    """The plan and its PDF, drawn by `render` the first time and then kept in the database
+    (every worker reads the same bytes; erasing the plan erases them). A PDF drawn for another
+    link (another public address) or taxonomy (its skills' names) is drawn again. Raises
+    `PlanNotFound`."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise PlanNotFound(token)
+    with store.query() as connection:
+        found = plans.stored_pdf(session=connection, token=token)
+    if found is None:
+        raise PlanNotFound(token)
+    plan: dict[str, Any] = json.loads(found.plan)
+    fresh = found.link == link and found.taxonomy_version == taxonomy_version
+    if found.body is not None and fresh:
+        return plan, found.body
+    body = render(plan)
+    try:
+        with store.write() as session:
+            plans.keep_pdf(
+                session=session,
+                plan_id=found.plan_id,
+                link=link,
+                taxonomy_version=taxonomy_version,
+                body=body,
+                now=now,
+            )
+    except IntegrityError:
+        pass  # another worker kept it first, or the plan was erased meanwhile: nothing kept
+    return plan, body
+
+
 def newer_plan_token(*, store: Store, token: str) -> str | None:
     """The token of the newer version of plan `token` (its reassessment), else None; raises
     `PlanNotFound` when no plan has `token`."""
-    with store.read() as session:
-        record = _record(session, token)
-        if record is None:
-            raise PlanNotFound(token)
-        return plans.newer_plan_token(session=session, plan=record)
+    return plan_head(store=store, token=token)
 
 
 def get_profile(*, store: Store, token: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from advisor.core import serialize
+from advisor.core import taxonomy_json
 from advisor.core.taxonomy import Taxonomy
 from advisor.taxonomy.files import check_taxonomy, load_taxonomy
 from advisor.taxonomy.lines import Problem
@@ -29,4 +29,4 @@ def taxonomy_summary(taxonomy: Taxonomy) -> str:
 def export_taxonomy(taxonomy: Taxonomy, today: date | None = None) -> dict[str, Any]:
     """The whole taxonomy as JSON-ready data, each skill with its demand prior."""
     demand = taxonomy.demand_prior(today or date.today())
-    return serialize.taxonomy_dict(taxonomy, demand)
+    return taxonomy_json.taxonomy_dict(taxonomy, demand)

@@ -6,7 +6,6 @@ the loader refuses a taxonomy with any problem rather than serving half of one.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,8 +30,8 @@ from advisor.core.taxonomy import (
 )
 from advisor.taxonomy import schema
 from advisor.taxonomy.checks import cross_check
-from advisor.taxonomy.compiled import load_compiled
 from advisor.taxonomy.lines import Problem, TaxonomyError, read_yaml, validate
+from advisor.taxonomy.loading import load_taxonomy as load_taxonomy
 from advisor.taxonomy.writing import check_writing
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -52,20 +51,8 @@ def check_taxonomy(directory: Path) -> list[Problem]:
     return sorted([*cross_check(parsed), *check_writing(parsed)])
 
 
-def load_taxonomy(directory: Path) -> Taxonomy:
-    """The taxonomy in `directory`, read once per content; raises `TaxonomyError` if unsound."""
-    fingerprint = tuple(
-        (str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.rglob("*.yaml"))
-    )
-    return _load_cached(str(directory), fingerprint)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_cached(directory: str, _fingerprint: tuple[tuple[str, int, int], ...]) -> Taxonomy:
-    return load_compiled(Path(directory), _parse_and_build)
-
-
-def _parse_and_build(directory: Path) -> Taxonomy:
+def parse_and_build(directory: Path) -> Taxonomy:
+    """The taxonomy parsed and checked from its YAML (what the compiled cache keeps)."""
     parsed, problems = _parse_folder(directory)
     if not problems:
         problems = cross_check(parsed)

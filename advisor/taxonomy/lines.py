@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-Model = TypeVar("Model", bound=BaseModel)
+if TYPE_CHECKING:  # pydantic loads where a file is validated, not for TaxonomyError
+    from pydantic import BaseModel
+
+Model = TypeVar("Model", bound="BaseModel")
 
 
 @dataclass(frozen=True, order=True)
@@ -134,6 +136,8 @@ def _stringify_keys(value: Any) -> Any:
 
 def validate(model: type[Model], document: Any, name: str) -> tuple[Model | None, list[Problem]]:
     """The document as `model`, or the schema problems, each with its line and field."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(_stringify_keys(document)), []
     except ValidationError as error:

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from advisor.core.errors import InvalidInput, InvalidProfile
-from advisor.core.serialize import plan_json, skill_dict
+from advisor.core.taxonomy_json import skill_dict
 from advisor.services import corpus, plans
 from advisor.web import contract
 from advisor.web.context import current_advisor, current_store
@@ -101,7 +101,7 @@ def create_plan() -> ResponseReturnValue:
             {"previous_plan": "must be a plan id"},
         )
     try:
-        plan = plans.create_plan(
+        plan, text = plans.save_plan(
             store=current_store(),
             advisor=current_advisor(),
             profile_data=data,
@@ -118,7 +118,7 @@ def create_plan() -> ResponseReturnValue:
             {"previous_plan": "no plan has this id"},
         )
     # The plan was serialised once to be saved; the same text answers the request.
-    response = Response(plan_json(plan), status=201, mimetype="application/json")
+    response = Response(text, status=201, mimetype="application/json")
     response.headers["Location"] = location_url("api.read_plan", token=plan["id"])
     return response
 

@@ -7,7 +7,7 @@ from datetime import date
 from flask import Flask, current_app
 
 from advisor.persistence.store import Store
-from advisor.services.advisor import Advisor, build_advisor, skills_data_path
+from advisor.services.advisor import Advisor, build_advisor, skills_data_path, warm
 
 ADVISOR_KEY, STORE_KEY = "advisor.advisor", "advisor.store"
 
@@ -15,7 +15,7 @@ ADVISOR_KEY, STORE_KEY = "advisor.advisor", "advisor.store"
 def init_app(app: Flask, store: Store) -> None:
     """Load the taxonomy and fit the role model once; keep the store for every request."""
     folder = skills_data_path(app.config.get("SKILLS_DATA"))
-    app.extensions[ADVISOR_KEY] = build_advisor(folder, date.today())
+    app.extensions[ADVISOR_KEY] = warm(build_advisor(folder, date.today()))
     app.extensions[STORE_KEY] = store
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import (
@@ -47,21 +48,30 @@ def load(token: str) -> dict[str, Any]:
 
 @bp.get("/<token>")
 def show(token: str) -> ResponseReturnValue:
-    """The plan, in its own language; an older version says that a newer one exists."""
+    """The plan, in its own language; an older version says that a newer one exists.
+
+    A plan never changes (a reassessment is a new plan), so its rendered page is kept by this
+    process; whether the plan still exists, and whether a newer version does, is asked of the
+    database on every request (one indexed query), so an erased plan is never shown again.
+    """
+    store, pages = current_store(), pages_of("plans")
+    # The page is in the plan's language whatever the interface's, so the key needs no language.
+    key = (token, base_url())
+    kept = pages.get(key)
     try:
-        newer = plans.newer_plan_token(store=current_store(), token=token)
+        if kept is not None:
+            newer = plans.plan_head(store=store, token=token)
+            if kept[0] == (newer or ""):
+                cached: str = kept[1]
+                return cached
+        text, newer = plans.plan_page(store=store, token=token)
     except plans.PlanNotFound:
         abort(404)
-    # The page is in the plan's language whatever the interface's, so the key needs no language.
-    key = (token, base_url(), newer or "")
-    pages = pages_of("plans")
-    page = pages.get(key)
-    if page is None:
-        # A page showing a one-off message is not reused (the template shows the same list).
-        one_off = get_flashed_messages(with_categories=True)
-        page = render_plan_page(load(token), what_if=None, newer=newer)
-        if not one_off:
-            pages.put(key, page)
+    # A page showing a one-off message is not reused (the template shows the same list).
+    one_off = get_flashed_messages(with_categories=True)
+    page = render_plan_page(json.loads(text), what_if=None, newer=newer)
+    if not one_off:
+        pages.put(key, (newer or "", page))
     return page
 
 
@@ -103,13 +113,25 @@ def download_json(token: str) -> ResponseReturnValue:
 
 @bp.get("/<token>.pdf")
 def download_pdf(token: str) -> ResponseReturnValue:
-    """The plan as a PDF, named after the role and the day, in the plan's language."""
-    plan = load(token)
-    body = render_plan_pdf(
-        plan,
-        link=external_url("plans.show", token=token),
-        labels=skill_labels(current_advisor(), plan["language"]),
-    )
+    """The plan as a PDF, named after the role and the day, in the plan's language: drawn
+    once per plan, then read from the database."""
+    advisor, link = current_advisor(), external_url("plans.show", token=token)
+
+    def render(plan: dict[str, Any]) -> bytes:
+        labels = skill_labels(advisor, plan["language"])
+        return render_plan_pdf(plan, link=link, labels=labels)
+
+    try:
+        plan, body = plans.plan_pdf(
+            store=current_store(),
+            token=token,
+            link=link,
+            taxonomy_version=advisor.taxonomy.version,
+            render=render,
+            now=datetime.now(UTC),
+        )
+    except plans.PlanNotFound:
+        abort(404)
     return Response(
         body,
         mimetype="application/pdf",
