@@ -141,3 +141,12 @@ def _merge(pieces: list[Period]) -> list[Period]:
         else:
             merged.append(piece)
     return merged
+
+
+# Weeks in an average month (365.25 / 12 / 7), for "about 5.5 months".
+WEEKS_PER_MONTH = 4.345
+
+
+def months_of(weeks: int) -> float:
+    """`weeks` as months, to the nearest half month."""
+    return round(weeks / WEEKS_PER_MONTH * 2) / 2

@@ -13,14 +13,11 @@ from advisor.core import explain
 from advisor.core.plan import Milestone, Plan, PlanItem, RoleFit
 from advisor.core.progress import Progress
 from advisor.core.relatedness import Transfer
-from advisor.core.schedule import schedule_periods
+from advisor.core.schedule import months_of, schedule_periods
 from advisor.core.stages import READY
 from advisor.core.taxonomy import Role, Skill, Taxonomy
 from advisor.core.taxonomy_json import SkillShapes, source_dict
 from advisor.core.wording import Words
-
-# Weeks in an average month (365.25 / 12 / 7), for "about 5.5 months".
-WEEKS_PER_MONTH = 4.345
 
 
 def plan_dict(
@@ -61,7 +58,7 @@ def plan_dict(
         "milestones": [_milestone_dict(m, start, words) for m in plan.milestones],
         "total_hours": plan.total_hours,
         "weeks": plan.weeks,
-        "months": round(plan.weeks / WEEKS_PER_MONTH * 2) / 2,
+        "months": months_of(plan.weeks),
         "end_date": (start + timedelta(weeks=plan.weeks)).isoformat(),
         "hours_per_week": plan.hours_per_week,
         "deadline": asdict(plan.deadline) if plan.deadline else None,

@@ -14,13 +14,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from advisor.core.explain import reasons_in_words
+from advisor.core.schedule import months_of
 from advisor.i18n import CatalogueWords, words_for
 from advisor.pdf.styles import INK, LINE, Paragraph, para
 
 FIRST_ITEMS = 5
 STRENGTHS = 8
 STRONG_LEVEL = 3
-WEEKS_PER_MONTH = 4.345
 
 
 def summary_pages(
@@ -87,7 +87,7 @@ def first_page(
 
 def _facts(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, str]]:
     weeks = int(plan["weeks"])
-    months = float(plan.get("months") or round(weeks / WEEKS_PER_MONTH * 2) / 2 or 0.5)
+    months = float(plan.get("months") or months_of(weeks) or 0.5)
     facts = []
     person = plan.get("current_role") or ""
     origin = (plan.get("origin_role") or {}).get("label")

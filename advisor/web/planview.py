@@ -15,12 +15,12 @@ from typing import Any
 from flask_babel import ngettext
 
 from advisor.core.explain import factor_name, reasons_in_words
-from advisor.core.schedule import Period
+from advisor.core.schedule import Period, months_of
 from advisor.core.taxonomy import Role, Taxonomy
 from advisor.i18n import CatalogueWords
+from advisor.web.quotes import Quote, quotes
 
 Gettext = Callable[..., str]
-WEEKS_PER_MONTH = 4.345
 
 
 @dataclass(frozen=True)
@@ -40,16 +40,6 @@ class DeadlineView:
     when: str
     within: list[str]
     after: list[str]
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    language: str
-    title: str
-    publisher: str
-    when: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -98,7 +88,7 @@ def _day(plan: Mapping[str, Any], iso: str | None, week: int) -> date:
 def total(plan: Mapping[str, Any], words: CatalogueWords) -> dict[str, Any]:
     """Weeks, months and the end date of the whole plan."""
     weeks = int(plan["weeks"])
-    months = float(plan.get("months") or round(weeks / WEEKS_PER_MONTH * 2) / 2 or 0.5)
+    months = float(plan.get("months") or months_of(weeks) or 0.5)
     return {
         "weeks": weeks,
         "months": ngettext(
@@ -245,28 +235,6 @@ def _transfer(
     if transfer.get("hours_saved"):
         text += " " + _("%(hours)s h saved.", hours=transfer["hours_saved"])
     return text
-
-
-def quotes(taxonomy: Taxonomy, skill_id: str, words: CatalogueWords) -> list[Quote]:
-    """The words of the sources that show a skill matters, with where they come from."""
-    skill = taxonomy.skills.get(skill_id)
-    if skill is None:
-        return []
-    found = []
-    for source_id, text in skill.quotes.items():
-        source = taxonomy.sources.get(source_id)
-        if source is not None:
-            found.append(
-                Quote(
-                    text,
-                    source.language,
-                    source.title,
-                    source.publisher,
-                    words.date(source.published),
-                    source.url,
-                )
-            )
-    return found
 
 
 def _covered(role: Role | None, levels: Mapping[str, int]) -> list[str]:
