@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from advisor.pdf import render_plan_pdf
 from advisor.services.advisor import Advisor, build_advisor
+from advisor.services.assessment import skill_quotes
 from advisor.services.plans import plan_for_profile
 from tests.conftest import FIXTURE_TAXONOMY, require_binary
 
@@ -83,6 +84,14 @@ def test_the_sources_and_attributions_are_cited(advisor: Advisor) -> None:
     assert "Un article sur le MLOps" in text and "https://example.org/mlops" in text
     assert "ESCO classification of the European Commission" in text
     assert "O*NET" in text
+
+
+def test_each_skill_shows_what_its_sources_say(advisor: Advisor) -> None:
+    plan = make_plan(advisor, "fr")
+    text = " ".join(text_of(render_plan_pdf(plan, quotes=skill_quotes(advisor, plan))).split())
+    # The fixture's article on MLOps, quoted beside the skill it supports, in French marks.
+    assert "« A sentence of article-two about model-serving. »" in text
+    assert "Presse Exemple, Un article sur le MLOps, 2024-06-01" in text
 
 
 def sixty_items(plan: dict[str, Any]) -> dict[str, Any]:

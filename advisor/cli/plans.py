@@ -77,11 +77,12 @@ def plan_command(
         raise click.ClickException(f"{profile_file}: invalid profile") from None
     if fmt == "pdf":
         from advisor.pdf import render_plan_pdf
-        from advisor.services.assessment import skill_labels
+        from advisor.services.assessment import skill_labels, skill_quotes
 
         if output is None:
             raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
-        write(output, render_plan_pdf(plan, labels=skill_labels(advisor, plan["language"])))
+        labels, quotes = skill_labels(advisor, plan["language"]), skill_quotes(advisor, plan)
+        write(output, render_plan_pdf(plan, labels=labels, quotes=quotes))
         return
     text = (
         plan_markdown(plan, words_for(plan["language"]))

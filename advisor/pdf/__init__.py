@@ -9,7 +9,7 @@ and can be copied out of the document.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -27,11 +27,13 @@ def render_plan_pdf(
     plan: Mapping[str, Any],
     link: str | None = None,
     labels: Mapping[str, str] | None = None,
+    quotes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> bytes:
     """The PDF of `plan` (public plan JSON): a two-page summary, then the details.
 
     `link` is the plan's private address, printed on page 1 only; `labels` names skills the
-    plan's items do not (the person's strengths), by id, in the plan's language.
+    plan's items do not (the person's strengths), by id, in the plan's language; `quotes` are
+    what each skill's sources say, (quote, where from), shown with the skill's details.
     """
     styles = plan_styles()
     lang = plan["language"]
@@ -57,7 +59,7 @@ def render_plan_pdf(
         *ranked_table(plan, styles, lang),
         *chart(plan, styles, lang),
         *schedule(plan, styles, lang),
-        *item_details(plan, styles, lang),
+        *item_details(plan, styles, lang, quotes or {}),
         *method_and_sources(plan, styles, lang),
     ]
     on_page = footer(lang, styles)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -19,8 +19,15 @@ from advisor.i18n import words_for
 from advisor.pdf.styles import MARGIN, MUTED, Paragraph, para
 
 
-def item_details(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+def item_details(
+    plan: Mapping[str, Any],
+    s: dict[str, ParagraphStyle],
+    lang: str,
+    quotes: Mapping[str, Sequence[tuple[str, str]]],
+) -> list[Any]:
     words = words_for(lang)
+    # Quotation marks as each language sets them, with French's no-break spaces inside.
+    opening, closing = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
     labels = {i["skill"]: i["label"] for i in plan["items"]}
     story: list[Any] = [PageBreak(), para(words.phrase("Each skill in detail"), s["h2"])]
     for item in plan["items"]:
@@ -36,6 +43,8 @@ def item_details(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
             after = ", ".join(labels.get(p, p) for p in item["prerequisites"])
             heading = escape(words.phrase("Comes after:"))
             lines.append(f"<b>{heading}</b> {escape(after)}")
+        for quote, where in quotes.get(item["skill"], ()):
+            lines.append(f"<i>{opening}{escape(quote)}{closing}</i> — {escape(where)}")
         resources = "<br/>".join(
             f'• <a href="{escape(r["url"])}" color="#0b57d0">{escape(r["title"])}</a> '
             f'<font color="#4a4a4a">({escape(r["language"].upper())}, {r["hours"]:g} h) '

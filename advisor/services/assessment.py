@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from advisor.core.extraction import extract_skills
 from advisor.core.origin import OriginRole, match_origin_role
@@ -148,6 +149,20 @@ def skill_by_name(taxonomy: Taxonomy, name: str) -> str | None:
 def skill_labels(advisor: Advisor, language: str) -> dict[str, str]:
     """Every skill's label in `language`, by id."""
     return {s.id: s.label.in_(language) for s in advisor.taxonomy.skills.values()}
+
+
+def skill_quotes(advisor: Advisor, plan: Mapping[str, Any]) -> dict[str, list[tuple[str, str]]]:
+    """For each skill of a plan, what its sources say: (quote, "publisher, title, date")."""
+    taxonomy = advisor.taxonomy
+    found: dict[str, list[tuple[str, str]]] = {}
+    for item in plan.get("items", []):
+        skill = taxonomy.skills.get(item["skill"])
+        for source_id, quote in skill.quotes.items() if skill else ():
+            source = taxonomy.sources.get(source_id)
+            if source is not None:
+                where = f"{source.publisher}, {source.title}, {source.published.isoformat()}"
+                found.setdefault(item["skill"], []).append((quote, where))
+    return found
 
 
 def suggested_skills(advisor: Advisor, experience: str, language: str) -> list[Skill]:

@@ -25,7 +25,7 @@ from advisor.core.errors import InvalidInput
 from advisor.i18n import words_for
 from advisor.pdf import render_plan_pdf
 from advisor.services import plans
-from advisor.services.assessment import skill_labels
+from advisor.services.assessment import skill_labels, skill_quotes
 from advisor.web import charts, planview
 from advisor.web.context import current_advisor, current_store
 from advisor.web.i18n import fast_gettext
@@ -119,7 +119,8 @@ def download_pdf(token: str) -> ResponseReturnValue:
 
     def render(plan: dict[str, Any]) -> bytes:
         labels = skill_labels(advisor, plan["language"])
-        return render_plan_pdf(plan, link=link, labels=labels)
+        quotes = skill_quotes(advisor, plan)
+        return render_plan_pdf(plan, link=link, labels=labels, quotes=quotes)
 
     try:
         plan, body = plans.plan_pdf(
