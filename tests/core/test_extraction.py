@@ -116,6 +116,7 @@ def test_sentences_are_kept_as_evidence(matcher: SkillMatcher) -> None:
     assert evidence == {"foundations.kubernetes": ("We use Kubernetes daily!",)}
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:

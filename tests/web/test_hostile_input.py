@@ -108,6 +108,7 @@ def test_any_step1_form_is_answered(client: FlaskClient, data: dict[str, str]) -
     assert_handled(client.post("/assess", data=data).status_code)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(form_data)
 def test_any_step2_form_is_answered(client: FlaskClient, data: dict[str, str]) -> None:

@@ -6,12 +6,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from advisor.app import create_app
 from tests.conftest import FIXTURE_TAXONOMY
+
+# A few hundred generated requests: part of `make test`, not of the quick loop.
+pytestmark = pytest.mark.slow
 
 FOLDER = Path(tempfile.mkdtemp(prefix="advisor-schemathesis-"))
 APP = create_app(
