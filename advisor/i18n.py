@@ -43,6 +43,10 @@ class CatalogueWords:
             written = "1er" + written[1:]
         return written
 
+    def quote(self, name: str) -> str:
+        # A skill's label is a title: quoted, it reads inside a sentence without an article.
+        return f"«\u00a0{name}\u00a0»" if self.language == "fr" else f"“{name}”"
+
     def colon(self) -> str:
         return "\u00a0: " if self.language == "fr" else ": "
 

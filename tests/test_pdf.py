@@ -229,5 +229,5 @@ def test_transfer_credit_is_said_next_to_the_item(advisor: Advisor) -> None:
     plan = make_plan(advisor, "fr")
     plan["items"][1]["transfer"] = {"from": ["foundations.python"], "share": 0.4, "hours_saved": 6}
     second = page_texts(render_plan_pdf(plan, LINK, {"foundations.python": "Python"}))[1]
-    said = "Vous connaissez Python\u00a0: environ 40\u00a0% d’effort en moins."
+    said = "Vous connaissez «\u00a0Python\u00a0»\u00a0: environ 40\u00a0% d’effort en moins."
     assert " ".join(said.split()) in " ".join(second.split())  # spaces and line ends as one

@@ -83,7 +83,7 @@ def transfer_sentence(transfer: Mapping[str, Any], label: Label, words: Words) -
     return words.phrase(
         "{percent} less effort: you already master {skills}",
         percent=words.percent(float(transfer["share"])),
-        skills=joined([label(s) for s in transfer["from"]], words),
+        skills=joined([words.quote(label(s)) for s in transfer["from"]], words),
     )
 
 
@@ -131,7 +131,7 @@ def why_here(item: PlanItem, label: Label, words: Words, ready: Milestone | None
             unlocked,
         )
     elif item.is_prerequisite and item.unlocks:
-        first = words.phrase("Needed before {skill}.", skill=label(item.unlocks[0]))
+        first = words.phrase("Needed before {skill}.", skill=words.quote(label(item.unlocks[0])))
     elif item.stage == READY:
         first = _core(item, label, words)
     else:
@@ -156,7 +156,7 @@ def _core(item: PlanItem, label: Label, words: Words) -> str:
     if item.prerequisites:
         return words.phrase(
             "Core of the role, right after {skills}: the first stage takes you to level {level}.",
-            skills=joined([label(s) for s in item.prerequisites[-2:]], words),
+            skills=joined([words.quote(label(s)) for s in item.prerequisites[-2:]], words),
             level=item.stage_target,
         )
     return words.phrase(

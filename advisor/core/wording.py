@@ -37,6 +37,10 @@ class Words(Protocol):
         """A date in full: "1 December 2026", « 1er décembre 2026 »."""
         ...
 
+    def quote(self, name: str) -> str:
+        """A name quoted inside a sentence: “Threat modelling”, « Modélisation des menaces »."""
+        ...
+
     def colon(self) -> str:
         """ ": " in English; a no-break space before the colon in French."""
         ...

@@ -224,7 +224,7 @@ def _transfer(item: Mapping[str, Any], labels: Mapping[str, str], words: Catalog
     transfer = item.get("transfer")
     if not transfer or not transfer.get("from"):
         return ""
-    known = ", ".join(labels.get(s, s) for s in transfer["from"])
+    known = ", ".join(words.quote(labels.get(s, s)) for s in transfer["from"])
     share = words.percent(float(transfer.get("share", 0)))
     return " " + words.phrase(
         "You know {skills}: about {share} less effort.", skills=known, share=share

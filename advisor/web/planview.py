@@ -226,7 +226,7 @@ def _transfer(
 ) -> str:
     if not transfer or not transfer.get("from"):
         return ""
-    known = ", ".join(labels.get(s, s) for s in transfer["from"])
+    known = ", ".join(words.quote(labels.get(s, s)) for s in transfer["from"])
     text = _(
         "You know %(skills)s: about %(share)s less effort.",
         skills=known,

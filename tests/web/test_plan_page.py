@@ -143,7 +143,7 @@ def test_milestones_deadline_transfer_and_suggestions_from_the_plan(
     assert "weeks, about 1.5 months. You would finish on February 1, 2027." in page
     assert "Coming from: Operations technician" in page
     assert "It comes first because everything else runs in containers." in page
-    assert "You know Python: about 40% less effort. 12 h saved." in page
+    assert "You know “Python”: about 40% less effort. 12 h saved." in page
     assert "Your deadline: end of week 6" in page
     assert page.index("What fits by the deadline") < page.index("After the deadline")
     assert "You already cover: Python." in page and "ready in about 7 weeks" in page
