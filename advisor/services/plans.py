@@ -144,8 +144,7 @@ def get_plan(*, store: Store, token: str) -> dict[str, Any]:
 def plan_head(*, store: Store, token: str) -> str | None:
     """The token of the newer version of plan `token`, else None; raises `PlanNotFound` when no
     plan has `token`. One indexed query that reads no plan body: asked on every page view."""
-    if not TOKEN_SHAPE.fullmatch(token):
-        raise PlanNotFound(token)
+    _require_shape(token)
     with store.query() as connection:
         found, newer = plans.plan_head(session=connection, token=token)
     if not found:
@@ -156,8 +155,7 @@ def plan_head(*, store: Store, token: str) -> str | None:
 def plan_page(*, store: Store, token: str) -> tuple[str, str | None]:
     """The plan's JSON text and the token of its newer version, in one query; raises
     `PlanNotFound`."""
-    if not TOKEN_SHAPE.fullmatch(token):
-        raise PlanNotFound(token)
+    _require_shape(token)
     with store.query() as connection:
         page = plans.plan_page(session=connection, token=token)
     if page is None:
@@ -178,8 +176,7 @@ def plan_pdf(
     (every worker reads the same bytes; erasing the plan erases them). A PDF drawn for another
     link (another public address) or taxonomy (its skills' names) is drawn again. Raises
     `PlanNotFound`."""
-    if not TOKEN_SHAPE.fullmatch(token):
-        raise PlanNotFound(token)
+    _require_shape(token)
     with store.query() as connection:
         found = plans.stored_pdf(session=connection, token=token)
     if found is None:
@@ -270,3 +267,9 @@ def what_if(advisor: Advisor, profile: Profile, skill_id: str, level: int) -> di
 def saved_profile(*, store: Store, advisor: Advisor, token: str) -> Profile:
     """The saved profile of a plan as a `Profile` value; raises `PlanNotFound`."""
     return parse_profile(get_profile(store=store, token=token), advisor.taxonomy)
+
+
+def _require_shape(token: str) -> None:
+    """`PlanNotFound` at once for what cannot be a token: no query is spent on it."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise PlanNotFound(token)
