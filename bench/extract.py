@@ -17,10 +17,9 @@ import time
 import ahocorasick
 from corpus_text import documents
 
-from advisor.core.esco import esco_index
-from advisor.core.extraction import SkillMatcher
+from advisor.core.extraction import SkillMatcher, esco_index
 from advisor.resources import esco_index_file, skills_data_dir
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 
 MIN_BYTES = 20 * 1024 * 1024
 ROUNDS = 5

@@ -13,9 +13,9 @@ import time
 import ahocorasick
 from corpus_text import documents
 
-from advisor.core.folding import fold_text
+from advisor.core.taxonomy import fold_text
 from advisor.resources import skills_data_dir
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 
 MIN_BYTES = 20 * 1024 * 1024
 

@@ -25,11 +25,10 @@ from pathlib import Path
 
 import ahocorasick
 
-from advisor.core.esco import esco_index
-from advisor.core.extraction import SkillMatcher
-from advisor.core.folding import fold_text
+from advisor.core.extraction import SkillMatcher, esco_index
+from advisor.core.taxonomy import fold_text
 from advisor.resources import esco_index_file, skills_data_dir
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 GOLD = DATA / "benchmarks" / "decorte_validation" / "validation_gold.jsonl"

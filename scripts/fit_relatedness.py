@@ -30,7 +30,7 @@ from sklearn.preprocessing import normalize
 
 from advisor.core.extraction import SkillMatcher
 from advisor.core.taxonomy import Taxonomy
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "advisor" / "core" / "data" / "relatedness.json"

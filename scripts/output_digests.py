@@ -73,7 +73,7 @@ def bench_personas(advisor: Advisor) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def plan_outputs(advisor: Advisor) -> Iterator[tuple[str, str]]:
-    from advisor.core.markdown import plan_markdown
+    from advisor.core.wording import plan_markdown
     from advisor.i18n import words_for
 
     pdf_roles: set[str | None] = set()

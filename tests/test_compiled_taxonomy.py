@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from advisor.taxonomy.compiled import cache_dir, content_key, load_compiled
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 from tests.conftest import FIXTURE_TAXONOMY
 
 

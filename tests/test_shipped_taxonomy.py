@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from advisor.resources import skills_data_dir
-from advisor.taxonomy.files import check_taxonomy, load_taxonomy
+from advisor.taxonomy.files import check_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 
 TAXONOMY = load_taxonomy(skills_data_dir())
 

@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli import cli
-from advisor.taxonomy.files import check_taxonomy, load_taxonomy
+from advisor.taxonomy.files import check_taxonomy
 from advisor.taxonomy.lines import Problem, TaxonomyError
+from advisor.taxonomy.loading import load_taxonomy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "taxonomy"
 

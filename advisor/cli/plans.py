@@ -48,7 +48,7 @@ def plan_command(
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
     from advisor.core.errors import InvalidPlan, InvalidProfile
-    from advisor.core.markdown import plan_markdown
+    from advisor.core.wording import plan_markdown
     from advisor.i18n import words_for
     from advisor.services.plan_build import check_earlier_plan, plan_for_profile
 

@@ -14,7 +14,7 @@ from reportlab.platypus import (
     PageBreak,
 )
 
-from advisor.core.explain import FACTORS, factor_name
+from advisor.core.wording import FACTORS, factor_name
 from advisor.i18n import words_for
 from advisor.pdf.styles import MARGIN, MUTED, Paragraph, para
 

@@ -13,8 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from advisor.core.explain import reasons_in_words
-from advisor.core.schedule import months_of
+from advisor.core.planning import months_of
+from advisor.core.wording import reasons_in_words
 from advisor.i18n import CatalogueWords, words_for
 from advisor.pdf.styles import INK, LINE, Paragraph, para
 

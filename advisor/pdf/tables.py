@@ -17,7 +17,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from advisor.core.explain import reasons_in_words
+from advisor.core.wording import reasons_in_words
 from advisor.i18n import words_for
 from advisor.pdf.styles import (
     ACCENT,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func
 from sqlmodel import Session, col, select
 
-from advisor.core.demand import ArticleSkills
+from advisor.core.extraction import ArticleSkills
 from advisor.persistence.models import Article, Mention, SkillDemand
 
 

@@ -11,16 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advisor import resources
-from advisor.core.esco import EscoIndex, esco_index
-from advisor.core.planning import Planner
-from advisor.core.relatedness import Relatedness
-from advisor.core.taxonomy import LANGUAGES, Taxonomy
-from advisor.core.taxonomy_json import SkillShapes
+from advisor.core.planning import Planner, Relatedness
+from advisor.core.taxonomy import LANGUAGES, SkillShapes, Taxonomy
 from advisor.taxonomy.loading import load_taxonomy
 
-if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted
-    from advisor.core.extraction import SkillMatcher
-    from advisor.core.scoring import RoleFitModel
+if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted, extraction at first use
+    from advisor.core.extraction import EscoIndex, SkillMatcher
+    from advisor.core.planning import RoleFitModel
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ def skills_data_path(configured: str | Path | None) -> Path:
 def build_advisor(folder: Path, today: date) -> Advisor:
     """Load the taxonomy in `folder` and fit the role model on it (about a second); the skill
     matcher and the ESCO index are built at their first use (`warm` builds them now)."""
-    from advisor.core.scoring import fit_role_model
+    from advisor.core.planning import fit_role_model
 
     taxonomy = load_taxonomy(folder)
     model = fit_role_model(taxonomy)
@@ -87,6 +84,8 @@ def load_relatedness(taxonomy: Taxonomy, path: Path | None = None) -> Relatednes
 
 def load_esco_index(taxonomy: Taxonomy) -> EscoIndex:
     """The bundled ESCO ICT index, linked to `taxonomy`'s skills."""
+    from advisor.core.extraction import esco_index
+
     data = json.loads(resources.esco_index_file().read_text(encoding="utf-8"))
     return esco_index(data, taxonomy)
 

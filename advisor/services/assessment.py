@@ -9,8 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.core.extraction import extract_skills
-from advisor.core.origin import OriginRole, match_origin_role
-from advisor.core.taxonomy import Requirement, Role, Skill, Taxonomy, fold
+from advisor.core.taxonomy import (
+    OriginRole,
+    Requirement,
+    Role,
+    Skill,
+    Taxonomy,
+    fold,
+    match_origin_role,
+)
 from advisor.services.advisor import Advisor
 
 # A form a person finishes: at most this many questions unless they add skills themselves.
@@ -44,7 +51,7 @@ class Questions:
 
 
 def origin_role(taxonomy: Taxonomy, current_role: str) -> OriginRole | None:
-    """The origin role a person's "current role" names (see `core.origin`)."""
+    """The origin role a person's "current role" names (see `match_origin_role`)."""
     return match_origin_role(taxonomy, current_role)
 
 

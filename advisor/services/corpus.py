@@ -12,14 +12,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from advisor.core import articles as readers
-from advisor.core.demand import demand_signal
-from advisor.core.emerging import EmergingTerm, emerging_terms
 from advisor.core.errors import InvalidText
-from advisor.core.extraction import extract_skills, summary
+from advisor.core.extraction import (
+    ArticleText,
+    EmergingTerm,
+    demand_signal,
+    emerging_terms,
+    extract_skills,
+    is_article_name,
+    reader_for,
+    sentences_with,
+    summary,
+)
 from advisor.core.limits import MAX_ARTICLE_BYTES, MAX_EXTRACT_TEXT
-from advisor.core.profile import INVALID_UNICODE, is_unicode_text
-from advisor.core.sentences import sentences_with
+from advisor.core.planning import INVALID_UNICODE, is_unicode_text
 from advisor.persistence import articles
 from advisor.persistence.store import Store
 from advisor.services.advisor import Advisor
@@ -44,9 +50,9 @@ def extract_text(advisor: Advisor, text: str, language: str = "auto") -> dict[st
 # ---------------------------------------------------------------- reading article files
 
 
-def article_text(content: str, suffix: str) -> readers.ArticleText:
+def article_text(content: str, suffix: str) -> ArticleText:
     """An article's title, date and plain text from its content and file suffix."""
-    return readers.reader_for(suffix)(content)
+    return reader_for(suffix)(content)
 
 
 def decode_article(raw: bytes) -> str:
@@ -92,13 +98,13 @@ def _walk(folder: Path) -> Iterator[Path]:
     for parent, folders, names in os.walk(folder):
         folders.sort()
         for name in sorted(names):
-            if readers.is_article_name(name):
+            if is_article_name(name):
                 yield Path(parent) / name
 
 
 def _consider(path: Path, root: Path, found: FoundArticles, *, named: bool = False) -> None:
     problem = _file_problem(path, root)
-    if problem is None and named and not readers.is_article_name(path.name):
+    if problem is None and named and not is_article_name(path.name):
         problem = f"not an article file (.txt, .md or .html): {path.suffix or 'no suffix'}"
     if problem is None:
         found.files.append(path)
@@ -131,9 +137,9 @@ def printable(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def read_article(path: Path) -> tuple[readers.ArticleText, str]:
+def read_article(path: Path) -> tuple[ArticleText, str]:
     """The article in `path` and the hash of its text; `ValueError` says why not."""
-    if not readers.is_article_name(path.name):
+    if not is_article_name(path.name):
         raise ValueError(f"not an article file (.txt, .md or .html): {path.suffix or 'no suffix'}")
     article = article_text(decode_article(_read_regular_file(path)), path.suffix)
     if not article.text.strip():
@@ -212,7 +218,7 @@ def ingest(
 
 
 def _matched(
-    advisor: Advisor, path: Path, article: readers.ArticleText, digest: str
+    advisor: Advisor, path: Path, article: ArticleText, digest: str
 ) -> articles.NewArticle:
     extraction = extract_skills(article.text, advisor.taxonomy, "auto", advisor.matcher)
     evidence = sentences_with(article.text, extraction.mentions)

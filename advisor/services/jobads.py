@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.core.extraction import extract_skills
-from advisor.core.jobad import JobAd, read_ad
-from advisor.core.profile import Profile
+from advisor.core.extraction import JobAd, extract_skills, read_ad
+from advisor.core.planning import Profile
 from advisor.i18n import words_for
 from advisor.services.advisor import Advisor
 

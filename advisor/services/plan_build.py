@@ -8,11 +8,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from advisor.core import serialize
 from advisor.core.errors import InvalidPlan
-from advisor.core.profile import Profile, parse_profile
-from advisor.core.progress import measure_progress
+from advisor.core.planning import Profile, measure_progress, parse_profile
 from advisor.core.taxonomy import Role
+from advisor.core.wording import plan_dict
 from advisor.i18n import words_for
 from advisor.services.advisor import Advisor
 
@@ -59,7 +58,7 @@ def plan_for_profile(
             plan.target_role.role,
             role,
         )
-    body = serialize.plan_dict(
+    body = plan_dict(
         plan,
         advisor.taxonomy,
         plan_id=plan_id or new_plan_id(),

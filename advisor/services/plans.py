@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from advisor.core.errors import InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
-from advisor.core.profile import Profile, parse_profile, resolve_skill_id
+from advisor.core.planning import Profile, parse_profile, resolve_skill_id
 from advisor.persistence import articles, plans
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store

@@ -6,10 +6,10 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from advisor.core import taxonomy_json
-from advisor.core.taxonomy import Taxonomy
-from advisor.taxonomy.files import check_taxonomy, load_taxonomy
+from advisor.core.taxonomy import Taxonomy, taxonomy_dict
+from advisor.taxonomy.files import check_taxonomy
 from advisor.taxonomy.lines import Problem
+from advisor.taxonomy.loading import load_taxonomy
 
 __all__ = ["Problem", "check_taxonomy", "export_taxonomy", "load_taxonomy", "taxonomy_summary"]
 
@@ -29,4 +29,4 @@ def taxonomy_summary(taxonomy: Taxonomy) -> str:
 def export_taxonomy(taxonomy: Taxonomy, today: date | None = None) -> dict[str, Any]:
     """The whole taxonomy as JSON-ready data, each skill with its demand prior."""
     demand = taxonomy.demand_prior(today or date.today())
-    return taxonomy_json.taxonomy_dict(taxonomy, demand)
+    return taxonomy_dict(taxonomy, demand)

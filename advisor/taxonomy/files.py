@@ -11,13 +11,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from advisor.core.origin import OriginRole
 from advisor.core.taxonomy import (
     Alternatives,
     Domain,
     EscoLink,
     Level,
     OnetFlag,
+    OriginRole,
     Prerequisite,
     Requirement,
     Resource,
@@ -31,7 +31,6 @@ from advisor.core.taxonomy import (
 from advisor.taxonomy import schema
 from advisor.taxonomy.checks import cross_check
 from advisor.taxonomy.lines import Problem, TaxonomyError, read_yaml, validate
-from advisor.taxonomy.loading import load_taxonomy as load_taxonomy
 from advisor.taxonomy.writing import check_writing
 
 Model = TypeVar("Model", bound=BaseModel)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from advisor.core.typography import french_faults, pasted_label, without_label
+from advisor.core.taxonomy import french_faults, pasted_label, without_label
 from advisor.taxonomy.lines import Problem, line_of
 from advisor.taxonomy.schema import ParsedFolder, SkillModel, TextModel
 

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from advisor.core.errors import InvalidInput, InvalidProfile
-from advisor.core.taxonomy_json import skill_dict
+from advisor.core.taxonomy import skill_dict
 from advisor.services import corpus, plans
 from advisor.web import contract
 from advisor.web.context import current_advisor, current_store

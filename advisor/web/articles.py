@@ -14,8 +14,8 @@ from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
-from advisor.core.articles import READERS
 from advisor.core.errors import InvalidInput
+from advisor.core.extraction import READERS
 from advisor.core.limits import MAX_AD_TEXT, MAX_EXTRACT_TEXT
 from advisor.services import corpus
 from advisor.web.context import current_advisor

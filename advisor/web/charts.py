@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.core.schedule import Period
+from advisor.core.planning import Period
 from advisor.web.i18n import fast_gettext
 
 BAR_HEIGHT = 10

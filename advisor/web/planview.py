@@ -14,9 +14,9 @@ from typing import Any
 
 from flask_babel import ngettext
 
-from advisor.core.explain import factor_name, reasons_in_words
-from advisor.core.schedule import Period, months_of
+from advisor.core.planning import Period, months_of
 from advisor.core.taxonomy import Role, Taxonomy
+from advisor.core.wording import factor_name, reasons_in_words
 from advisor.i18n import CatalogueWords
 from advisor.web.quotes import Quote, quotes
 

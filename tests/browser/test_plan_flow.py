@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from advisor.resources import skills_data_dir
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 from tests.browser.conftest import new_page
 
 pytestmark = pytest.mark.browser

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from advisor.core.planning import Planner
-from advisor.core.scoring import RoleFitModel, fit_role_model
+from advisor.core.planning import Planner, RoleFitModel, fit_role_model
 from advisor.core.taxonomy import Taxonomy
 from advisor.services.advisor import load_relatedness
-from advisor.taxonomy.files import load_taxonomy
+from advisor.taxonomy.loading import load_taxonomy
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "taxonomy"
 SHIPPED = Path(__file__).parent.parent.parent / "skills_data"

@@ -1,0 +1,220 @@
+"""A plan as a plain JSON-ready dictionary, in the shape of the public interface (DESIGN §4).
+
+The taxonomy's own shapes (skills, sources, resources) are in `advisor.core.taxonomy.json_shapes`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, timedelta
+from typing import Any
+
+from advisor.core.planning import (
+    READY,
+    Milestone,
+    Plan,
+    PlanItem,
+    Progress,
+    RoleFit,
+    Transfer,
+    months_of,
+    schedule_periods,
+)
+from advisor.core.taxonomy import Role, Skill, SkillShapes, Taxonomy, source_dict
+from advisor.core.wording import explanations
+from advisor.core.wording.words import Words
+
+
+def plan_dict(
+    plan: Plan,
+    taxonomy: Taxonomy,
+    *,
+    plan_id: str,
+    created_at: str,
+    words: Words,
+    progress: Progress | None = None,
+    role: Role | None = None,
+    shapes: SkillShapes | None = None,
+) -> dict[str, Any]:
+    """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
+
+    Labels, descriptions, anchors, resources and the sentences that explain the order are
+    copied in the plan's language, so a saved plan still reads the same after the taxonomy
+    changes. Dates count whole weeks from the day the plan was made. `role` is the role
+    planned for when it is not the taxonomy's (a job ad); `shapes`, the skills' parts shaped
+    once per taxonomy (made here when not given).
+    """
+    language = plan.language
+    shapes = shapes or SkillShapes(taxonomy)
+    role = role or plan.role or taxonomy.role(plan.target_role.role)
+    start = date.fromisoformat(created_at[:10])
+    ready = next((m for m in plan.milestones if m.id == READY), None)
+    return {
+        "id": plan_id,
+        "created_at": created_at,
+        "taxonomy_version": plan.taxonomy_version,
+        "language": language,
+        "target_role": _role_fit_dict(plan.target_role, role, language),
+        "origin_role": _origin_dict(plan.origin_role, taxonomy, language),
+        "role_suggestions": [
+            _role_fit_dict(s, taxonomy.role(s.role), language) for s in plan.suggestions
+        ],
+        "items": [_item_dict(item, shapes, words, ready) for item in plan.items],
+        "milestones": [_milestone_dict(m, start, words) for m in plan.milestones],
+        "total_hours": plan.total_hours,
+        "weeks": plan.weeks,
+        "months": months_of(plan.weeks),
+        "end_date": (start + timedelta(weeks=plan.weeks)).isoformat(),
+        "hours_per_week": plan.hours_per_week,
+        "deadline": asdict(plan.deadline) if plan.deadline else None,
+        "schedule": schedule_dict(plan),
+        "assessments": dict(sorted(plan.assessments.items())),
+        "progress": progress_dict(progress, taxonomy, language) if progress else None,
+        "sources": cited_sources(plan, taxonomy),
+    }
+
+
+def _role_fit_dict(fit: RoleFit, role: Role, language: str) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "label": role.label.in_(language),
+        "fit": round(fit.fit, 4),
+        "description": role.description.in_(language),
+        "covered": list(fit.covered),
+        "first_milestone_weeks": fit.first_milestone_weeks,
+    }
+
+
+def _origin_dict(origin_id: str | None, taxonomy: Taxonomy, language: str) -> dict[str, str] | None:
+    if origin_id is None or origin_id not in taxonomy.origin_roles:
+        return None
+    return {"id": origin_id, "label": taxonomy.origin_roles[origin_id].label.in_(language)}
+
+
+def _milestone_dict(milestone: Milestone, start: date, words: Words) -> dict[str, Any]:
+    return {
+        "id": milestone.id,
+        "title": explanations.milestone_title(milestone, words),
+        "end_week": milestone.end_week,
+        "end_date": (start + timedelta(weeks=milestone.end_week)).isoformat(),
+        "skills": list(milestone.skills),
+        "moved": list(milestone.moved),
+        "note": explanations.milestone_note(milestone, words),
+    }
+
+
+def cited_sources(plan: Plan, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """The articles behind the plan's skills, newest first, for the PDF's sources page."""
+    cited = {s for item in plan.items for s in taxonomy.skills[item.skill].sources}
+    sources = sorted(
+        (taxonomy.sources[s] for s in cited if s in taxonomy.sources),
+        key=lambda s: (s.published, s.id),
+        reverse=True,
+    )
+    return [source_dict(s) for s in sources]
+
+
+def _item_dict(
+    item: PlanItem, shapes: SkillShapes, words: Words, ready: Milestone | None
+) -> dict[str, Any]:
+    language = words.language
+    skill = shapes.taxonomy.skills[item.skill]
+    texts, links = shapes.texts(item.skill, language), shapes.links(item.skill)
+
+    def label(skill_id: str) -> str:
+        return shapes.texts(skill_id, language)["label"]
+
+    reasons = [
+        {"factor": r.factor, "value": r.value, "score": r.score, "weight": r.weight}
+        for r in item.reasons
+    ]
+    transfer = _transfer_dict(item.transfer)
+    return {
+        "rank": item.rank,
+        "skill": item.skill,
+        "label": texts["label"],
+        "domain": skill.domain,
+        "domain_label": texts["domain_label"],
+        "current": item.current,
+        "target": item.target,
+        "stage": item.stage,
+        "stage_target": item.stage_target,
+        "stage_end_week": item.stage_end_week,
+        "importance": item.importance,
+        "priority": item.priority,
+        "why_here": explanations.why_here(item, label, words, ready),
+        "reasons": reasons,
+        "reasons_in_words": explanations.reasons_in_words(
+            reasons, words, transfer, label, item.is_prerequisite
+        ),
+        "transfer": transfer,
+        "hours": item.hours,
+        "start_week": item.start_week,
+        "end_week": item.end_week,
+        "parts": [
+            {
+                "stage": p.stage,
+                "target": p.target,
+                "hours": p.hours,
+                "start_week": p.start_week,
+                "end_week": p.end_week,
+            }
+            for p in item.parts
+        ],
+        "prerequisites": list(item.prerequisites),
+        "unlocks": list(item.unlocks),
+        "is_prerequisite": item.is_prerequisite,
+        "description": texts["description"],
+        "target_anchor": _anchor(skill, item.target, language),
+        "stage_anchor": _anchor(skill, item.stage_target, language),
+        "resources": links["resources"],
+        "esco": links["esco"],
+        "onet": links["onet"],
+    }
+
+
+def _anchor(skill: Skill, level: int, language: str) -> str:
+    """The description of exactly `level`; the nearest level below only where it is missing."""
+    anchor = skill.anchors.get(level) or skill.anchor(level)
+    return anchor.in_(language) if anchor else ""
+
+
+def _transfer_dict(transfer: Transfer | None) -> dict[str, Any] | None:
+    if transfer is None:
+        return None
+    return {
+        "from": list(transfer.sources),
+        "share": transfer.share,
+        "hours_saved": transfer.hours_saved,
+    }
+
+
+def schedule_dict(plan: Plan) -> list[dict[str, Any]]:
+    """Week by week, folded into periods: from which week to which, hours per week per item."""
+    return [
+        {
+            "first_week": p.first_week,
+            "last_week": p.last_week,
+            "hours": {s: h for s, h in p.hours if h >= 0.005},
+        }
+        for p in schedule_periods(plan.placements, plan.hours_per_week)
+    ]
+
+
+def progress_dict(progress: Progress, taxonomy: Taxonomy, language: str) -> dict[str, Any]:
+    return {
+        "previous_plan": progress.previous_plan,
+        "levels_gained": [
+            {
+                "skill": c.skill,
+                "label": taxonomy.skills[c.skill].label.in_(language),
+                "before": c.before,
+                "after": c.after,
+            }
+            for c in progress.levels_gained
+        ],
+        "hours_done": progress.hours_done,
+        "fit_before": round(progress.fit_before, 4),
+        "fit_after": round(progress.fit_after, 4),
+        "items_completed": list(progress.items_completed),
+    }

@@ -1,0 +1,119 @@
+"""Finding skills in English and French text, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.core.extraction import (
+    SkillMatcher,
+    extract_skills,
+    summary,
+)
+from advisor.core.taxonomy import Taxonomy, fold_text
+from advisor.taxonomy.loading import load_taxonomy
+from tests.core.conftest import SHIPPED
+
+
+@pytest.fixture(scope="module")
+def matcher(taxonomy: Taxonomy) -> SkillMatcher:
+    return SkillMatcher(taxonomy)
+
+
+def found(matcher: SkillMatcher, text: str) -> list[tuple[str, str]]:
+    return [(m.skill, m.text) for m in matcher.find(text)]
+
+
+def test_spans_point_into_the_original_text(matcher: SkillMatcher) -> None:
+    text = "Wir suchen: Retrieval-Augmented Generation (RAG) mit Kubernetes."
+    for mention in matcher.find(text):
+        assert text[mention.start : mention.end] == mention.text
+    assert found(matcher, text) == [
+        ("llm-apps.rag", "Retrieval-Augmented Generation (RAG)"),
+        ("foundations.kubernetes", "Kubernetes"),
+    ]
+
+
+def test_hyphens_spaces_and_case_do_not_matter_for_ordinary_names(matcher: SkillMatcher) -> None:
+    assert found(matcher, "retrieval augmented generation")[0][0] == "llm-apps.rag"
+    assert found(matcher, "KUBERNETES and kubernetes")[0][0] == "foundations.kubernetes"
+
+
+def test_acronyms_are_case_sensitive(matcher: SkillMatcher) -> None:
+    assert found(matcher, "a RAG pipeline") == [("llm-apps.rag", "RAG")]
+    assert found(matcher, "an old rag and a Rag") == []
+
+
+def test_go_and_lambda_need_their_context(matcher: SkillMatcher) -> None:
+    assert found(matcher, "We write backend services in Go.") == [("foundations.go", "Go")]
+    assert found(matcher, "Go to the shop and come back.") == []
+    assert ("cloud-native.aws-lambda", "Lambda") in found(
+        matcher, "A Lambda behind API Gateway on AWS."
+    )
+    assert found(matcher, "Lambda calculus is elegant.") == []
+
+
+def test_french_accents_apostrophes_elisions_and_plurals(matcher: SkillMatcher) -> None:
+    text = (
+        "L’ingénierie de prompts, l'apprentissage automatique et les bases de données vectorielles."
+    )
+    assert [s for s, _ in found(matcher, text)] == [
+        "llm-apps.prompt-engineering",
+        "foundations.ml-fundamentals",
+        "llm-apps.vector-databases",
+    ]
+    assert found(matcher, "des réseaux TCP/IP")[0][0] == "foundations.networking"
+    assert found(matcher, "several vector databases")[0][0] == "llm-apps.vector-databases"
+
+
+def test_french_and_english_mentions_give_the_same_skill(matcher: SkillMatcher) -> None:
+    pairs = [
+        ("retrieval-augmented generation", "génération augmentée par récupération"),
+        ("prompt engineering", "ingénierie de prompts"),
+        ("model serving", "mise en service de modèles"),
+        ("data drift", "dérive des données"),
+        ("infrastructure as code", "infrastructure en tant que code"),
+        ("EU AI Act", "règlement européen sur l’IA"),
+        ("vector database", "base de données vectorielle"),
+        ("machine learning", "apprentissage automatique"),
+    ]
+    for english, french in pairs:
+        assert [s for s, _ in found(matcher, english)] == [s for s, _ in found(matcher, french)], (
+            english
+        )
+
+
+def test_the_longest_name_wins_and_the_shorter_is_not_reported(matcher: SkillMatcher) -> None:
+    skills = [s for s, _ in found(matcher, "We deploy on AWS Lambda.")]
+    assert skills == ["cloud-native.aws-lambda"]  # not also foundations.aws for "AWS"
+
+
+def test_words_inside_other_words_are_not_mentions(matcher: SkillMatcher) -> None:
+    assert found(matcher, "dragons, digitalisation and pythonic names") == []
+
+
+def test_summary_shape(taxonomy: Taxonomy, matcher: SkillMatcher) -> None:
+    extraction = extract_skills("RAG, RAG et Kubernetes pour l’équipe.", taxonomy, "auto", matcher)
+    shape = summary(extraction, taxonomy, file="offre.txt")
+    assert shape["language"] == "fr" and shape["file"] == "offre.txt"
+    assert shape["skills"][0] == {
+        "id": "llm-apps.rag",
+        "label": "Génération augmentée par récupération (RAG)",
+        "count": 2,
+        "spans": [[0, 3], [5, 8]],
+    }
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
+
+    found_ = SkillMatcher(load_taxonomy(SHIPPED)).find(text)
+    assert len(fold_text(text)) == len(text)
+    previous_end = 0
+    for mention in found_:
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert mention.start >= previous_end or mention.start == found_[0].start
+        previous_end = max(previous_end, mention.end)

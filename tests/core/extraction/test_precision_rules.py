@@ -1,0 +1,80 @@
+"""The precision rules of extraction, on the shipped taxonomy and ESCO's ICT skills."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from advisor.core.extraction import SkillMatcher, esco_index
+from advisor.core.taxonomy import Taxonomy
+from advisor.resources import esco_index_file
+
+
+@pytest.fixture(scope="module")
+def matcher(taxonomy: Taxonomy) -> SkillMatcher:
+    data = json.loads(esco_index_file().read_text(encoding="utf-8"))
+    return SkillMatcher(taxonomy, esco_index(data, taxonomy))
+
+
+def skills(matcher: SkillMatcher, text: str) -> list[str]:
+    return [m.skill for m in matcher.find(text)]
+
+
+def concepts(matcher: SkillMatcher, text: str) -> list[str]:
+    return [matcher.esco.label(m.skill, "en") for m in matcher.find_all(text)[1]]
+
+
+def test_sql_server_is_a_product_not_the_sql_skill(matcher: SkillMatcher) -> None:
+    assert "foundations.sql" not in skills(matcher, "Administer SQL Server 2019 clusters.")
+    assert "SQL Server" in concepts(matcher, "Administer SQL Server 2019 clusters.")
+    assert "foundations.sql" in skills(matcher, "Write SQL for the server team.")
+
+
+def test_a_team_or_a_meeting_is_not_a_skill(matcher: SkillMatcher) -> None:
+    assert skills(matcher, "You will support our machine learning developers.") == []
+    assert skills(matcher, "You will attend the scrum meetings.") == []
+    assert skills(matcher, "Vous rejoindrez l'équipe machine learning.") == []
+    assert "foundations.ml-fundamentals" in skills(matcher, "You know machine learning well.")
+
+
+def test_optimisation_is_mathematics_only_in_its_context(matcher: SkillMatcher) -> None:
+    assert skills(matcher, "Cost optimisation of our cloud invoices.") == []
+    assert "foundations.math-for-ml" in skills(
+        matcher, "Optimisation by gradient descent and linear algebra."
+    )
+
+
+def test_cloud_alone_needs_a_cloud_context(matcher: SkillMatcher) -> None:
+    assert "foundations.cloud-fundamentals" in skills(
+        matcher, "Migrate our apps to the cloud (AWS)."
+    )
+    assert "foundations.cloud-fundamentals" in skills(matcher, "Une expérience du cloud public.")
+    assert skills(matcher, "We will draw a word cloud of the answers.") == []
+
+
+def test_singular_plural_and_hyphen_forms_match(matcher: SkillMatcher) -> None:
+    assert "Haskell" in concepts(matcher, "Some Haskell.")
+    assert skills(matcher, "one vector database") == ["llm-apps.vector-databases"]
+    assert skills(matcher, "two vector databases") == ["llm-apps.vector-databases"]
+    assert skills(matcher, "Retrieval-augmented generation") == skills(
+        matcher, "retrieval augmented generation"
+    )
+    assert "e-learning" in concepts(matcher, "Build elearning courses.")
+
+
+def test_esco_names_a_skill_beyond_the_taxonomy_and_behind_its_links(
+    matcher: SkillMatcher,
+) -> None:
+    found = concepts(matcher, "Python, Erlang and machine learning.")
+    assert "Erlang" in found and "machine learning" in found
+    assert "search engines" not in concepts(matcher, "Deploy on Google Cloud.")
+
+
+def test_overlaps_prefer_the_name_the_text_repeats(matcher: SkillMatcher) -> None:
+    from advisor.core.extraction.precision_rules import resolve
+
+    # "data science" and "science platform" overlap; the text names the first elsewhere too.
+    candidates = [(0, 12, "a"), (5, 21, "b"), (40, 52, "a")]
+    assert resolve(candidates) == [(0, 12, "a"), (40, 52, "a")]
+    assert resolve([(0, 12, "a"), (5, 21, "b")]) == [(5, 21, "b")]
