@@ -6,12 +6,27 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from advisor.core.taxonomy import Taxonomy, taxonomy_dict
+from advisor.core.taxonomy import (
+    Taxonomy,
+    curators_report,
+    report_dict,
+    report_text,
+    taxonomy_dict,
+)
 from advisor.taxonomy.files import check_taxonomy
 from advisor.taxonomy.lines import Problem
 from advisor.taxonomy.loading import load_taxonomy
 
-__all__ = ["Problem", "check_taxonomy", "export_taxonomy", "load_taxonomy", "taxonomy_summary"]
+__all__ = [
+    "Problem",
+    "check_taxonomy",
+    "curators_report",
+    "export_taxonomy",
+    "load_taxonomy",
+    "report_dict",
+    "report_text",
+    "taxonomy_summary",
+]
 
 
 def taxonomy_summary(taxonomy: Taxonomy) -> str:

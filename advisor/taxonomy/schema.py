@@ -33,6 +33,8 @@ def well_formed_url(url: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(well_formed_url)]
+# official documentation, standard or law, peer-reviewed paper, first-party report, press, blog
+SourceKind = Literal["official", "standard", "paper", "report", "press", "blog", "article"]
 
 
 class Strict(BaseModel):
@@ -156,6 +158,13 @@ class AlternativesModel(Strict):
     importance: Importance
 
 
+class RoleCitationModel(CitationModel):
+    """A published definition of the role, with what of its requirements the definition backs."""
+
+    supports: TextModel
+    skills: list[SkillId] = Field(default_factory=list)
+
+
 class RoleModel(Strict):
     id: Slug
     label: TextModel
@@ -163,6 +172,7 @@ class RoleModel(Strict):
     onet_soc: str | None = None
     requirements: dict[SkillId, RequirementModel] = Field(min_length=1)
     any_of: list[AlternativesModel] = Field(default_factory=list)
+    sources: list[RoleCitationModel] = Field(default_factory=list)
 
 
 class RolesFileModel(Strict):
@@ -179,7 +189,9 @@ class SourceModel(Strict):
     date_precision: Literal["day", "month", "year"] = "day"
     url: Url
     language: Literal["en", "fr"]
-    kind: Literal["article", "report", "official"] = "article"
+    # Optional here so that loading never fails on it; `taxonomy check` requires it.
+    kind: SourceKind | None = None
+    why_cited: Name | None = None
     summary: TextModel
     figures: list[TextModel] = Field(default_factory=list)
 

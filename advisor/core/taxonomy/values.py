@@ -150,6 +150,17 @@ class Alternatives:
 
 
 @dataclass(frozen=True)
+class RoleSource:
+    """A published definition of a role (an exam guide, an occupation profile, a job-ad study)
+    and what of the role's requirements it backs."""
+
+    source: str
+    quote: str
+    supports: Text
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     label: Text
@@ -157,6 +168,7 @@ class Role:
     requirements: Mapping[str, Requirement]
     onet_soc: str | None = None
     alternatives: tuple[Alternatives, ...] = ()
+    sources: tuple[RoleSource, ...] = ()
 
     def fit_of(self, levels: Mapping[str, int]) -> float:
         """The share of the role's importance-weighted levels a person covers, in [0, 1]: the
@@ -174,6 +186,12 @@ class Role:
             chosen = max(group.skills, key=lambda s: (levels.get(s, 0), -group.skills.index(s)))
             resolved[chosen] = Requirement(chosen, group.level, group.importance)
         return resolved
+
+
+# What a source is, from the publisher's own documentation to a blog post. The first four are
+# primary: the publisher speaks of its own product, law, research or data.
+SOURCE_KINDS = ("official", "standard", "paper", "report", "press", "blog")
+PRIMARY_KINDS = frozenset({"official", "standard", "paper", "report"})
 
 
 @dataclass(frozen=True)
@@ -205,6 +223,13 @@ class Source:
     summary: Text
     figures: tuple[Text, ...]
     skills: tuple[str, ...]
+    kind: str | None = None
+    roles: tuple[str, ...] = ()
+
+    @property
+    def primary(self) -> bool:
+        """Whether the source is the publisher speaking of its own product, law or research."""
+        return self.kind in PRIMARY_KINDS
 
 
 @dataclass(frozen=True)
