@@ -98,6 +98,53 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(name)}(?:s|es|x)?(?!\w)")
 
 
+# Words that carry no meaning of their own in a name: "Obligations de transparence de l'IA" is
+# named by a sentence with "obligations", "transparence" and "IA" in it, in whatever order.
+_FILLERS = frozenset(
+    "a an and as at by for from in into of on or the to with "
+    "à au aux d de des du en et l la le les ou par pour sur un une".split()
+)
+_TOKEN = re.compile(r"[\w+#]+(?:\.[\w+#]+)*")
+
+
+# Acronyms a name uses and a sentence may spell out (or the other way round), folded.
+_SPELLED_OUT = {
+    "ai": "artificial intelligence",
+    "ia": "intelligence artificielle",
+    "ml": "machine learning",
+    "llm": "large language model",
+}
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _words(text: str) -> set[str]:
+    """The words of a folded text, with the acronym of every spelled-out term it contains."""
+    words = {_singular(w) for w in _tokens(text)}
+    words |= {acronym for acronym, term in _SPELLED_OUT.items() if term in text}
+    return words
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(_singular(w) for w in _tokens(name) if w not in _FILLERS)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: equal, or sharing a long enough root ("algorithmes" and
+    "algorithmiques", "modelling" and "models"), never a short prefix ("data", "database")."""
+    if a == b:
+        return True
+    shared = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return shared >= max(5, min(len(a), len(b)) - 3)
+
+
 def skill_names(skill: Skill) -> tuple[str, ...]:
     """Every name a quote may use for the skill, folded: labels, aliases, the part of a label in
     brackets ("AI Act"), names that need context, and the tool O*NET lists for it."""
@@ -113,6 +160,14 @@ def skill_names(skill: Skill) -> tuple[str, ...]:
 
 
 def names_skill(quote: str, skill: Skill) -> bool:
-    """Whether `quote` names `skill`: its label, an alias, or the tool or standard it is about."""
+    """Whether `quote` names `skill`: its label, an alias, or the tool or standard it is about,
+    as written or with every meaningful word of the name in the sentence."""
     text = fold(quote)
-    return any(_name_pattern(name).search(text) for name in skill_names(skill))
+    words = _words(text)
+    for name in skill_names(skill):
+        if _name_pattern(name).search(text):
+            return True
+        needed = _name_words(name)
+        if needed and all(any(_same_word(w, t) for t in words) for w in needed):
+            return True
+    return False
