@@ -307,3 +307,19 @@ def test_the_report_names_the_roles_without_definitions(folder: Path) -> None:
     assert report.roles_without_definitions == ("python-developer",)
     result = CliRunner().invoke(cli, ["taxonomy", "report", "--data", str(folder)])
     assert "Roles without cited definitions: 1 of 2 (python-developer)" in result.output
+
+
+def test_a_quote_may_say_which_of_its_words_name_the_skill(folder: Path) -> None:
+    quote = '"Dashboards of deployed predictors went red for a whole week in March."'
+    shipped = '"A sentence of article-two about model-monitoring in production."'
+    edit(
+        folder,
+        "skills/mlops.yaml",
+        f"{{id: article-two, quote: {shipped}}}",
+        f"{{id: article-two, quote: {quote}, names: deployed predictors}}",
+    )
+    assert check_taxonomy(folder) == []
+    edit(folder, "skills/mlops.yaml", "names: deployed predictors", "names: served models")
+    problem = only_problem(folder)
+    assert problem.field == "mlops.model-monitoring: sources.0.names"
+    assert problem.message == "'served models' is not in the quote"

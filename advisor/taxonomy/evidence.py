@@ -13,6 +13,7 @@ from advisor.core.taxonomy import (
     MIN_QUOTE_WORDS,
     SOURCE_KINDS,
     Skill,
+    fold,
     misplaced,
     names_skill,
     quote_words,
@@ -68,13 +69,21 @@ def _quotes(parsed: ParsedFolder, skills: Mapping[str, Skill]) -> Iterator[Probl
                         f"a quote of {words} word(s) cannot show the source discusses the skill "
                         f"(at least {MIN_QUOTE_WORDS})",
                     )
-                if not names_skill(citation.quote, skill):
+                if citation.names and fold(citation.names) not in fold(citation.quote):
+                    yield Problem(
+                        name,
+                        line_of(document, ("skills", index, "sources", i, "names")),
+                        f"{skill.id}: sources.{i}.names",
+                        f"{citation.names!r} is not in the quote",
+                    )
+                elif not citation.names and not names_skill(citation.quote, skill):
                     yield Problem(
                         name,
                         line,
                         field,
                         f"the quote names nothing of {skill.id} (its label, an alias, or the "
-                        "tool it is about): quote a sentence that does, or cite another source",
+                        "tool it is about): quote a sentence that does, cite another source, or "
+                        "say in `names` which of its words name the skill",
                     )
 
 

@@ -178,6 +178,7 @@ def _skill(model: schema.SkillModel, domain: str) -> Skill:
         else None,
         sources=tuple(model.source_ids()),
         quotes={c.id: c.quote for c in model.sources},
+        quote_names={c.id: c.names for c in model.sources if c.names},
     )
 
 

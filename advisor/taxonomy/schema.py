@@ -103,6 +103,9 @@ class CitationModel(Strict):
 
     id: Slug
     quote: Quote
+    # The words of the quote that name the skill, when it names it otherwise than by the
+    # skill's label or aliases ("AI incidents" for AI incident response); checked to be there.
+    names: Name | None = None
 
     @field_validator("quote")
     @classmethod

@@ -32,6 +32,8 @@ class EvidenceFigures:
     citations: int
     primary_citations: int
     quotes_naming_skill: int
+    # Of those, the quotes whose naming words a curator points out (`names` in the files).
+    quotes_named_by_curator: int
     short_quotes: int
     misplaced_sources: int
     sources_without_kind: int
@@ -97,7 +99,16 @@ def figures(taxonomy: Taxonomy, skills: Iterable[Skill]) -> EvidenceFigures:
         skills=len(listed),
         citations=len(citations),
         primary_citations=sum(1 for _, source, _ in citations if source.primary),
-        quotes_naming_skill=sum(1 for skill, _, quote in citations if names_skill(quote, skill)),
+        quotes_naming_skill=sum(
+            1
+            for skill, source, quote in citations
+            if names_skill(quote, skill) or source.id in skill.quote_names
+        ),
+        quotes_named_by_curator=sum(
+            1
+            for skill, source, quote in citations
+            if source.id in skill.quote_names and not names_skill(quote, skill)
+        ),
         short_quotes=sum(1 for _, _, quote in citations if quote_words(quote) < MIN_QUOTE_WORDS),
         misplaced_sources=sum(1 for source in cited if misplaced(source.url)),
         sources_without_kind=sum(1 for source in cited if source.kind is None),
@@ -123,6 +134,7 @@ def figures_dict(figures: EvidenceFigures) -> dict[str, object]:
         "primary_share": round(figures.primary_share, 3),
         "quotes_naming_skill": figures.quotes_naming_skill,
         "naming_share": round(figures.naming_share, 3),
+        "quotes_named_by_curator": figures.quotes_named_by_curator,
         "short_quotes": figures.short_quotes,
         "misplaced_sources": figures.misplaced_sources,
         "sources_without_kind": figures.sources_without_kind,
@@ -182,7 +194,7 @@ def report_text(report: CuratorsReport, hosts_shown: int = 12) -> str:
         "",
         "primary: share of citations from official documentation, standards and laws, "
         "peer-reviewed papers and first-party reports; naming: share of quotes that name "
-        "their skill",
+        f"their skill ({total.quotes_named_by_curator} of them by words a curator points out)",
         "",
         f"Sources per publisher host ({len(total.hosts)} hosts): {shown}"
         + (", …" if len(total.hosts) > hosts_shown else ""),

@@ -141,7 +141,9 @@ def _same_word(a: str, b: str) -> bool:
     "algorithmiques", "modelling" and "models"), never a short prefix ("data", "database")."""
     if a == b:
         return True
-    shared = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
     return shared >= max(5, min(len(a), len(b)) - 3)
 
 

@@ -89,6 +89,8 @@ class Skill:
     sources: tuple[str, ...] = ()
     context_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     quotes: Mapping[str, str] = field(default_factory=dict)
+    # For a quote that names the skill otherwise than by its names: the words that do.
+    quote_names: Mapping[str, str] = field(default_factory=dict)
 
     def hours_between(self, current: int, target: int) -> int:
         """Effort to climb from `current` to `target` (0 when already there)."""
