@@ -76,7 +76,7 @@ def test_a_source_without_kind_is_located_at_its_entry(folder: Path) -> None:
     problem = only_problem(folder)
     assert problem.field == "article-one: kind"
     assert problem.line == line_containing(folder, "sources.yaml", "id: article-one")
-    assert "official, standard, paper, report, press, blog" in problem.message
+    assert "official, standard, paper, report, book, press, blog" in problem.message
 
 
 def test_an_unknown_kind_is_refused_when_loading(folder: Path) -> None:

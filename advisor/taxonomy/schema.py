@@ -33,8 +33,9 @@ def well_formed_url(url: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(well_formed_url)]
-# official documentation, standard or law, peer-reviewed paper, first-party report, press, blog
-SourceKind = Literal["official", "standard", "paper", "report", "press", "blog", "article"]
+# official documentation, standard or law, peer-reviewed paper, first-party report, edited book,
+# press article, blog
+SourceKind = Literal["official", "standard", "paper", "report", "book", "press", "blog", "article"]
 
 
 class Strict(BaseModel):

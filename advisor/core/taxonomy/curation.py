@@ -192,7 +192,7 @@ def report_text(report: CuratorsReport, hosts_shown: int = 12) -> str:
     shown = ", ".join(f"{host} {n}" for host, n in total.hosts[:hosts_shown])
     lines += [
         "",
-        "primary: share of citations from official documentation, standards and laws, "
+        "primary: share of citations from official documentation, standards and laws, books, "
         "peer-reviewed papers and first-party reports; naming: share of quotes that name "
         f"their skill ({total.quotes_named_by_curator} of them by words a curator points out)",
         "",

@@ -190,10 +190,11 @@ class Role:
         return resolved
 
 
-# What a source is, from the publisher's own documentation to a blog post. The first four are
-# primary: the publisher speaks of its own product, law, research or data.
-SOURCE_KINDS = ("official", "standard", "paper", "report", "press", "blog")
-PRIMARY_KINDS = frozenset({"official", "standard", "paper", "report"})
+# What a source is, from the publisher's own documentation to a blog post. The first five are
+# primary: the publisher speaks of its own product, law, research or data, or authors speak
+# through an edited book.
+SOURCE_KINDS = ("official", "standard", "paper", "report", "book", "press", "blog")
+PRIMARY_KINDS = frozenset({"official", "standard", "paper", "report", "book"})
 
 
 @dataclass(frozen=True)
