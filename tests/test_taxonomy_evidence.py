@@ -86,6 +86,14 @@ def test_an_unknown_kind_is_refused_when_loading(folder: Path) -> None:
     assert problem.line == line_containing(folder, "sources.yaml", "kind: website")
 
 
+def test_the_old_article_kind_no_longer_says_what_a_source_is(folder: Path) -> None:
+    edit(folder, "sources.yaml", "kind: press", "kind: article")
+    problem = only_problem(folder)
+    assert problem.field == "article-one: kind"
+    assert problem.line == line_containing(folder, "sources.yaml", "kind: article")
+    assert curators_report(load_taxonomy(folder)).total.sources_without_kind == 1
+
+
 def test_a_blog_says_why_it_is_the_evidence(folder: Path) -> None:
     edit(folder, "sources.yaml", "kind: press", "kind: blog")
     problem = only_problem(folder)

@@ -43,7 +43,7 @@ def _source(name: str, document: Any, index: int, source: SourceModel) -> Iterat
         line = line_of(document, ("sources", index, field))
         return Problem(name, line, f"{source.id}: {field}", message)
 
-    if source.kind is None:
+    if source.kind not in SOURCE_KINDS:
         yield at("kind", f"every source says what it is: kind one of {', '.join(SOURCE_KINDS)}")
     reason = misplaced(source.url)
     if reason:

@@ -18,7 +18,7 @@ from advisor.core.taxonomy.evidence import (
     publisher_host,
     quote_words,
 )
-from advisor.core.taxonomy.values import Skill, Taxonomy
+from advisor.core.taxonomy.values import SOURCE_KINDS, Skill, Taxonomy
 
 # A role is defined when it cites this many published definitions.
 DEFINITIONS_PER_ROLE = 2
@@ -111,7 +111,7 @@ def figures(taxonomy: Taxonomy, skills: Iterable[Skill]) -> EvidenceFigures:
         ),
         short_quotes=sum(1 for _, _, quote in citations if quote_words(quote) < MIN_QUOTE_WORDS),
         misplaced_sources=sum(1 for source in cited if misplaced(source.url)),
-        sources_without_kind=sum(1 for source in cited if source.kind is None),
+        sources_without_kind=sum(1 for source in cited if source.kind not in SOURCE_KINDS),
         hosts=tuple(
             sorted(
                 Counter(publisher_host(source.url) for source in cited).items(),
