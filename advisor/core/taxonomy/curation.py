@@ -8,7 +8,7 @@ has nothing to learn from, which rest on one citation, and which roles cite no d
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from advisor.core.taxonomy.evidence import (
@@ -82,18 +82,32 @@ def curators_report(taxonomy: Taxonomy) -> CuratorsReport:
     roles = tuple(
         RoleDefinitions(r.id, len({c.source for c in r.sources})) for r in taxonomy.roles.values()
     )
+    # Whether a quote names its skill is read once per citation, for its domain and the total.
+    naming = _naming(taxonomy, taxonomy.skills.values())
     return CuratorsReport(
         version=taxonomy.version,
-        domains=tuple((d, figures(taxonomy, skills)) for d, skills in by_domain.items()),
-        total=figures(taxonomy, taxonomy.skills.values()),
+        domains=tuple((d, figures(taxonomy, skills, naming)) for d, skills in by_domain.items()),
+        total=figures(taxonomy, taxonomy.skills.values(), naming),
         roles=roles,
     )
 
 
-def figures(taxonomy: Taxonomy, skills: Iterable[Skill]) -> EvidenceFigures:
-    """The evidence figures of `skills`, counting each citation (a skill's use of a source)."""
+def _naming(taxonomy: Taxonomy, skills: Iterable[Skill]) -> dict[tuple[str, str], bool]:
+    """For each citation (skill id, source id): whether its quote names the skill by itself."""
+    return {(s.id, i): names_skill(s.quotes.get(i, ""), s) for s in skills for i in s.sources}
+
+
+def figures(
+    taxonomy: Taxonomy,
+    skills: Iterable[Skill],
+    naming: Mapping[tuple[str, str], bool] | None = None,
+) -> EvidenceFigures:
+    """The evidence figures of `skills`, counting each citation (a skill's use of a source).
+
+    `naming` is what `_naming` reads of these skills' citations, when the caller has it already."""
     listed = sorted(skills, key=lambda s: s.id)
     citations = [(s, taxonomy.sources[i], s.quotes.get(i, "")) for s in listed for i in s.sources]
+    named = naming if naming is not None else _naming(taxonomy, listed)
     cited = {source.id: source for _, source, _ in citations}.values()
     return EvidenceFigures(
         skills=len(listed),
@@ -101,13 +115,13 @@ def figures(taxonomy: Taxonomy, skills: Iterable[Skill]) -> EvidenceFigures:
         primary_citations=sum(1 for _, source, _ in citations if source.primary),
         quotes_naming_skill=sum(
             1
-            for skill, source, quote in citations
-            if names_skill(quote, skill) or source.id in skill.quote_names
+            for skill, source, _ in citations
+            if named[skill.id, source.id] or source.id in skill.quote_names
         ),
         quotes_named_by_curator=sum(
             1
-            for skill, source, quote in citations
-            if source.id in skill.quote_names and not names_skill(quote, skill)
+            for skill, source, _ in citations
+            if source.id in skill.quote_names and not named[skill.id, source.id]
         ),
         short_quotes=sum(1 for _, _, quote in citations if quote_words(quote) < MIN_QUOTE_WORDS),
         misplaced_sources=sum(1 for source in cited if misplaced(source.url)),
