@@ -38,6 +38,7 @@ def cross_check(parsed: ParsedFolder) -> list[Problem]:
         *_sources(parsed, placed),
         *_replacements(parsed, skills),
         *_origin_roles(parsed, skills),
+        *_demand(parsed, skills),
     ]
     return sorted(problems)
 
@@ -210,6 +211,18 @@ def _origin_roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[
                 line = line_of(document, ("origin_roles", index, "typical", skill_id))
                 field = f"{origin.id}: typical.{skill_id}"
                 yield Problem("origin_roles.yaml", line, field, "unknown skill")
+
+
+def _demand(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:
+    """Demand signals name today's skills (a renamed skill's signals are renamed with it)."""
+    if parsed.demand is None:
+        return
+    model, document = parsed.demand
+    for index, signal in enumerate(model.signals):
+        for i, skill_id in enumerate(signal.skills):
+            if skill_id not in skills:
+                line = line_of(document, ("signals", index, "skills", i))
+                yield Problem("demand.yaml", line, f"signals.{index}.skills.{i}", "unknown skill")
 
 
 def _sources(parsed: ParsedFolder, placed: list[_Placed]) -> Iterator[Problem]:

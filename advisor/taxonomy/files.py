@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from advisor.core.taxonomy import (
     Alternatives,
+    DemandSignal,
     Domain,
     EscoLink,
     Level,
@@ -75,6 +76,8 @@ def _parse_folder(directory: Path) -> tuple[schema.ParsedFolder, list[Problem]]:
         parsed.origin_roles = _parse_file(
             directory, "origin_roles.yaml", schema.OriginRolesFileModel, problems
         )
+    if (directory / "demand.yaml").is_file():
+        parsed.demand = _parse_file(directory, "demand.yaml", schema.DemandFileModel, problems)
     # sources.yaml holds the articles; sources/*.yaml may add more, one file per subject.
     source_names = ["sources.yaml"] + [
         f"sources/{p.name}" for p in sorted((directory / "sources").glob("*.yaml"))
@@ -150,6 +153,10 @@ def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
         },
         ambiguous_aliases=frozenset(fold(a) for a in meta.ambiguous_aliases),
         origin_roles={o.id: _origin(o) for o in origins},
+        demand_signals=tuple(
+            DemandSignal(s.title, s.date, tuple(s.skills))
+            for s in (parsed.demand[0].signals if parsed.demand else [])
+        ),
     )
 
 

@@ -204,6 +204,18 @@ class SourcesFileModel(Strict):
     sources: list[SourceModel] = Field(min_length=1)
 
 
+class DemandSignalModel(Strict):
+    """A dated mention of skills in the market, counted by the demand prior."""
+
+    title: Name
+    date: date
+    skills: list[SkillId] = Field(min_length=1)
+
+
+class DemandFileModel(Strict):
+    signals: list[DemandSignalModel] = Field(min_length=1)
+
+
 class OriginRoleModel(Strict):
     """A role people come from, with the levels typical of someone who has held it."""
 
@@ -253,5 +265,6 @@ class ParsedFolder:
     domains: tuple[DomainsFileModel, Any] | None = None
     roles: tuple[RolesFileModel, Any] | None = None
     origin_roles: tuple[OriginRolesFileModel, Any] | None = None
+    demand: tuple[DemandFileModel, Any] | None = None
     source_files: list[tuple[str, SourcesFileModel, Any]] = field(default_factory=list)
     skill_files: list[tuple[str, SkillFileModel, Any]] = field(default_factory=list)

@@ -236,6 +236,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class DemandSignal:
+    """A dated mention of skills in the market (an article, a report, a page), which the demand
+    prior counts; kept apart from the evidence skills cite, so that curating citations does not
+    move plans."""
+
+    title: str
+    published: date
+    skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     """The whole taxonomy, with lookups by id and alias and the prerequisite graph."""
 
@@ -248,6 +259,8 @@ class Taxonomy:
     replaced_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
     origin_roles: Mapping[str, OriginRole] = field(default_factory=dict)
+    # The market signals of `demand.yaml`; without them, the demand prior counts the sources.
+    demand_signals: tuple[DemandSignal, ...] = ()
 
     def skill(self, skill_id: str) -> Skill:
         """The skill `skill_id`, following a rename or merge; raises `UnknownSkill`."""
@@ -314,16 +327,20 @@ class Taxonomy:
         return needed
 
     def demand_prior(self, today: date) -> dict[str, float]:
-        """Market demand of each skill in [0, 1] from the sources that support it.
+        """Market demand of each skill in [0, 1] from the demand signals that mention it (or,
+        in a taxonomy without any, from the sources that support it).
 
-        Each source weighs `0.5 ** (age / half-life)`; a skill's score is the sum of its
-        sources' weights, divided by the largest such sum so the best-supported skill is 1.
+        Each signal weighs `0.5 ** (age / half-life)`; a skill's score is the sum of its
+        signals' weights, divided by the largest such sum so the most mentioned skill is 1.
         """
+        signals = self.demand_signals or tuple(
+            DemandSignal(s.title, s.published, s.skills) for s in self.sources.values()
+        )
         totals = {skill_id: 0.0 for skill_id in self.skills}
-        for source in self.sources.values():
-            age_days = max((today - source.published).days, 0)
+        for signal in signals:
+            age_days = max((today - signal.published).days, 0)
             weight = math.pow(0.5, age_days / DEMAND_HALF_LIFE_DAYS)
-            for skill_id in source.skills:
+            for skill_id in signal.skills:
                 if skill_id in totals:
                     totals[skill_id] += weight
         top = max(totals.values(), default=0.0) or 1.0
