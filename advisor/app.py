@@ -14,7 +14,18 @@ from advisor.config import create_settings_app as create_settings_app
 from advisor.config import instance_path_of, load_config
 from advisor.persistence.engine import engine_for, prepare
 from advisor.persistence.store import Store
-from advisor.web import api, articles, context, errors, i18n, main, plans, profile, security
+from advisor.web import (
+    api,
+    articles,
+    context,
+    errors,
+    i18n,
+    main,
+    plans,
+    profile,
+    security,
+    taxonomy,
+)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -35,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(profile.bp)
     app.register_blueprint(plans.bp)
     app.register_blueprint(articles.bp)
+    app.register_blueprint(taxonomy.bp)
     # The API takes no cookies, so it needs no CSRF token; it is rate-limited instead.
     csrf.exempt(api.bp)
     limiter.limit(lambda: str(app.config["API_RATE_LIMIT"]))(api.bp)

@@ -90,7 +90,7 @@ def test_each_skill_shows_what_its_sources_say(advisor: Advisor) -> None:
     plan = make_plan(advisor, "fr")
     text = " ".join(text_of(render_plan_pdf(plan, quotes=skill_quotes(advisor, plan))).split())
     # The fixture's article on MLOps, quoted beside the skill it supports, in French marks.
-    assert "« A sentence of article-two about model-serving. »" in text
+    assert "« A sentence of article-two about model-serving in production. »" in text
     assert "Presse Exemple, Un article sur le MLOps, 2024-06-01" in text
 
 

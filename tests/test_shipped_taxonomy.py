@@ -73,12 +73,16 @@ def test_most_skills_are_linked_to_esco_and_all_cite_a_source() -> None:
     assert all(s.sources for s in TAXONOMY.skills.values())
 
 
-def test_the_demand_prior_comes_from_the_sources() -> None:
+def test_the_demand_prior_comes_from_the_market_signals() -> None:
     from datetime import date
 
     demand = TAXONOMY.demand_prior(date(2026, 11, 24))
     assert max(demand.values()) == 1.0
     assert len(set(demand.values())) > 10  # computed, not one typed-in constant
+    # From demand.yaml, not from the evidence: every skill a signal names is in the prior.
+    assert TAXONOMY.demand_signals
+    mentioned = {s for signal in TAXONOMY.demand_signals for s in signal.skills}
+    assert {s for s, v in demand.items() if v > 0} <= mentioned
 
 
 def test_every_role_asks_for_skills_of_several_domains() -> None:

@@ -142,7 +142,8 @@ def test_a_skill_without_source_is_refused(folder: Path) -> None:
         folder,
         "skills/mlops.yaml",
         '    sources:\n      - {id: article-two, quote: "A sentence of article-two about '
-        'model-serving."}\n  - id: mlops.model-monitoring',
+        'model-serving in production."}\n      - {id: article-one, quote: "A sentence of '
+        'article-one about model serving in production."}\n  - id: mlops.model-monitoring',
         "    sources: []\n  - id: mlops.model-monitoring",
     )
     problems = check_taxonomy(folder)
@@ -258,7 +259,7 @@ def test_a_citation_needs_a_quote(folder: Path) -> None:
     edit(
         folder,
         "skills/mlops.yaml",
-        '{id: article-two, quote: "A sentence of article-two about model-serving."}',
+        '{id: article-two, quote: "A sentence of article-two about model-serving in production."}',
         "{id: article-two}",
     )
     problem = only_problem(folder)

@@ -46,3 +46,21 @@ def export(data_dir: Path | None, fmt: str, output: TextIO) -> None:
     taxonomy = load_taxonomy(skills_data_path(data_dir))
     json.dump(export_taxonomy(taxonomy), output, ensure_ascii=False, indent=2)
     output.write("\n")
+
+
+@taxonomy_group.command("report")
+@data_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def report(data_dir: Path | None, fmt: str) -> None:
+    """The curator's report: primary sources, quotes naming their skill, publisher hosts, French
+    resources, single citations and role definitions, per domain and in total."""
+    from advisor.services.advisor import skills_data_path
+    from advisor.services.taxonomy import curators_report, load_taxonomy, report_dict, report_text
+
+    report = curators_report(load_taxonomy(skills_data_path(data_dir)))
+    if fmt == "json":
+        click.echo(json.dumps(report_dict(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_text(report))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from advisor import resources
 from advisor.core.planning import Planner, Relatedness
-from advisor.core.taxonomy import LANGUAGES, SkillShapes, Taxonomy
+from advisor.core.taxonomy import LANGUAGES, CuratorsReport, SkillShapes, Taxonomy, curators_report
 from advisor.taxonomy.loading import load_taxonomy
 
 if TYPE_CHECKING:  # scikit-learn loads only where the model is fitted, extraction at first use
@@ -45,6 +45,11 @@ class Advisor:
         from advisor.core.extraction import SkillMatcher
 
         return SkillMatcher(self.taxonomy, self.esco)
+
+    @functools.cached_property
+    def evidence(self) -> CuratorsReport:
+        """The curator's report of the taxonomy's evidence, as the taxonomy page shows it."""
+        return curators_report(self.taxonomy)
 
     def with_demand(self, demand: Mapping[str, float]) -> Planner:
         """A planner that weighs market demand by `demand` instead of the sources' prior."""
@@ -93,4 +98,5 @@ def load_esco_index(taxonomy: Taxonomy) -> EscoIndex:
 def warm(advisor: Advisor) -> Advisor:
     """Build now what `advisor` would build at its first use (a server, at start-up)."""
     _ = advisor.matcher
+    _ = advisor.evidence
     return advisor

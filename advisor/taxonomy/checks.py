@@ -8,7 +8,7 @@ from typing import Any
 
 from advisor.core.taxonomy import fold
 from advisor.taxonomy.lines import Problem, line_of
-from advisor.taxonomy.schema import ParsedFolder, SkillModel
+from advisor.taxonomy.schema import ParsedFolder, RoleModel, SkillModel
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ def cross_check(parsed: ParsedFolder) -> list[Problem]:
         *_sources(parsed, placed),
         *_replacements(parsed, skills),
         *_origin_roles(parsed, skills),
+        *_demand(parsed, skills),
     ]
     return sorted(problems)
 
@@ -170,6 +171,7 @@ def _roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem
                 yield Problem(
                     "roles.yaml", line, f"{role.id}: requirements.{skill_id}", "unknown skill"
                 )
+        yield from _role_sources(document, index, role)
         required = set(role.requirements)
         for g, group in enumerate(role.any_of):
             for i, skill_id in enumerate(group.skills):
@@ -180,6 +182,17 @@ def _roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem
                 elif skill_id in required:
                     yield Problem("roles.yaml", line, field, f"{skill_id} is also required alone")
                 required.add(skill_id)
+
+
+def _role_sources(document: Any, index: int, role: RoleModel) -> Iterator[Problem]:
+    """What a role's definition backs is among what the role requires."""
+    asked = set(role.requirements) | {s for group in role.any_of for s in group.skills}
+    for i, citation in enumerate(role.sources):
+        for j, skill_id in enumerate(citation.skills):
+            if skill_id not in asked:
+                line = line_of(document, ("roles", index, "sources", i, "skills", j))
+                field = f"{role.id}: sources.{i}.skills"
+                yield Problem("roles.yaml", line, field, f"{skill_id} is not required by the role")
 
 
 def _origin_roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:
@@ -200,8 +213,20 @@ def _origin_roles(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[
                 yield Problem("origin_roles.yaml", line, field, "unknown skill")
 
 
+def _demand(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:
+    """Demand signals name today's skills (a renamed skill's signals are renamed with it)."""
+    if parsed.demand is None:
+        return
+    model, document = parsed.demand
+    for index, signal in enumerate(model.signals):
+        for i, skill_id in enumerate(signal.skills):
+            if skill_id not in skills:
+                line = line_of(document, ("signals", index, "skills", i))
+                yield Problem("demand.yaml", line, f"signals.{index}.skills.{i}", "unknown skill")
+
+
 def _sources(parsed: ParsedFolder, placed: list[_Placed]) -> Iterator[Problem]:
-    """Each skill cites a known source, each source is cited, and no id is used twice."""
+    """Each skill and role cites known sources, each source is cited, no id is used twice."""
     known: dict[str, str] = {}
     for name, model, document in parsed.source_files:
         for index, source in enumerate(model.sources):
@@ -222,12 +247,27 @@ def _sources(parsed: ParsedFolder, placed: list[_Placed]) -> Iterator[Problem]:
             if source_id not in known:
                 field = f"{p.skill.id}: sources.{i}"
                 yield Problem(p.file, p.line("sources", i), field, f"unknown source {source_id!r}")
+    yield from _role_citations(parsed, known)
     cited = {s for p in placed for s in p.skill.source_ids()}
+    if parsed.roles:
+        cited |= {c.id for role in parsed.roles[0].roles for c in role.sources}
     for name, model, document in parsed.source_files:
         for index, source in enumerate(model.sources):
             if source.id not in cited:
                 line = line_of(document, ("sources", index, "id"))
-                yield Problem(name, line, f"{source.id}: id", "no skill cites this source")
+                yield Problem(name, line, f"{source.id}: id", "no skill or role cites this source")
+
+
+def _role_citations(parsed: ParsedFolder, known: dict[str, str]) -> Iterator[Problem]:
+    if parsed.roles is None:
+        return
+    model, document = parsed.roles
+    for index, role in enumerate(model.roles):
+        for i, citation in enumerate(role.sources):
+            if citation.id not in known:
+                line = line_of(document, ("roles", index, "sources", i))
+                field = f"{role.id}: sources.{i}"
+                yield Problem("roles.yaml", line, field, f"unknown source {citation.id!r}")
 
 
 def _replacements(parsed: ParsedFolder, skills: dict[str, _Placed]) -> Iterator[Problem]:

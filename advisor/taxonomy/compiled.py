@@ -21,7 +21,7 @@ from advisor import __version__
 from advisor.core.taxonomy import Taxonomy
 
 # Raised whenever the shape of the pickled values changes.
-FORMAT = "3"
+FORMAT = "5"
 
 
 def cache_dir() -> Path:

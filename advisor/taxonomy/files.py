@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from advisor.core.taxonomy import (
     Alternatives,
+    DemandSignal,
     Domain,
     EscoLink,
     Level,
@@ -22,6 +23,7 @@ from advisor.core.taxonomy import (
     Requirement,
     Resource,
     Role,
+    RoleSource,
     Skill,
     Source,
     Taxonomy,
@@ -30,6 +32,7 @@ from advisor.core.taxonomy import (
 )
 from advisor.taxonomy import schema
 from advisor.taxonomy.checks import cross_check
+from advisor.taxonomy.evidence import check_evidence
 from advisor.taxonomy.lines import Problem, TaxonomyError, read_yaml, validate
 from advisor.taxonomy.writing import check_writing
 
@@ -42,12 +45,13 @@ Model = TypeVar("Model", bound=BaseModel)
 def check_taxonomy(directory: Path) -> list[Problem]:
     """Every problem in the taxonomy folder, its writing included (empty when it is sound).
 
-    Loading checks only what the program relies on; the writing rules are the curator's gate
-    (`advisor taxonomy check`, and a test over the shipped files)."""
+    Loading checks only what the program relies on; the writing and evidence rules are the
+    curator's gate (`advisor taxonomy check`, and a test over the shipped files)."""
     parsed, problems = _parse_folder(directory)
     if problems:
         return sorted(problems)
-    return sorted([*cross_check(parsed), *check_writing(parsed)])
+    skills = {s.id: _skill(s, f.domain) for _, f, _ in parsed.skill_files for s in f.skills}
+    return sorted([*cross_check(parsed), *check_writing(parsed), *check_evidence(parsed, skills)])
 
 
 def parse_and_build(directory: Path) -> Taxonomy:
@@ -72,6 +76,8 @@ def _parse_folder(directory: Path) -> tuple[schema.ParsedFolder, list[Problem]]:
         parsed.origin_roles = _parse_file(
             directory, "origin_roles.yaml", schema.OriginRolesFileModel, problems
         )
+    if (directory / "demand.yaml").is_file():
+        parsed.demand = _parse_file(directory, "demand.yaml", schema.DemandFileModel, problems)
     # sources.yaml holds the articles; sources/*.yaml may add more, one file per subject.
     source_names = ["sources.yaml"] + [
         f"sources/{p.name}" for p in sorted((directory / "sources").glob("*.yaml"))
@@ -124,6 +130,11 @@ def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
     for skill in skills.values():
         for source_id in skill.sources:
             citing.setdefault(source_id, []).append(skill.id)
+    roles = {r.id: _role(r) for r in parsed.roles[0].roles}
+    defining: dict[str, list[str]] = {}
+    for role in roles.values():
+        for citation in role.sources:
+            defining.setdefault(citation.source, []).append(role.id)
     all_sources = [s for _, f, _ in parsed.source_files for s in f.sources]
     origins = parsed.origin_roles[0].origin_roles if parsed.origin_roles else []
     return Taxonomy(
@@ -131,14 +142,21 @@ def build_taxonomy(parsed: schema.ParsedFolder) -> Taxonomy:
         domains=tuple(Domain(d.id, text(d.label), text(d.description)) for d in domains.domains),
         levels=tuple(Level(lv.level, text(lv.label), text(lv.anchor)) for lv in levels.levels),
         skills=skills,
-        roles={r.id: _role(r) for r in parsed.roles[0].roles},
-        sources={s.id: _source(s, tuple(citing.get(s.id, ()))) for s in all_sources},
+        roles=roles,
+        sources={
+            s.id: _source(s, tuple(citing.get(s.id, ())), tuple(defining.get(s.id, ())))
+            for s in all_sources
+        },
         replaced_by={
             old: (new,) if isinstance(new, str) else tuple(new)
             for old, new in meta.replaced_by.items()
         },
         ambiguous_aliases=frozenset(fold(a) for a in meta.ambiguous_aliases),
         origin_roles={o.id: _origin(o) for o in origins},
+        demand_signals=tuple(
+            DemandSignal(s.title, s.date, tuple(s.skills))
+            for s in (parsed.demand[0].signals if parsed.demand else [])
+        ),
     )
 
 
@@ -167,6 +185,7 @@ def _skill(model: schema.SkillModel, domain: str) -> Skill:
         else None,
         sources=tuple(model.source_ids()),
         quotes={c.id: c.quote for c in model.sources},
+        quote_names={c.id: c.names for c in model.sources if c.names},
     )
 
 
@@ -179,6 +198,9 @@ def _role(model: schema.RoleModel) -> Role:
         Alternatives(a.id, text(a.label), tuple(a.skills), a.level, a.importance)
         for a in model.any_of
     )
+    sources = tuple(
+        RoleSource(c.id, c.quote, text(c.supports), tuple(c.skills)) for c in model.sources
+    )
     return Role(
         model.id,
         text(model.label),
@@ -186,6 +208,7 @@ def _role(model: schema.RoleModel) -> Role:
         requirements,
         model.onet_soc,
         alternatives,
+        sources,
     )
 
 
@@ -199,7 +222,7 @@ def _origin(model: schema.OriginRoleModel) -> OriginRole:
     )
 
 
-def _source(model: schema.SourceModel, skills: tuple[str, ...]) -> Source:
+def _source(model: schema.SourceModel, skills: tuple[str, ...], roles: tuple[str, ...]) -> Source:
     return Source(
         id=model.id,
         title=model.title,
@@ -210,4 +233,6 @@ def _source(model: schema.SourceModel, skills: tuple[str, ...]) -> Source:
         summary=text(model.summary),
         figures=tuple(text(f) for f in model.figures),
         skills=skills,
+        kind=model.kind,
+        roles=roles,
     )

@@ -33,6 +33,9 @@ def well_formed_url(url: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(well_formed_url)]
+# official documentation, standard or law, peer-reviewed paper, first-party report, edited book,
+# press article, blog
+SourceKind = Literal["official", "standard", "paper", "report", "book", "press", "blog", "article"]
 
 
 class Strict(BaseModel):
@@ -101,6 +104,9 @@ class CitationModel(Strict):
 
     id: Slug
     quote: Quote
+    # The words of the quote that name the skill, when it names it otherwise than by the
+    # skill's label or aliases ("AI incidents" for AI incident response); checked to be there.
+    names: Name | None = None
 
     @field_validator("quote")
     @classmethod
@@ -156,6 +162,13 @@ class AlternativesModel(Strict):
     importance: Importance
 
 
+class RoleCitationModel(CitationModel):
+    """A published definition of the role, with what of its requirements the definition backs."""
+
+    supports: TextModel
+    skills: list[SkillId] = Field(default_factory=list)
+
+
 class RoleModel(Strict):
     id: Slug
     label: TextModel
@@ -163,6 +176,7 @@ class RoleModel(Strict):
     onet_soc: str | None = None
     requirements: dict[SkillId, RequirementModel] = Field(min_length=1)
     any_of: list[AlternativesModel] = Field(default_factory=list)
+    sources: list[RoleCitationModel] = Field(default_factory=list)
 
 
 class RolesFileModel(Strict):
@@ -179,13 +193,27 @@ class SourceModel(Strict):
     date_precision: Literal["day", "month", "year"] = "day"
     url: Url
     language: Literal["en", "fr"]
-    kind: Literal["article", "report", "official"] = "article"
+    # Optional here so that loading never fails on it; `taxonomy check` requires it.
+    kind: SourceKind | None = None
+    why_cited: Name | None = None
     summary: TextModel
     figures: list[TextModel] = Field(default_factory=list)
 
 
 class SourcesFileModel(Strict):
     sources: list[SourceModel] = Field(min_length=1)
+
+
+class DemandSignalModel(Strict):
+    """A dated mention of skills in the market, counted by the demand prior."""
+
+    title: Name
+    date: date
+    skills: list[SkillId] = Field(min_length=1)
+
+
+class DemandFileModel(Strict):
+    signals: list[DemandSignalModel] = Field(min_length=1)
 
 
 class OriginRoleModel(Strict):
@@ -237,5 +265,6 @@ class ParsedFolder:
     domains: tuple[DomainsFileModel, Any] | None = None
     roles: tuple[RolesFileModel, Any] | None = None
     origin_roles: tuple[OriginRolesFileModel, Any] | None = None
+    demand: tuple[DemandFileModel, Any] | None = None
     source_files: list[tuple[str, SourcesFileModel, Any]] = field(default_factory=list)
     skill_files: list[tuple[str, SkillFileModel, Any]] = field(default_factory=list)

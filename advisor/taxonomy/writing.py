@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from advisor.core.taxonomy import french_faults, pasted_label, without_label
+from advisor.core.taxonomy import (
+    accuracy_as_precision,
+    french_faults,
+    pasted_label,
+    without_label,
+)
 from advisor.taxonomy.lines import Problem, line_of
 from advisor.taxonomy.schema import ParsedFolder, SkillModel, TextModel
 
@@ -34,12 +39,14 @@ def _skill_writing(
     for field, text in (("label", skill.label.fr), ("description", skill.description.fr)):
         for fault in french_faults(text):
             yield problem((field, "fr"), fault)
+    for fault in accuracy_as_precision(skill.description.en, skill.description.fr):
+        yield problem(("description", "fr"), fault)
     labels = (skill.label.en, skill.label.fr, *skill.aliases.en, *skill.aliases.fr)
     for level, anchor in skill.anchors.by_level().items():
         for lang in ("en", "fr"):
             text, path = getattr(anchor, lang), ("anchors", str(level), lang)
             if lang == "fr":
-                for fault in french_faults(text):
+                for fault in french_faults(text) + accuracy_as_precision(anchor.en, text):
                     yield problem(path, fault)
             own_label = getattr(skill.label, lang)
             if pasted_label(text, own_label):

@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals.update(LANGUAGE_NAMES=LANGUAGE_NAMES, get_locale=current_language)
     app.jinja_env.filters["percent"] = lambda share, language: words_for(language).percent(share)
+    app.jinja_env.filters["number"] = lambda value, language: words_for(language).number(value)
 
 
 def fast_gettext() -> Callable[..., str]:

@@ -100,7 +100,9 @@ def write_wide_taxonomy(folder: Path) -> Path:
         yaml.safe_dump(origin, allow_unicode=True), encoding="utf-8"
     )
     mlops = (folder / "skills" / "mlops.yaml").read_text(encoding="utf-8")
-    shipped = '{id: article-two, quote: "A sentence of article-two about model-serving."}'
+    shipped = (
+        '{id: article-two, quote: "A sentence of article-two about model-serving in production."}'
+    )
     cited = f'{{id: article-two, quote: "{QUOTE}"}}'
     assert shipped in mlops
     (folder / "skills" / "mlops.yaml").write_text(

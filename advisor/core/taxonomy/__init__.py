@@ -5,6 +5,24 @@ English; and the taxonomy's plain JSON shapes (`advisor taxonomy export`, the AP
 Built by the shell (`advisor.taxonomy`) from `skills_data/`; everything here is immutable.
 """
 
+from advisor.core.taxonomy.curation import (
+    DEFINITIONS_PER_ROLE,
+    CuratorsReport,
+    EvidenceFigures,
+    RoleDefinitions,
+    curators_report,
+    figures_dict,
+    report_dict,
+    report_text,
+)
+from advisor.core.taxonomy.evidence import (
+    MIN_QUOTE_WORDS,
+    misplaced,
+    names_skill,
+    publisher_host,
+    quote_words,
+    skill_names,
+)
 from advisor.core.taxonomy.folding import fold, fold_text
 from advisor.core.taxonomy.json_shapes import (
     SkillShapes,
@@ -14,10 +32,19 @@ from advisor.core.taxonomy.json_shapes import (
     text_dict,
 )
 from advisor.core.taxonomy.origin_roles import match_origin_role, typical_levels
-from advisor.core.taxonomy.typography import french_faults, pasted_label, without_label
+from advisor.core.taxonomy.typography import (
+    accuracy_as_precision,
+    french_faults,
+    pasted_label,
+    transitive_contribute,
+    without_label,
+)
 from advisor.core.taxonomy.values import (
     LANGUAGES,
+    PRIMARY_KINDS,
+    SOURCE_KINDS,
     Alternatives,
+    DemandSignal,
     Domain,
     EscoLink,
     Language,
@@ -28,6 +55,7 @@ from advisor.core.taxonomy.values import (
     Requirement,
     Resource,
     Role,
+    RoleSource,
     Skill,
     Source,
     Taxonomy,
@@ -37,10 +65,17 @@ from advisor.core.taxonomy.values import (
 )
 
 __all__ = [
+    "DEFINITIONS_PER_ROLE",
     "LANGUAGES",
+    "MIN_QUOTE_WORDS",
+    "PRIMARY_KINDS",
+    "SOURCE_KINDS",
     "Alternatives",
+    "CuratorsReport",
+    "DemandSignal",
     "Domain",
     "EscoLink",
+    "EvidenceFigures",
     "Language",
     "Level",
     "OnetFlag",
@@ -49,6 +84,8 @@ __all__ = [
     "Requirement",
     "Resource",
     "Role",
+    "RoleDefinitions",
+    "RoleSource",
     "Skill",
     "SkillShapes",
     "Source",
@@ -56,15 +93,26 @@ __all__ = [
     "Text",
     "UnknownRole",
     "UnknownSkill",
+    "accuracy_as_precision",
+    "curators_report",
+    "figures_dict",
     "fold",
     "fold_text",
     "french_faults",
     "match_origin_role",
+    "misplaced",
+    "names_skill",
     "pasted_label",
+    "publisher_host",
+    "quote_words",
+    "report_dict",
+    "report_text",
     "skill_dict",
+    "skill_names",
     "source_dict",
     "taxonomy_dict",
     "text_dict",
+    "transitive_contribute",
     "typical_levels",
     "without_label",
 ]

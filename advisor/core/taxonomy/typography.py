@@ -24,6 +24,19 @@ _MISSING_CONTRACTION = re.compile(r"(?<![\w’'-])(de le|de les|à le|à les) ",
 # before it in French; URLs (https:) and times (10:30) are not followed by a space.
 _HIGH_PUNCTUATION = re.compile(rf"(?:^|[^{NO_BREAK_SPACES}])([:;!?])(?=\s|$)")
 _GUILLEMETS = re.compile(rf"«(?![{NO_BREAK_SPACES}])|(?<![{NO_BREAK_SPACES}])»")
+# « contribuer » is intransitive: one contributes to something (à, au), by something (par), in
+# some way (largement, de manière…). What follows it is checked against the words that can;
+# anything else (« contribue correctifs », « contribue des correctifs ») takes it as transitive.
+_CONTRIBUTE = re.compile(
+    r"(?<![\w’'-])(contribu(?:e|es|ent|er|é|ée|és|ées|ant|ons|ez|era|erait|eront)) ([\w’'-]+)",
+    re.IGNORECASE,
+)
+_AFTER_CONTRIBUTE = frozenset(
+    "à au aux en pour par dans avec sur chez selon de le la ainsi aussi beaucoup peu plus "
+    "moins déjà souvent parfois toujours encore également notamment surtout bien tant autant sans "
+    "davantage comme quand si lorsque tout toute "
+    "ou et ni mais donc alors puis y lui-même elle-même eux-mêmes".split()
+)
 
 
 def french_faults(text: str) -> list[str]:
@@ -40,7 +53,40 @@ def french_faults(text: str) -> list[str]:
         faults.append(f"« {match.group(1)} » needs a no-break space before it")
     if _GUILLEMETS.search(text):
         faults.append("« and » need no-break spaces inside them")
+    faults += transitive_contribute(text)
     return faults
+
+
+def transitive_contribute(text: str) -> list[str]:
+    """« contribue correctifs », « contribue des correctifs »: contribuer given an object."""
+    faults = []
+    for match in _CONTRIBUTE.finditer(text):
+        verb, following = match.group(1), match.group(2)
+        folded = following.lower().replace("'", "’")
+        if folded in _AFTER_CONTRIBUTE or folded.endswith("ment") or folded.startswith("d’"):
+            continue
+        faults.append(
+            f"« {verb} {following} »: « contribuer » takes no object (« contribue au projet par "
+            f"des correctifs », « propose des correctifs »)"
+        )
+    return faults
+
+
+_ACCURACY = re.compile(r"\baccura(?:cy|te)\b", re.IGNORECASE)
+_PRECISION_EN = re.compile(r"\bprecision\b", re.IGNORECASE)
+_PRECISION_FR = re.compile(r"\bprécision\b", re.IGNORECASE)
+
+
+def accuracy_as_precision(english: str, french: str) -> list[str]:
+    """« précision » where the English says accuracy (and not precision): a false friend, since
+    precision and accuracy are two different measures; accuracy is « exactitude »."""
+    if (
+        _ACCURACY.search(english)
+        and not _PRECISION_EN.search(english)
+        and _PRECISION_FR.search(french)
+    ):
+        return ["« précision » translates precision; the English says accuracy: « exactitude »"]
+    return []
 
 
 def is_common_noun_label(label: str) -> bool:

@@ -89,6 +89,8 @@ class Skill:
     sources: tuple[str, ...] = ()
     context_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     quotes: Mapping[str, str] = field(default_factory=dict)
+    # For a quote that names the skill otherwise than by its names: the words that do.
+    quote_names: Mapping[str, str] = field(default_factory=dict)
 
     def hours_between(self, current: int, target: int) -> int:
         """Effort to climb from `current` to `target` (0 when already there)."""
@@ -150,6 +152,17 @@ class Alternatives:
 
 
 @dataclass(frozen=True)
+class RoleSource:
+    """A published definition of a role (an exam guide, an occupation profile, a job-ad study)
+    and what of the role's requirements it backs."""
+
+    source: str
+    quote: str
+    supports: Text
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     label: Text
@@ -157,6 +170,7 @@ class Role:
     requirements: Mapping[str, Requirement]
     onet_soc: str | None = None
     alternatives: tuple[Alternatives, ...] = ()
+    sources: tuple[RoleSource, ...] = ()
 
     def fit_of(self, levels: Mapping[str, int]) -> float:
         """The share of the role's importance-weighted levels a person covers, in [0, 1]: the
@@ -174,6 +188,13 @@ class Role:
             chosen = max(group.skills, key=lambda s: (levels.get(s, 0), -group.skills.index(s)))
             resolved[chosen] = Requirement(chosen, group.level, group.importance)
         return resolved
+
+
+# What a source is, from the publisher's own documentation to a blog post. The first five are
+# primary: the publisher speaks of its own product, law, research or data, or authors speak
+# through an edited book.
+SOURCE_KINDS = ("official", "standard", "paper", "report", "book", "press", "blog")
+PRIMARY_KINDS = frozenset({"official", "standard", "paper", "report", "book"})
 
 
 @dataclass(frozen=True)
@@ -205,6 +226,24 @@ class Source:
     summary: Text
     figures: tuple[Text, ...]
     skills: tuple[str, ...]
+    kind: str | None = None
+    roles: tuple[str, ...] = ()
+
+    @property
+    def primary(self) -> bool:
+        """Whether the source is the publisher speaking of its own product, law or research."""
+        return self.kind in PRIMARY_KINDS
+
+
+@dataclass(frozen=True)
+class DemandSignal:
+    """A dated mention of skills in the market (an article, a report, a page), which the demand
+    prior counts; kept apart from the evidence skills cite, so that curating citations does not
+    move plans."""
+
+    title: str
+    published: date
+    skills: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -220,6 +259,8 @@ class Taxonomy:
     replaced_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_aliases: frozenset[str] = frozenset()
     origin_roles: Mapping[str, OriginRole] = field(default_factory=dict)
+    # The market signals of `demand.yaml`; without them, the demand prior counts the sources.
+    demand_signals: tuple[DemandSignal, ...] = ()
 
     def skill(self, skill_id: str) -> Skill:
         """The skill `skill_id`, following a rename or merge; raises `UnknownSkill`."""
@@ -286,16 +327,20 @@ class Taxonomy:
         return needed
 
     def demand_prior(self, today: date) -> dict[str, float]:
-        """Market demand of each skill in [0, 1] from the sources that support it.
+        """Market demand of each skill in [0, 1] from the demand signals that mention it (or,
+        in a taxonomy without any, from the sources that support it).
 
-        Each source weighs `0.5 ** (age / half-life)`; a skill's score is the sum of its
-        sources' weights, divided by the largest such sum so the best-supported skill is 1.
+        Each signal weighs `0.5 ** (age / half-life)`; a skill's score is the sum of its
+        signals' weights, divided by the largest such sum so the most mentioned skill is 1.
         """
+        signals = self.demand_signals or tuple(
+            DemandSignal(s.title, s.published, s.skills) for s in self.sources.values()
+        )
         totals = {skill_id: 0.0 for skill_id in self.skills}
-        for source in self.sources.values():
-            age_days = max((today - source.published).days, 0)
+        for signal in signals:
+            age_days = max((today - signal.published).days, 0)
             weight = math.pow(0.5, age_days / DEMAND_HALF_LIFE_DAYS)
-            for skill_id in source.skills:
+            for skill_id in signal.skills:
                 if skill_id in totals:
                     totals[skill_id] += weight
         top = max(totals.values(), default=0.0) or 1.0
