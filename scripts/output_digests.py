@@ -29,7 +29,14 @@ from advisor.services.advisor import Advisor, build_advisor
 from advisor.services.plan_build import plan_for_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ROOT.parent / "shared" / "data" / "benchmarks"
+BENCHMARKS = next(
+    (
+        p / "shared" / "data" / "benchmarks"
+        for p in ROOT.parents
+        if (p / "shared" / "data").is_dir()
+    ),
+    ROOT.parent / "shared" / "data" / "benchmarks",
+)
 TODAY = date(2026, 12, 1)
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 HOURS = (3, 6, 10)

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from advisor.core.planning import months_of
-from advisor.core.wording import reasons_in_words
+from advisor.core.wording import reasons_in_words, week_spans
 from advisor.i18n import CatalogueWords, words_for
 from advisor.pdf.styles import INK, LINE, Paragraph, para
 
@@ -195,14 +195,13 @@ def second_page(
     story: list[Any] = [para(words.phrase("The first five items, and why"), s["h2"])]
     for item in plan["items"][:FIRST_ITEMS]:
         heading = words.phrase(
-            "{rank}. {label}: level {current} → {target}, {hours} h, weeks {start}–{end}",
+            "{rank}. {label}: level {current} → {target}, {hours} h, weeks {spans}",
             rank=item["rank"],
             label=item["label"],
             current=item["current"],
             target=item["target"],
             hours=item["hours"],
-            start=item["start_week"],
-            end=item["end_week"],
+            spans=week_spans(item),
         )
         why = item.get("why_here") or reasons_in_words(item["reasons"], words) + "."
         story += [para(heading, s["h3"]), para(why + _transfer(item, labels, words), s["body"])]

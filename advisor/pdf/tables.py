@@ -17,7 +17,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from advisor.core.wording import reasons_in_words
+from advisor.core.wording import reasons_in_words, week_spans
 from advisor.i18n import words_for
 from advisor.pdf.styles import (
     ACCENT,
@@ -54,7 +54,7 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
                 ),
                 f"{item['current']} → {item['target']}",
                 str(item["hours"]),
-                f"{item['start_week']}–{item['end_week']}",
+                week_spans(item),
                 f"{item['priority']:.2f}",
             ]
         )

@@ -41,24 +41,30 @@ class LevelsChart:
 
 
 def levels_chart(items: list[dict[str, Any]], language: str) -> LevelsChart:
-    """Two bars per plan item: where the person is, and where the plan takes them."""
+    """Two bars per skill: where the person is, and where the plan takes them. `items` are
+    the plan's `standing` (every skill of the target, strengths included), or its items for
+    a plan saved before it had one."""
     step = SCALE_WIDTH // MAX_LEVEL
     _ = fast_gettext()
     rows = tuple(
         ChartRow(
             label=_shorten(item["label"], 34),
             y=20 + index * ROW_HEIGHT,
-            current_width=item["current"] * step,
+            current_width=_current(item) * step,
             target_width=item["target"] * step,
-            current=item["current"],
+            current=_current(item),
             target=item["target"],
-            current_title=_("current %(n)s", n=item["current"]),
+            current_title=_("current %(n)s", n=_current(item)),
             target_title=_("target %(n)s", n=item["target"]),
         )
         for index, item in enumerate(items)
     )
     height = 40 + len(rows) * ROW_HEIGHT
     return LevelsChart(rows, LABEL_WIDTH + SCALE_WIDTH + 20, height, LABEL_WIDTH, step)
+
+
+def _current(row: dict[str, Any]) -> int:
+    return int(row["level"] if "level" in row else row["current"])
 
 
 def _shorten(text: str, limit: int) -> str:

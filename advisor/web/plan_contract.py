@@ -37,14 +37,27 @@ class Transfer(Open):
     hours_saved: int = Field(ge=0)
 
 
+class Step(Open):
+    """A small prerequisite studied at the start of an item's part, not as an item."""
+
+    skill: str
+    label: str
+    current: Level
+    target: Level
+    hours: int = Field(description="hours of the person's own study")
+    practice_hours: int = Field(0, description="hours of practice at work that go with it")
+
+
 class Part(Open):
-    """One stage of an item: to its stage target, in its weeks."""
+    """One stage of an item: to its stage target, in its weeks (its steps first)."""
 
     stage: Stage
     target: Level
-    hours: int
+    hours: int = Field(description="hours of the person's own study")
     start_week: int
     end_week: int
+    steps: list[Step] = Field(default_factory=list)
+    practice_hours: int = Field(0, description="hours of practice at work that go with it")
 
 
 class PlanItem(Open):
@@ -72,6 +85,11 @@ class PlanItem(Open):
     transfer: Transfer | None = None
     target_anchor: str = Field("", description="what a person at exactly the target level does")
     stage_anchor: str = ""
+    practice_hours: int = Field(
+        0, description="hours of practice at work that go with the item's own study"
+    )
+    steps_in_words: str = Field("", description="the steps studied at its start, in words")
+    practice_in_words: str = ""
 
 
 class RoleFit(Open):
@@ -99,7 +117,16 @@ class Milestone(Open):
         default_factory=list,
         description="core skills left to the next stage to keep this one short",
     )
+    lowered: list[LoweredSkill] = Field(
+        default_factory=list,
+        description="core skills this stage takes below the working level, to keep it short",
+    )
     note: str = ""
+
+
+class LoweredSkill(Open):
+    skill: str
+    level: Level
 
 
 class Deadline(Open):
@@ -113,6 +140,49 @@ class Deadline(Open):
     stage_reached: list[str] = Field(
         default_factory=list, description="skills whose first-pass target is reached by then"
     )
+    end_date: str | None = Field(None, description="ISO date: the last day of the deadline week")
+    parts_done: list[DeadlinePart] = Field(
+        default_factory=list, description="every part (stage or step) done by the deadline"
+    )
+    in_progress: list[DeadlinePart] = Field(
+        default_factory=list, description="the parts under way at the deadline, with `share`"
+    )
+
+
+class DeadlinePart(Open):
+    skill: str
+    stage: Stage
+    target: Level
+    item: str = Field(description="the item the part belongs to (itself, or the item a step is in)")
+    share: float | None = Field(None, ge=0, le=1, description="share of its hours done by then")
+
+
+class ImpliedFrom(Open):
+    skill: str
+    label: str
+    level: Level
+
+
+class Implied(Open):
+    """A level the person's own ratings imply, counted as a floor."""
+
+    skill: str
+    label: str
+    level: Level
+    from_: ImpliedFrom = Field(alias="from", description="the rating it follows from")
+    why: str
+
+
+class Standing(Open):
+    """Where the person stands on one skill of the target role, strengths included."""
+
+    skill: str
+    label: str
+    level: Level = Field(description="the level counted (rated, or implied)")
+    rated: Level | None = Field(description="the level the person gave, if any")
+    target: Level = Field(description="the level the plan takes it to")
+    role_level: Level
+    importance: int = Field(ge=1, le=5)
 
 
 class OriginRole(Open):
@@ -161,3 +231,14 @@ class Plan(Open):
     origin_role: OriginRole | None = None
     schedule: list[dict[str, object]] = Field(default_factory=list)
     progress: dict[str, object] | None = None
+    practice_hours: int = Field(
+        0, description="hours of practice at work that go with the own study of `total_hours`"
+    )
+    switch_week: int | None = Field(
+        None, description="after this week the plan assumes the skills are used at work"
+    )
+    switch_note: str = ""
+    implied: list[Implied] = Field(default_factory=list)
+    standing: list[Standing] = Field(
+        default_factory=list, description="every skill of the target role, strengths included"
+    )

@@ -185,7 +185,7 @@ def page_context(
         **{item["skill"]: item["label"] for item in plan["items"]},
     }
     _ = fast_gettext()
-    deadline = planview.deadline(plan, labels, words)
+    deadline = planview.deadline(plan, labels, words, _)
     return {
         "plan": plan,
         "token": plan["id"],
@@ -197,7 +197,7 @@ def page_context(
         "deadline": deadline,
         "items": planview.item_views(plan, labels, taxonomy, words, _),
         "suggestions": planview.suggestions(plan, labels, taxonomy, _),
-        "chart": charts.levels_chart(plan["items"], plan["language"]),
+        "chart": charts.levels_chart(plan.get("standing") or plan["items"], plan["language"]),
         "schedule": planview.schedule_rows(charts.schedule_periods(plan), deadline, _),
         "what_if": what_if,
         "plan_url": external_url("plans.show", token=plan["id"]),

@@ -16,7 +16,7 @@ from flask_babel import ngettext
 
 from advisor.core.planning import Period, months_of
 from advisor.core.taxonomy import Role, Taxonomy
-from advisor.core.wording import factor_name, reasons_in_words
+from advisor.core.wording import factor_name, reasons_in_words, week_spans
 from advisor.i18n import CatalogueWords
 from advisor.web.quotes import Quote, quotes
 
@@ -30,6 +30,7 @@ class Milestone:
     end_week: int
     when: str
     skills: list[str]
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class DeadlineView:
     when: str
     within: list[str]
     after: list[str]
+    parts_done: list[str] = field(default_factory=list)
+    in_progress: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ def milestones(
             end_week=int(m.get("end_week", 0)),
             when=words.date(_day(plan, m.get("end_date"), int(m.get("end_week", 0)))),
             skills=[labels.get(s, s) for s in m.get("skills", [])],
+            note=str(m.get("note", "")),
         )
         for m in found
         if plan["items"]
@@ -127,9 +131,10 @@ def milestones(
 
 
 def deadline(
-    plan: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords
+    plan: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords, _: Gettext
 ) -> DeadlineView | None:
-    """What fits by the deadline and what comes after it; None without a deadline."""
+    """What fits by the deadline (every part done by then, and the one under way with its
+    share), and what comes after it; None without a deadline."""
     given = plan.get("deadline")
     if not given:
         return None
@@ -144,7 +149,18 @@ def deadline(
         when=words.date(week_end(plan, week)),
         within=[labels.get(s, s) for s in within],
         after=[labels.get(s, s) for s in after],
+        parts_done=[_part(p, labels, _) for p in given.get("parts_done", [])],
+        in_progress=[
+            _("%(part)s: %(share)s done", part=_part(p, labels, _), share=words.percent(p["share"]))
+            for p in given.get("in_progress", [])
+        ],
     )
+
+
+def _part(part: Mapping[str, Any], labels: Mapping[str, str], _: Gettext) -> str:
+    """A part of the plan by its skill and the level it reaches ("Docker to level 2")."""
+    name = labels.get(part["skill"], part["skill"])
+    return _("%(skill)s to level %(level)s", skill=name, level=part["target"])
 
 
 def schedule_rows(
@@ -192,7 +208,7 @@ def item_views(
                 item["domain_label"],
                 _("level %(current)s → %(target)s", current=item["current"], target=item["target"]),
                 _("%(hours)s h", hours=item["hours"]),
-                _("weeks %(start)s–%(end)s", start=item["start_week"], end=item["end_week"]),
+                _("weeks %(spans)s", spans=week_spans(item)),
             ]
         )
         views.append(

@@ -16,18 +16,22 @@ import importlib
 from typing import TYPE_CHECKING
 
 from advisor.core.planning.gaps import Gap, find_gaps
+from advisor.core.planning.implied import ImpliedLevel, implied_levels, with_floors
 from advisor.core.planning.plan import (
     DeadlineCheck,
     Milestone,
     Part,
+    PartDone,
+    PartInProgress,
     Plan,
     PlanItem,
     Reason,
     RoleFit,
+    Step,
     WhatIf,
 )
 from advisor.core.planning.planner import Planner
-from advisor.core.planning.priority import FACTOR_WEIGHTS, UNLOCKS_EARLY
+from advisor.core.planning.priority import FACTOR_WEIGHTS
 from advisor.core.planning.profile import (
     INVALID_UNICODE,
     Profile,
@@ -38,10 +42,11 @@ from advisor.core.planning.profile import (
 from advisor.core.planning.progress import LevelChange, Progress, measure_progress
 from advisor.core.planning.relatedness import Relatedness, Transfer, transfer_for
 from advisor.core.planning.schedule import (
+    STUDY_SHARE_IN_ROLE,
     Period,
     Placement,
     months_of,
-    place_items,
+    place_blocks,
     schedule_periods,
 )
 from advisor.core.planning.stage_targets import (
@@ -51,6 +56,7 @@ from advisor.core.planning.stage_targets import (
     READY_WEEKS,
     STAGES,
     WORKING_LEVEL,
+    planned_level,
 )
 
 if TYPE_CHECKING:
@@ -77,13 +83,16 @@ __all__ = [
     "READY",
     "READY_WEEKS",
     "STAGES",
-    "UNLOCKS_EARLY",
+    "STUDY_SHARE_IN_ROLE",
     "WORKING_LEVEL",
     "DeadlineCheck",
     "Gap",
+    "ImpliedLevel",
     "LevelChange",
     "Milestone",
     "Part",
+    "PartDone",
+    "PartInProgress",
     "Period",
     "Placement",
     "Plan",
@@ -92,19 +101,23 @@ __all__ = [
     "Profile",
     "Progress",
     "Reason",
+    "Step",
     "Relatedness",
     "RoleFit",
     "RoleFitModel",
     "Transfer",
     "WhatIf",
     "find_gaps",
+    "implied_levels",
     "fit_role_model",
     "is_unicode_text",
     "measure_progress",
     "months_of",
     "parse_profile",
-    "place_items",
+    "place_blocks",
+    "planned_level",
     "resolve_skill_id",
     "schedule_periods",
     "transfer_for",
+    "with_floors",
 ]

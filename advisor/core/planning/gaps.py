@@ -1,5 +1,8 @@
 """What enters a plan: the role's skills below target, and every prerequisite they lack.
 
+A required skill's target is its planned level (`stage_targets.planned_level`): the role's
+level where it needs the skill most, the working level where it only uses it.
+
 Prerequisites are level-aware and followed transitively; one the role does not ask for is
 flagged and matters as much as the most important gap waiting for it.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from advisor.core.planning.stage_targets import planned_level
 from advisor.core.taxonomy import Role, Taxonomy
 
 Levels = Mapping[str, int]
@@ -35,9 +39,9 @@ def gaps_and_needs(
     """`find_gaps`, with what each gap needs first (`gap_needs`) and what waits for each
     (`dependents`), worked out once for all three."""
     gaps = {
-        s: Gap(r.level, r.importance, False)
+        s: Gap(planned_level(r), r.importance, False)
         for s, r in role.requirements_for(levels).items()
-        if levels.get(s, 0) < r.level
+        if levels.get(s, 0) < planned_level(r)
     }
     stack = list(gaps)
     while stack:
@@ -62,7 +66,9 @@ def gap_targets(taxonomy: Taxonomy, role: Role, levels: Levels) -> dict[str, int
     """The target levels of `find_gaps`, without the importance of each (what the hours to a
     role need: a tie between suggested roles is broken on them, for every tied role)."""
     targets = {
-        s: r.level for s, r in role.requirements_for(levels).items() if levels.get(s, 0) < r.level
+        s: planned_level(r)
+        for s, r in role.requirements_for(levels).items()
+        if levels.get(s, 0) < planned_level(r)
     }
     stack = list(targets)
     while stack:

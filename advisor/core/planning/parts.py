@@ -1,13 +1,13 @@
 """A skill's parts, one per stage: what each part climbs, what it waits for, and the order of
-study (a topological order that takes the most pressing part among those ready to go)."""
+study: what the person came for first, each prerequisite right before the first part that needs
+it, and small prerequisites studied as steps at the start of that part (docs/ranking.md)."""
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from advisor.core.planning.stage_targets import DEEPEN, READY
+from advisor.core.planning.stage_targets import DEEPEN, READY, STAGES
 from advisor.core.taxonomy import Taxonomy
 
 TaskKey = tuple[str, str]  # (skill, stage)
@@ -15,7 +15,7 @@ TaskKey = tuple[str, str]  # (skill, stage)
 
 @dataclass(frozen=True)
 class Task:
-    """One stage's part of a skill: from `start` to `target` level, in `hours`."""
+    """One stage's part of a skill: from `start` to `target` level, in `hours` of effort."""
 
     skill: str
     stage: str
@@ -81,23 +81,77 @@ def _provider(parts: list[Task], level: int) -> Task:
 def study_order(
     tasks: Sequence[Task],
     needs: Mapping[TaskKey, frozenset[TaskKey]],
-    key: Callable[[Task], tuple[float | str, ...]],
+    is_root: Callable[[Task], bool],
+    key: Callable[[Task, int], tuple[float | str, ...]],
 ) -> list[Task]:
-    """A topological order that always takes the smallest `key` among the parts ready to go."""
+    """Stage by stage, what the role asks for (`is_root`) first: each time, the part with the
+    smallest `key(part, hours)` among those left, where `hours` are its own and those of every
+    part it still needs; each part comes right after what it still needs, depth first, so a
+    prerequisite sits just before the first part that needs it rather than at the top."""
     by_key = {t.key: t for t in tasks}
-    blocked = {k: len(n) for k, n in needs.items()}
-    waiting: dict[TaskKey, list[TaskKey]] = {k: [] for k in needs}
-    for k, need in needs.items():
-        for n in need:
-            waiting[n].append(k)
-    heap = [(key(by_key[k]), k) for k, n in blocked.items() if n == 0]
-    heapq.heapify(heap)
     order: list[Task] = []
-    while heap:
-        _, k = heapq.heappop(heap)
-        order.append(by_key[k])
-        for other in waiting[k]:
-            blocked[other] -= 1
-            if blocked[other] == 0:
-                heapq.heappush(heap, (key(by_key[other]), other))
+    done: set[TaskKey] = set()
+
+    def visit(task_key: TaskKey) -> None:
+        if task_key in done:
+            return
+        done.add(task_key)
+        for need in sorted(needs[task_key], key=lambda n: key(by_key[n], by_key[n].hours)):
+            visit(need)
+        order.append(by_key[task_key])
+
+    def hours_to(task_key: TaskKey) -> int:
+        """The hours of a part and of every part it still needs, each counted once."""
+        seen: set[TaskKey] = set()
+        stack = [task_key]
+        while stack:
+            current = stack.pop()
+            if current not in done and current not in seen:
+                seen.add(current)
+                stack.extend(needs[current])
+        return sum(by_key[k].hours for k in seen)
+
+    for stage in STAGES:
+        left = [t for t in tasks if t.stage == stage]
+        for roots_first in (True, False):
+            group = [t for t in left if is_root(t) == roots_first]
+            while group:
+                visit(min(group, key=lambda t: key(t, hours_to(t.key))).key)
+                group = [t for t in group if t.key not in done]
     return order
+
+
+Block = tuple[Task, tuple[Task, ...]]
+
+
+def with_steps(
+    order: Sequence[Task],
+    needs: Mapping[TaskKey, frozenset[TaskKey]],
+    is_step: Callable[[Task], bool],
+) -> list[Block]:
+    """The order of study as blocks: each part with the small prerequisites (`is_step`) studied
+    at its start, in order, instead of standing as parts of their own.
+
+    A step goes with the first later part of its stage that needs it; one needed only by
+    another step goes with that step's part. Nothing moves before what it needs, and a step
+    only moves later, past parts that do not need it.
+    """
+    host: dict[TaskKey, TaskKey] = {}
+    for index, task in enumerate(order):
+        if not is_step(task):
+            continue
+        later = (t for t in order[index + 1 :] if t.stage == task.stage)
+        found = next((t for t in later if task.key in needs[t.key]), None)
+        if found is not None:
+            host[task.key] = found.key
+
+    def final(task_key: TaskKey) -> TaskKey:
+        while task_key in host:
+            task_key = host[task_key]
+        return task_key
+
+    steps: dict[TaskKey, list[Task]] = {}
+    for task in order:
+        if task.key in host:
+            steps.setdefault(final(task.key), []).append(task)
+    return [(t, tuple(steps.get(t.key, ()))) for t in order if t.key not in host]

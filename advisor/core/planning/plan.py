@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from advisor.core.planning.implied import ImpliedLevel
 from advisor.core.planning.relatedness import Transfer
 from advisor.core.planning.schedule import Placement
 from advisor.core.planning.stage_targets import DEEPEN
@@ -30,14 +31,30 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Step:
+    """A small prerequisite studied at the start of an item's part rather than as an item of
+    its own: `skill` from `start` to `target`, in `hours` (and `practice_hours` at work)."""
+
+    skill: str
+    start: int
+    target: int
+    hours: int
+    practice_hours: int = 0
+
+
+@dataclass(frozen=True)
 class Part:
-    """One stage of an item: up to `target`, in `hours`, from `start_week` to `end_week`."""
+    """One stage of an item: up to `target`, in `hours` of own study, from `start_week` to
+    `end_week`, with `practice_hours` at work in the role (second stage); its `steps` (small
+    prerequisites) come first, in those weeks, and their hours are their own."""
 
     stage: str
     target: int
     hours: int
     start_week: int
     end_week: int
+    steps: tuple[Step, ...] = ()
+    practice_hours: int = 0
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,16 @@ class PlanItem:
         """The week the first-pass target is reached."""
         return self.parts[0].end_week if self.parts else self.end_week
 
+    @property
+    def practice_hours(self) -> int:
+        """The item's practice at work, in the role (second stage)."""
+        return sum(p.practice_hours for p in self.parts)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The small prerequisites studied inside this item, in the order of study."""
+        return tuple(step for part in self.parts for step in part.steps)
+
 
 @dataclass(frozen=True)
 class RoleFit:
@@ -81,7 +108,9 @@ class RoleFit:
 class Milestone:
     """The end of a stage: which skills it takes to their stage target, by which week.
 
-    `moved` are core skills left to the later stage so the first stays within `budget_weeks`.
+    `moved` are core skills left to the later stage so the first stays within `budget_weeks`;
+    `lowered` the core skills it takes to a lower level than the working level, for the same
+    reason, with that level.
     """
 
     id: str
@@ -89,6 +118,7 @@ class Milestone:
     skills: tuple[str, ...]
     moved: tuple[str, ...] = ()
     budget_weeks: int | None = None
+    lowered: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +138,29 @@ class DeadlineCheck:
     after: tuple[str, ...] = ()
     week_marked: int = 0
     stage_reached: tuple[str, ...] = ()
+    parts_done: tuple[PartDone, ...] = ()
+    in_progress: tuple[PartInProgress, ...] = ()
+
+
+@dataclass(frozen=True)
+class PartDone:
+    """A part of the plan (an item's stage, or a step inside one) done by the deadline."""
+
+    skill: str
+    stage: str
+    target: int
+    item: str
+
+
+@dataclass(frozen=True)
+class PartInProgress:
+    """A part under way when the deadline comes, with the share of its hours done by then."""
+
+    skill: str
+    stage: str
+    target: int
+    item: str
+    share: float
 
 
 @dataclass(frozen=True)
@@ -126,6 +179,9 @@ class Plan:
     role: Role | None = None
     milestones: tuple[Milestone, ...] = ()
     origin_role: str | None = None
+    implied: tuple[ImpliedLevel, ...] = ()
+    practice_hours: int = 0
+    switch_week: int = 0
 
     def item(self, skill_id: str) -> PlanItem | None:
         return next((i for i in self.items if i.skill == skill_id), None)

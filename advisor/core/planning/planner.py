@@ -9,10 +9,14 @@
 3. stages: the role's core to a working level first ("ready"), then every skill to the role's
    full level ("deepen"), see `stage_targets`; each skill's parts, one per stage (`parts`;
    steps 1 to 3 for one role: `role_staging`);
-4. order: stage by stage, foundations that many items build on first, then by priority, never
-   before what an item needs (a topological order);
-5. schedule: `schedule` places the parts in the person's weekly hours; `ranked_items` makes
-   one item per skill from its placed parts, and `milestones` closes each stage.
+4. order: stage by stage, what the role asks for first, most important first, each part right
+   after what it still needs; small prerequisites become steps at the start of the part that
+   needs them (`parts`);
+5. schedule: `schedule` places the blocks one after the other in whole weeks, at most two
+   items in a week, the first stage trimmed until it ends within its weeks; `ranked_items`
+   makes one item per skill from its placed parts, and `milestones` closes each stage.
+
+Before all this, the levels the person's ratings imply count as floors (`implied`).
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from advisor.core.planning.gaps import gap_targets
+from advisor.core.planning.implied import implied_levels, with_floors
 from advisor.core.planning.milestones import deadline_check, milestones_of
-from advisor.core.planning.parts import Task, study_order
+from advisor.core.planning.parts import Task, study_order, with_steps
 from advisor.core.planning.plan import (
     DeadlineCheck,
     Milestone,
@@ -35,19 +40,24 @@ from advisor.core.planning.plan import (
     RoleFit,
     WhatIf,
 )
-from advisor.core.planning.priority import FACTOR_WEIGHTS, UNLOCKS_EARLY
+from advisor.core.planning.priority import FACTOR_WEIGHTS
 from advisor.core.planning.profile import Profile
 from advisor.core.planning.ranked_items import plan_items
 from advisor.core.planning.relatedness import Relatedness
-from advisor.core.planning.role_staging import Staged, Stager
-from advisor.core.planning.schedule import place_items
-from advisor.core.planning.stage_targets import STAGES
+from advisor.core.planning.role_staging import Staged, Stager, ready_weeks
+from advisor.core.planning.schedule import Placement, place_blocks
+from advisor.core.planning.stage_targets import CORE_IMPORTANCE, READY
 from advisor.core.taxonomy import Role, Taxonomy, match_origin_role
 
 if TYPE_CHECKING:  # scikit-learn loads only where a model is fitted
     from advisor.core.planning.role_fit import RoleFitModel
 
 Fits = Mapping[str, float]
+# A prerequisite the role does not ask for and that takes at most this many hours is studied as
+# a step of the part that needs it: an evening or two, not an item of its own.
+STEP_HOURS = 20
+# The first stage is trimmed at most this many times to end within its weeks.
+MAX_TRIMS = 8
 
 
 class Planner:
@@ -71,38 +81,41 @@ class Planner:
         """The staged, ranked, scheduled plan for `profile` (same profile, same plan).
 
         `role` replaces the profile's target role (a role made from a job ad, say); without
-        either, the plan is for the best-fitting suggested role.
+        either, the plan is for the best-fitting suggested role. The levels the person's
+        ratings imply count as floors (`implied`), and the plan says which.
         """
-        fits = self.model.all_fits(_assessed(profile))
-        # The plan's role is staged once, whether it is also suggested or not.
-        staged_roles: dict[str, Staged] = {}
-        if role is None and profile.target_role:
-            role = self.taxonomy.role(profile.target_role)
-        if role is not None and self.taxonomy.roles.get(role.id) is role:
-            staged_roles[role.id] = self.stager.stage(role, profile)
-        suggestions = self._suggest(profile, fits, 3, staged_roles)
+        implied = implied_levels(self.taxonomy, profile.assessments)
+        counted = replace(profile, assessments=with_floors(profile.assessments, implied))
+        fits = self.model.all_fits(_assessed(counted))
+        if role is None and counted.target_role:
+            role = self.taxonomy.role(counted.target_role)
+        suggestions = self._suggest(counted, fits, 3)
         role = role or self.taxonomy.role(suggestions[0].role)
-        staged = staged_roles.get(role.id) or self.stager.stage(role, profile)
-        order = study_order(staged.tasks, staged.task_needs, self._task_key(staged))
-        placements = place_items([(t.key, t.hours) for t in order], staged.task_needs)
-        items = plan_items(self.taxonomy, order, placements, staged, profile)
-        total = sum(i.hours for i in items)
+        staged, placements = self._scheduled(role, counted)
+        order = list(staged.tasks)
+        items = plan_items(self.taxonomy, order, placements, staged, counted)
+        milestones = milestones_of(items, staged.ready)
+        target = self._role_fit(role, counted, fits, milestones[0].end_week)
         origin = match_origin_role(self.taxonomy, profile.current_role)
         return Plan(
             taxonomy_version=self.taxonomy.version,
             language=profile.language,
-            target_role=self._role_fit(role, profile, fits, staged),
-            suggestions=suggestions,
+            target_role=target,
+            # The planned role reads the same in the suggestions as at the top of the plan.
+            suggestions=tuple(target if s.role == role.id else s for s in suggestions),
             items=items,
-            total_hours=total,
-            weeks=-(-total // profile.hours_per_week),
+            total_hours=sum(p.hours for p in placements),
+            weeks=max((p.end_week(counted.hours_per_week) for p in placements), default=0),
             hours_per_week=profile.hours_per_week,
-            deadline=deadline_check(items, profile),
+            deadline=deadline_check(items, placements, counted),
             placements=placements,
             assessments=dict(profile.assessments),
             role=role,
-            milestones=milestones_of(items, staged.ready),
+            milestones=milestones,
             origin_role=origin.id if origin else None,
+            implied=tuple(implied.values()),
+            practice_hours=sum(p.practice for p in placements),
+            switch_week=ready_weeks(counted),
         )
 
     def suggest_roles(self, profile: Profile, count: int = 3) -> tuple[RoleFit, ...]:
@@ -111,11 +124,42 @@ class Planner:
         A skill not assessed counts as level 0, so the same answers give the same suggestions
         whether they came from the form (every skill, most at 0) or the API (a few skills).
         """
-        return self._suggest(profile, self.model.all_fits(_assessed(profile)), count, {})
+        implied = implied_levels(self.taxonomy, profile.assessments)
+        counted = replace(profile, assessments=with_floors(profile.assessments, implied))
+        return self._suggest(counted, self.model.all_fits(_assessed(counted)), count)
 
-    def _suggest(
-        self, profile: Profile, fits: Fits, count: int, staged: dict[str, Staged]
-    ) -> tuple[RoleFit, ...]:
+    def _scheduled(self, role: Role, profile: Profile) -> tuple[Staged, tuple[Placement, ...]]:
+        """The role staged and placed in weeks, its first stage trimmed until it ends within
+        its weeks (half a year, or the deadline): the schedule's week boundaries can add a
+        few hours to what the stage's hours alone would take."""
+        budget_weeks = ready_weeks(profile)
+        hours_per_week = profile.hours_per_week
+        budget = budget_weeks * hours_per_week
+        staged = self.stager.stage(role, profile)
+        for _ in range(MAX_TRIMS):
+            placements = self._placed(staged, hours_per_week, budget_weeks)
+            ready_end = max((p.end for p in placements if p.stage == READY), default=0)
+            if ready_end <= budget_weeks * hours_per_week:
+                return staged, placements
+            budget -= int(ready_end) - budget_weeks * hours_per_week
+            staged = self.stager.stage(role, profile, max(budget, 0))
+        staged = self.stager.stage(role, profile, 0)
+        return staged, self._placed(staged, hours_per_week, budget_weeks)
+
+    def _placed(
+        self, staged: Staged, hours_per_week: int, switch_week: int
+    ) -> tuple[Placement, ...]:
+        order = study_order(
+            staged.tasks, staged.task_needs, self._is_root(staged), self._key(staged)
+        )
+        blocks = with_steps(order, staged.task_needs, self._is_step(staged))
+        return place_blocks(
+            [(t.key, t.hours, [(s.key, s.hours) for s in steps]) for t, steps in blocks],
+            hours_per_week,
+            switch_week,
+        )
+
+    def _suggest(self, profile: Profile, fits: Fits, count: int) -> tuple[RoleFit, ...]:
         by_fit = sorted(fits, key=lambda r: (-round(fits[r], 6), r))
         ordered: list[str] = []
         # Hours are worked out only to break ties (a new profile ties on every role).
@@ -126,10 +170,7 @@ class Planner:
             ordered.extend(group)
             if len(ordered) >= count:
                 break
-        return tuple(
-            self._role_fit(self.taxonomy.role(r), profile, fits, staged.get(r))
-            for r in ordered[:count]
-        )
+        return tuple(self._role_fit(self.taxonomy.role(r), profile, fits) for r in ordered[:count])
 
     def what_if(
         self, profile: Profile, skill_id: str, level: int, role: Role | None = None
@@ -154,34 +195,54 @@ class Planner:
     # ------------------------------------------------------------ steps
 
     def _role_fit(
-        self, role: Role, profile: Profile, fits: Fits, staged: Staged | None = None
+        self, role: Role, profile: Profile, fits: Fits, ready_week: int | None = None
     ) -> RoleFit:
+        """How the person fits `role`, and the week of its first milestone: `ready_week` when
+        the role is planned, else its first stage's hours at the person's pace (the plan of
+        that role may add a few hours where its blocks meet week boundaries)."""
         levels = _assessed(profile)
         requirements = role.requirements_for(levels)
         covered = tuple(sorted(s for s, r in requirements.items() if profile.level(s) >= r.level))
-        hours = staged.ready_hours() if staged else self.stager.ready_hours(role, profile)
-        ready_weeks = -(-hours // profile.hours_per_week)
+        if ready_week is None:  # a role only suggested: its first stage's hours, in weeks
+            ready_week = -(-self.stager.ready_hours(role, profile) // profile.hours_per_week)
         known = self.taxonomy.roles.get(role.id) is role
         # A role made elsewhere (a job ad) is unknown to the model.
         fit = fits[role.id] if known else role.fit_of(levels)
-        return RoleFit(role.id, fit, covered, ready_weeks)
+        return RoleFit(role.id, fit, covered, ready_week)
 
-    def _task_key(self, staged: Staged) -> _TaskKeyFunction:
-        waiting = staged.waiting
+    def _is_root(self, staged: Staged) -> Callable[[Task], bool]:
+        """A part of what the role asks for, rather than of a prerequisite only."""
+        return lambda task: not staged.gaps[task.skill].is_prerequisite
 
-        def key(task: Task) -> tuple[float | str, ...]:
-            early = 0 if len(waiting[task.skill]) >= UNLOCKS_EARLY else 1
-            priority = staged.priorities[task.skill][0]
-            return (STAGES.index(task.stage), early, -priority, task.skill)
+    def _key(self, staged: Staged) -> Callable[[Task, int], tuple[float | str, ...]]:
+        """The core of the role first; then what brings the most of the role per hour: the
+        part's levels weighted by their importance, over its hours and those of what it
+        still needs (the weighted shortest job first); on a tie, the higher priority."""
+
+        def key(task: Task, hours: int) -> tuple[float | str, ...]:
+            gap = staged.gaps[task.skill]
+            per_hour = gap.importance * (task.target - task.start) / max(hours, 1)
+            core = gap.importance >= CORE_IMPORTANCE
+            return (not core, -per_hour, -staged.priorities[task.skill][0], task.skill)
 
         return key
+
+    def _is_step(self, staged: Staged) -> Callable[[Task], bool]:
+        """A prerequisite the role does not ask for, small and in one part: studied as a step
+        at the start of the part that needs it."""
+        parts: dict[str, int] = {}
+        for task in staged.tasks:
+            parts[task.skill] = parts.get(task.skill, 0) + 1
+
+        def is_step(task: Task) -> bool:
+            gap = staged.gaps[task.skill]
+            return gap.is_prerequisite and parts[task.skill] == 1 and task.hours <= STEP_HOURS
+
+        return is_step
 
     def _hours_to_role(self, role_id: str, profile: Profile) -> int:
         targets = gap_targets(self.taxonomy, self.taxonomy.role(role_id), profile.assessments)
         return sum(self.stager.climb(s, profile, target) for s, target in targets.items())
-
-
-_TaskKeyFunction = Callable[[Task], tuple[float | str, ...]]
 
 
 def _assessed(profile: Profile) -> dict[str, int]:

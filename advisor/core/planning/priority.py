@@ -25,8 +25,6 @@ FACTOR_WEIGHTS: Mapping[str, float] = {
 EFFORT_HALF_HOURS = 20.0
 # Unlocking this many other items earns the full unlocks factor.
 UNLOCKS_FULL = 4
-# A foundation that this many other items build on is studied first in its stage.
-UNLOCKS_EARLY = 3
 
 Priorities = Mapping[str, tuple[float, tuple[Reason, ...]]]
 

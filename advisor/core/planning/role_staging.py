@@ -12,7 +12,13 @@ from advisor.core.planning.plan import Reason
 from advisor.core.planning.priority import Priorities, priority
 from advisor.core.planning.profile import Profile
 from advisor.core.planning.relatedness import Relatedness, Transfer, reduced, transfer_for
-from advisor.core.planning.stage_targets import READY, READY_WEEKS, ReadySet, core_roots, ready_set
+from advisor.core.planning.stage_targets import (
+    READY,
+    READY_WEEKS,
+    ReadySet,
+    core_roots,
+    ready_set,
+)
 from advisor.core.taxonomy import Role, Taxonomy
 
 
@@ -33,6 +39,11 @@ class Staged:
         return sum(t.hours for t in self.tasks if t.stage == READY)
 
 
+def ready_weeks(profile: Profile) -> int:
+    """The weeks the first milestone must fit in: half a year, or the deadline if sooner."""
+    return min(READY_WEEKS, profile.deadline_weeks or READY_WEEKS)
+
+
 class Stager:
     """Stages roles against one taxonomy, a demand signal and the relatedness of skills."""
 
@@ -43,7 +54,9 @@ class Stager:
         self.demand = demand
         self.relatedness = relatedness
 
-    def stage(self, role: Role, profile: Profile) -> Staged:
+    def stage(self, role: Role, profile: Profile, budget_hours: int | None = None) -> Staged:
+        """Gaps, priorities, the ready stage (within `budget_hours` when given, else the
+        stage's weeks at the person's hours) and every part, with what each waits for."""
         levels = profile.assessments
         gaps, needs, waiting = gaps_and_needs(self.taxonomy, role, levels)
         climbs = {s: self.climb(s, profile, g.target) for s, g in gaps.items()}
@@ -51,7 +64,9 @@ class Stager:
         priorities = {
             s: self._priority(s, gaps, climbs, waiting, transfers[s], profile) for s in gaps
         }
-        ready = self._ready(role, profile, gaps, transfers.get, lambda s: priorities[s][0])
+        ready = self._ready(
+            role, profile, gaps, transfers.get, lambda s: priorities[s][0], budget_hours
+        )
         tasks: list[Task] = []
         for skill_id in gaps:
             tasks.extend(self._split(skill_id, gaps, climbs, transfers[skill_id], ready, profile))
@@ -115,17 +130,19 @@ class Stager:
         gaps: Mapping[str, Gap],
         transfer_of: Callable[[str], Transfer | None],
         priority_of: Callable[[str], float],
+        budget_hours: int | None = None,
     ) -> ReadySet:
         levels = profile.assessments
-        budget = min(READY_WEEKS, profile.deadline_weeks or READY_WEEKS)
+        budget = ready_weeks(profile)
         return ready_set(
             self.taxonomy,
             levels,
             core_roots(role.requirements_for(levels), levels),
             lambda s, t: reduced(self.climb(s, profile, t), transfer_of(s)),
-            budget * profile.hours_per_week,
+            budget * profile.hours_per_week if budget_hours is None else budget_hours,
             lambda s: (-gaps[s].importance, -priority_of(s), s),
             budget,
+            lambda s: gaps[s].importance * (gaps[s].target - profile.level(s)),
         )
 
     def _split(

@@ -1,84 +1,102 @@
-"""Placing plan items in time: at most two in progress at once, in the person's weekly hours.
+"""Placing the plan in weeks: one block of study after the other, whole weeks for each part,
+and at most two items in progress in any week, in the person's own hours of study.
 
-Items (or an item's parts, one per stage, keyed `(skill, stage)`) are first placed on a timeline
-measured in study hours, which does not depend on the hours per week: the next part in study
-order whose prerequisites are finished starts as soon as one of the two slots is free, and two
-parts in progress share the time equally (one alone gets all the time). Weeks follow by
-dividing by the hours per week, so more hours per week can never make a plan longer.
+Until the switch week (the first milestone's weeks: half a year, or the deadline if sooner)
+every hour of effort is an hour of the person's own study. After it, the plan assumes the
+person uses these skills at work (in the new role, or on projects of their current job): most
+of what is learnt then comes from the work itself (the 70-20-10 rule of thumb of the Center for
+Creative Leadership puts 70 % on assignments), so the person's own study is
+`STUDY_SHARE_IN_ROLE` of that effort and the rest is practice at work. Because the switch is a
+week, not a list of skills, more hours per week never make a plan longer.
+
+A block is an item's part with the small prerequisites studied at its start (its steps). Blocks
+follow each other in the order of study, each starting where the previous one ended, so a part
+runs in consecutive weeks and the hours of a week are never left idle, with one exception: a
+week holds at most `IN_PROGRESS` items, so when the week a block would start in already holds
+that many, it starts the next week. Hours are whole numbers, and so is every position on the
+timeline.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-SLOTS = 2
+# At most this many items are studied in any one week.
+IN_PROGRESS = 2
+# After the switch week, the person's own study is this share of the effort (70-20-10).
+STUDY_SHARE_IN_ROLE = 0.3
 EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where an item's part sits on the study-hours timeline: from `start` to `end` hours."""
+    """Where a part sits on the timeline of the person's own study hours, from `start` to
+    `end` (`hours` of own study); `effort` is the part's whole effort, the rest of it practice
+    at work; `item` is the item it belongs to (the skill itself, or the item a step is studied
+    in)."""
 
     skill: str
     hours: int
     start: float
     end: float
     stage: str = ""
+    item: str = ""
+    effort: int = 0
+
+    @property
+    def practice(self) -> int:
+        """Hours of practice at work that go with the part's own study."""
+        return max(self.effort - self.hours, 0)
 
     def start_week(self, hours_per_week: int) -> int:
-        return int(math.floor(self.start / hours_per_week + EPSILON)) + 1
+        return int(self.start // hours_per_week) + 1
 
     def end_week(self, hours_per_week: int) -> int:
-        return max(
-            int(math.ceil(self.end / hours_per_week - EPSILON)), self.start_week(hours_per_week)
-        )
+        return max(-int(-self.end // hours_per_week), self.start_week(hours_per_week))
 
 
 Key = tuple[str, str]  # (skill, stage)
+# A part (key, hours) with its steps, studied first.
+BlockHours = tuple[Key, int, Sequence[tuple[Key, int]]]
 
 
-def place_items(
-    ordered: Sequence[tuple[Key, int]], needs: Mapping[Key, frozenset[Key]]
+def place_blocks(
+    blocks: Sequence[BlockHours],
+    hours_per_week: int,
+    switch_week: int | None = None,
+    limit: int = IN_PROGRESS,
 ) -> tuple[Placement, ...]:
-    """Placements of `ordered` ((skill, stage), hours) parts; `needs` must be acyclic."""
-    remaining = {key: float(hours) for key, hours in ordered}
-    pending = [key for key, _ in ordered]
-    start: dict[Key, float] = {}
-    end: dict[Key, float] = {}
-    active: list[Key] = []
-    now = 0.0
-    while pending or active:
-        _fill_slots(active, pending, needs, end, start, now)
-        share = 1.0 / len(active)
-        step = min(remaining[s] for s in active) / share
-        for key in active:
-            remaining[key] -= step * share
-        now += step
-        for key in [k for k in active if remaining[k] <= EPSILON]:
-            active.remove(key)
-            end[key] = now
-    return tuple(Placement(k[0], h, start[k], end[k], k[1]) for k, h in ordered)
+    """Placements of every step and part of `blocks` (hours of effort), in order, in the
+    person's own hours (see the module's docstring); no switch: all of it is own study."""
+    switch = None if switch_week is None else switch_week * hours_per_week
+    placements: list[Placement] = []
+    now = 0
+    in_week: set[str] = set()  # the items in the week `now` lies in
+    for key, effort, steps in blocks:
+        item = key[0]
+        if now % hours_per_week == 0:
+            in_week = set()
+        if item not in in_week and len(in_week) >= limit:
+            now += hours_per_week - now % hours_per_week
+            in_week = set()
+        first_week = now // hours_per_week
+        for (skill, stage), step_effort in [*steps, (key, effort)]:
+            own = _own_hours(now, step_effort, switch)
+            placements.append(Placement(skill, own, now, now + own, stage, item, step_effort))
+            now += own
+        in_week = in_week | {item} if (now - 1) // hours_per_week == first_week else {item}
+    return tuple(placements)
 
 
-def _fill_slots(
-    active: list[Key],
-    pending: list[Key],
-    needs: Mapping[Key, frozenset[Key]],
-    finished: Mapping[Key, float],
-    start: dict[Key, float],
-    now: float,
-) -> None:
-    while len(active) < SLOTS:
-        ready = next((s for s in pending if all(n in finished for n in needs.get(s, ()))), None)
-        if ready is None:
-            break
-        pending.remove(ready)
-        active.append(ready)
-        start[ready] = now
-    if not active:
-        raise ValueError("items wait for each other in a cycle")
+def _own_hours(start: int, effort: int, switch: int | None) -> int:
+    """The person's own hours for `effort` hours starting at `start`: all of it before the
+    switch, `STUDY_SHARE_IN_ROLE` of what lies after it (at least an hour)."""
+    if switch is None or start + effort <= switch:
+        return effort
+    before = max(switch - start, 0)
+    return before + max(1, round((effort - before) * STUDY_SHARE_IN_ROLE))
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,15 @@ from advisor.core.wording.explanations import (
     factor_name,
     milestone_note,
     milestone_title,
+    practice_in_words,
     reasons_in_words,
+    steps_in_words,
+    switch_note,
     why_here,
 )
 from advisor.core.wording.markdown import plan_markdown
 from advisor.core.wording.plan_json import cited_sources, plan_dict, progress_dict, schedule_dict
+from advisor.core.wording.standing import week_end, week_spans
 from advisor.core.wording.words import Words
 
 __all__ = [
@@ -25,9 +29,14 @@ __all__ = [
     "milestone_note",
     "milestone_title",
     "plan_dict",
+    "practice_in_words",
     "plan_markdown",
     "progress_dict",
     "reasons_in_words",
     "schedule_dict",
+    "steps_in_words",
+    "switch_note",
+    "week_end",
+    "week_spans",
     "why_here",
 ]

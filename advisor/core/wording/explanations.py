@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from advisor.core.planning import CORE_IMPORTANCE, READY, UNLOCKS_EARLY, Milestone, PlanItem
+from advisor.core.planning import CORE_IMPORTANCE, READY, Milestone, PlanItem
 from advisor.core.wording.words import Words
 
 FACTORS = ("gap", "importance", "demand", "unlocks", "effort")
@@ -120,14 +120,8 @@ def why_here(item: PlanItem, label: Label, words: Words, ready: Milestone | None
     `ready` is the plan's first milestone, to say when a core skill was left for later.
     """
     unlocked = len(item.unlocks)
-    if item.rank == 1:
+    if item.rank == 1 and not item.is_prerequisite:
         first = _first(unlocked, words)
-    elif unlocked >= UNLOCKS_EARLY:
-        first = words.plural(
-            "Early: {n} other skill of your plan builds on it.",
-            "Early: {n} other skills of your plan build on it.",
-            unlocked,
-        )
     elif item.is_prerequisite and item.unlocks:
         first = words.phrase("Needed before {skill}.", skill=words.quote(label(item.unlocks[0])))
     elif item.stage == READY:
@@ -138,6 +132,25 @@ def why_here(item: PlanItem, label: Label, words: Words, ready: Milestone | None
         second = words.phrase("Level {level} comes in the second stage.", level=item.target)
         return f"{first} {second}"
     return first
+
+
+def steps_in_words(item: PlanItem, label: Label, words: Words) -> str:
+    """The small prerequisites studied at the start of the item, or "" when there are none:
+    "Before “Model serving”: “REST APIs” to level 2, about 4 h."."""
+    steps = [
+        words.phrase(
+            "{skill} to level {level}, about {hours} h",
+            skill=words.quote(label(step.skill)),
+            level=step.target,
+            hours=step.hours,
+        )
+        for step in item.steps
+    ]
+    if not steps:
+        return ""
+    return words.phrase(
+        "Before {skill}: {steps}.", skill=words.quote(label(item.skill)), steps=joined(steps, words)
+    )
 
 
 def _first(unlocked: int, words: Words) -> str:
@@ -185,15 +198,62 @@ def milestone_title(milestone: Milestone, words: Words) -> str:
     return words.phrase("The role's full level")
 
 
-def milestone_note(milestone: Milestone, words: Words) -> str:
-    """What a trimmed first stage left for later, in words; empty when nothing moved."""
+def milestone_note(milestone: Milestone, words: Words, label: Label | None = None) -> str:
+    """What a trimmed first stage left for later or took to a lower level, in words; empty
+    when nothing moved."""
+    if milestone.id == READY and not milestone.skills and milestone.moved:
+        return words.plural(
+            "No core skill fits in {n} week at your hours: the plan starts with the next stage.",
+            "No core skill fits in {n} weeks at your hours: the plan starts with the next stage.",
+            milestone.budget_weeks or 0,
+        )
     if milestone.id == READY and not milestone.skills:
         return words.phrase("Your level is already a working level in every core skill.")
-    if not milestone.moved or milestone.budget_weeks is None:
+    if milestone.budget_weeks is None:
         return ""
-    return words.plural(
-        "To keep this stage within {weeks} weeks, {n} core skill moves to the next one.",
-        "To keep this stage within {weeks} weeks, {n} core skills move to the next one.",
-        len(milestone.moved),
-        weeks=milestone.budget_weeks,
+    notes = []
+    if milestone.moved:
+        notes.append(
+            words.plural(
+                "To keep this stage within {weeks} weeks, {n} core skill moves to the next one.",
+                "To keep this stage within {weeks} weeks, {n} core skills move to the next one.",
+                len(milestone.moved),
+                weeks=milestone.budget_weeks,
+            )
+        )
+    for skill, level in milestone.lowered:
+        name = words.quote(label(skill)) if label else skill
+        notes.append(
+            words.phrase(
+                "For the same reason, this stage takes {skill} to level {level} only.",
+                skill=name,
+                level=level,
+            )
+        )
+    return " ".join(notes)
+
+
+def practice_in_words(item: PlanItem, words: Words) -> str:
+    """How an item's effort splits once the plan assumes the person uses the skill at work,
+    or "" when it is all the person's own study."""
+    practice = item.practice_hours
+    if not practice:
+        return ""
+    return words.phrase(
+        "Of its {effort} hours, about {hours} are your own study; the other {practice} come "
+        "from practice at work.",
+        effort=item.hours + practice + sum(s.hours + s.practice_hours for s in item.steps),
+        hours=item.hours + sum(s.hours for s in item.steps),
+        practice=practice + sum(s.practice_hours for s in item.steps),
+    )
+
+
+def switch_note(switch_week: int, share: float, words: Words) -> str:
+    """The plan's assumption about work after its first weeks, in one sentence."""
+    return words.phrase(
+        "From week {week}, the plan assumes you use these skills at work (in the new role, or "
+        "on projects of your current job): most of what you learn then comes from the work "
+        "itself, and the plan counts your own study, {share} of the effort.",
+        week=switch_week + 1,
+        share=words.percent(share),
     )

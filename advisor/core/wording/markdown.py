@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from advisor.core.wording.explanations import reasons_in_words
+from advisor.core.wording.standing import week_spans
 from advisor.core.wording.words import Words
 
 
@@ -35,6 +36,8 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
             per_week=plan["hours_per_week"],
             weeks=plan["weeks"],
         ),
+        *([plan["switch_note"]] if plan.get("switch_note") else []),
+        *_implied_lines(plan, words),
         *_deadline_lines(plan, words),
         *_milestone_lines(plan, words),
         "",
@@ -67,6 +70,12 @@ def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
             words.phrase("The plan fits your deadline of {weeks} weeks.", weeks=deadline["weeks"]),
         ]
     labels = {i["skill"]: i["label"] for i in plan["items"]}
+    labels |= {
+        step["skill"]: step["label"]
+        for i in plan["items"]
+        for part in i.get("parts", [])
+        for step in part.get("steps", [])
+    }
     none = words.phrase("none in full")
     within = deadline.get("within", deadline.get("fitting_items", []))
     lines = [
@@ -77,6 +86,21 @@ def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
             items=", ".join(labels[s] for s in within) or none,
         ),
     ]
+    parts = [
+        words.phrase("{skill} to level {level}", skill=_name(p, labels), level=p["target"])
+        for p in deadline.get("parts_done", [])
+    ]
+    if parts:
+        lines.append(words.phrase("Every stage done by then: {parts}.", parts=", ".join(parts)))
+    for going in deadline.get("in_progress", []):
+        lines.append(
+            words.phrase(
+                "Under way at the deadline: {skill} to level {level}, {share} done.",
+                skill=_name(going, labels),
+                level=going["target"],
+                share=words.percent(float(going["share"])),
+            )
+        )
     reached = [s for s in deadline.get("stage_reached", []) if s not in within]
     if reached:
         lines.append(
@@ -86,6 +110,19 @@ def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
             )
         )
     return lines
+
+
+def _name(part: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    return labels.get(str(part["skill"]), str(part["skill"]))
+
+
+def _implied_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
+    """The levels the person's ratings imply, each with why, as counted by the plan."""
+    implied = plan.get("implied") or []
+    if not implied:
+        return []
+    title = words.phrase("What your ratings imply")
+    return ["", f"**{title}**{words.colon().rstrip()}", *[f"- {f['why']}" for f in implied]]
 
 
 def _milestone_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
@@ -108,7 +145,7 @@ def _row(item: Mapping[str, Any], words: Words) -> str:
     stage = words.phrase("first") if item.get("stage") == "ready" else words.phrase("second")
     return (
         f"| {item['rank']} | {item['label']}{flag} | {item['current']} → {item['target']} | "
-        f"{item['hours']} | {item['start_week']}–{item['end_week']} | {stage} |"
+        f"{item['hours']} | {week_spans(item)} | {stage} |"
     )
 
 
@@ -121,6 +158,8 @@ def _item_section(item: Mapping[str, Any], words: Words) -> list[str]:
         item["description"],
         "",
         *([item["why_here"], ""] if item.get("why_here") else []),
+        *([item["steps_in_words"], ""] if item.get("steps_in_words") else []),
+        *([item["practice_in_words"], ""] if item.get("practice_in_words") else []),
         f"*{why}*{words.colon()}{reasons}.",
         "",
     ]

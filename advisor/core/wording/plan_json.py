@@ -5,23 +5,32 @@ The taxonomy's own shapes (skills, sources, resources) are in `advisor.core.taxo
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from advisor.core.planning import (
     READY,
+    STUDY_SHARE_IN_ROLE,
     Milestone,
     Plan,
     PlanItem,
     Progress,
     RoleFit,
+    Step,
     Transfer,
     months_of,
     schedule_periods,
+    with_floors,
 )
 from advisor.core.taxonomy import Role, Skill, SkillShapes, Taxonomy, source_dict
 from advisor.core.wording import explanations
+from advisor.core.wording.standing import (
+    deadline_dict,
+    implied_dicts,
+    standing_dicts,
+    week_end,
+)
 from advisor.core.wording.words import Words
 
 
@@ -49,6 +58,11 @@ def plan_dict(
     role = role or plan.role or taxonomy.role(plan.target_role.role)
     start = date.fromisoformat(created_at[:10])
     ready = next((m for m in plan.milestones if m.id == READY), None)
+
+    def label(skill_id: str) -> str:
+        return shapes.texts(skill_id, language)["label"]
+
+    counted = with_floors(plan.assessments, {f.skill: f for f in plan.implied})
     return {
         "id": plan_id,
         "created_at": created_at,
@@ -60,15 +74,22 @@ def plan_dict(
             _role_fit_dict(s, taxonomy.role(s.role), language) for s in plan.suggestions
         ],
         "items": [_item_dict(item, shapes, words, ready) for item in plan.items],
-        "milestones": [_milestone_dict(m, start, words) for m in plan.milestones],
+        "milestones": [_milestone_dict(m, start, words, label) for m in plan.milestones],
         "total_hours": plan.total_hours,
+        "practice_hours": plan.practice_hours,
+        "switch_week": plan.switch_week,
+        "switch_note": explanations.switch_note(plan.switch_week, STUDY_SHARE_IN_ROLE, words)
+        if plan.practice_hours
+        else "",
         "weeks": plan.weeks,
         "months": months_of(plan.weeks),
-        "end_date": (start + timedelta(weeks=plan.weeks)).isoformat(),
+        "end_date": week_end(start, plan.weeks).isoformat(),
         "hours_per_week": plan.hours_per_week,
-        "deadline": asdict(plan.deadline) if plan.deadline else None,
+        "deadline": deadline_dict(plan.deadline, start),
         "schedule": schedule_dict(plan),
         "assessments": dict(sorted(plan.assessments.items())),
+        "implied": implied_dicts(plan.implied, label, words),
+        "standing": standing_dicts(role, counted, plan.assessments, label),
         "progress": progress_dict(progress, taxonomy, language) if progress else None,
         "sources": cited_sources(plan, taxonomy),
     }
@@ -91,15 +112,18 @@ def _origin_dict(origin_id: str | None, taxonomy: Taxonomy, language: str) -> di
     return {"id": origin_id, "label": taxonomy.origin_roles[origin_id].label.in_(language)}
 
 
-def _milestone_dict(milestone: Milestone, start: date, words: Words) -> dict[str, Any]:
+def _milestone_dict(
+    milestone: Milestone, start: date, words: Words, label: Callable[[str], str]
+) -> dict[str, Any]:
     return {
         "id": milestone.id,
         "title": explanations.milestone_title(milestone, words),
         "end_week": milestone.end_week,
-        "end_date": (start + timedelta(weeks=milestone.end_week)).isoformat(),
+        "end_date": week_end(start, milestone.end_week).isoformat(),
         "skills": list(milestone.skills),
         "moved": list(milestone.moved),
-        "note": explanations.milestone_note(milestone, words),
+        "lowered": [{"skill": s, "level": level} for s, level in milestone.lowered],
+        "note": explanations.milestone_note(milestone, words, label),
     }
 
 
@@ -158,9 +182,14 @@ def _item_dict(
                 "hours": p.hours,
                 "start_week": p.start_week,
                 "end_week": p.end_week,
+                "steps": [_step_dict(step, label) for step in p.steps],
+                "practice_hours": p.practice_hours,
             }
             for p in item.parts
         ],
+        "steps_in_words": explanations.steps_in_words(item, label, words),
+        "practice_hours": item.practice_hours,
+        "practice_in_words": explanations.practice_in_words(item, words),
         "prerequisites": list(item.prerequisites),
         "unlocks": list(item.unlocks),
         "is_prerequisite": item.is_prerequisite,
@@ -170,6 +199,17 @@ def _item_dict(
         "resources": links["resources"],
         "esco": links["esco"],
         "onet": links["onet"],
+    }
+
+
+def _step_dict(step: Step, label: Callable[[str], str]) -> dict[str, Any]:
+    return {
+        "skill": step.skill,
+        "label": label(step.skill),
+        "current": step.start,
+        "target": step.target,
+        "hours": step.hours,
+        "practice_hours": step.practice_hours,
     }
 
 

@@ -7,7 +7,17 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.core.planning import DEEPEN, READY, READY_WEEKS, Plan, Planner, Profile
+from advisor.core.planning import (
+    DEEPEN,
+    READY,
+    READY_WEEKS,
+    Plan,
+    Planner,
+    Profile,
+    implied_levels,
+    with_floors,
+)
+from advisor.core.planning.schedule import IN_PROGRESS, STUDY_SHARE_IN_ROLE
 from advisor.core.taxonomy import Taxonomy
 from advisor.taxonomy.loading import load_taxonomy
 from tests.core.conftest import SHIPPED
@@ -36,6 +46,11 @@ def profiles(draw: st.DrawFn) -> Profile:
     return Profile(draw(st.sampled_from(["en", "fr"])), role, hours, levels, deadline)
 
 
+def counted(profile: Profile) -> dict[str, int]:
+    """The levels a plan counts: the ratings, with the floors they imply."""
+    return with_floors(profile.assessments, implied_levels(TAXONOMY, profile.assessments))
+
+
 def pinned(profile: Profile, plan: Plan) -> Profile:
     """The same profile with the role the plan chose, so a change cannot switch roles."""
     return replace(profile, target_role=plan.target_role.role)
@@ -46,11 +61,12 @@ def pinned(profile: Profile, plan: Plan) -> Profile:
 def test_no_skill_at_or_above_its_target_is_a_plan_item(planner: Planner, profile: Profile) -> None:
     plan = planner.build_plan(profile)
     role = TAXONOMY.role(plan.target_role.role)
+    levels = counted(profile)
     for item in plan.items:
-        assert item.current == profile.level(item.skill) < item.target
+        assert item.current == levels.get(item.skill, 0) < item.target
     planned = {i.skill for i in plan.items}
     for skill_id, requirement in role.requirements.items():
-        if profile.level(skill_id) >= requirement.level and skill_id in planned:
+        if levels.get(skill_id, 0) >= requirement.level and skill_id in planned:
             assert (
                 plan.item(skill_id).is_prerequisite
                 or plan.item(skill_id).target > requirement.level
@@ -59,23 +75,74 @@ def test_no_skill_at_or_above_its_target_is_a_plan_item(planner: Planner, profil
 
 @PROPERTY
 @given(profiles())
-def test_every_item_comes_after_its_missing_prerequisites(
+def test_no_item_or_step_starts_below_what_the_ratings_imply(
     planner: Planner, profile: Profile
 ) -> None:
     plan = planner.build_plan(profile)
+    floors = implied_levels(TAXONOMY, profile.assessments)
+    assert {f.skill: f for f in plan.implied} == floors
     for item in plan.items:
-        for p in TAXONOMY.skills[item.skill].prerequisites_for(item.stage_target):
-            if profile.level(p.skill) < p.level:  # needed to start: ranked before
-                assert p.skill in item.prerequisites
-                assert plan.item(p.skill).rank < item.rank  # type: ignore[union-attr]
-        for part in item.parts:  # each stage of an item waits for what that stage needs
-            for p in TAXONOMY.skills[item.skill].prerequisites_for(part.target):
-                if profile.level(p.skill) < p.level:
-                    before = plan.item(p.skill)
-                    assert before is not None, f"{p.skill} missing for {item.skill}"
-                    assert before.target >= p.level
-                    done = min(q.end_week for q in before.parts if q.target >= p.level)
-                    assert done <= part.start_week
+        floor = floors.get(item.skill)
+        assert floor is None or item.current >= floor.level
+        for step in item.steps:
+            floor = floors.get(step.skill)
+            assert floor is None or step.start >= floor.level
+            assert step.start == counted(profile).get(step.skill, 0) < step.target
+
+
+@PROPERTY
+@given(profiles())
+def test_every_part_and_step_comes_after_what_it_needs(planner: Planner, profile: Profile) -> None:
+    plan = planner.build_plan(profile)
+    levels = counted(profile)
+    targets = {(s.skill, p.stage): s.target for i in plan.items for p in i.parts for s in p.steps}
+    targets |= {(i.skill, p.stage): p.target for i in plan.items for p in i.parts}
+    for placed in plan.placements:
+        target = targets[(placed.skill, placed.stage)]
+        for need in TAXONOMY.skills[placed.skill].prerequisites_for(target):
+            if levels.get(need.skill, 0) >= need.level:
+                continue
+            providers = [
+                q
+                for q in plan.placements
+                if q.skill == need.skill and targets[(q.skill, q.stage)] >= need.level
+            ]
+            assert providers, f"{need.skill} missing for {placed.skill}"
+            assert min(q.end for q in providers) <= placed.start
+    for item in plan.items:  # what the item's first part needs and does not study inside it
+        inside = {s.skill for s in item.parts[0].steps}
+        for need in TAXONOMY.skills[item.skill].prerequisites_for(item.stage_target):
+            if levels.get(need.skill, 0) < need.level and need.skill not in inside:
+                assert need.skill in item.prerequisites
+
+
+@PROPERTY
+@given(profiles())
+def test_never_more_than_two_items_in_a_week_and_each_part_in_consecutive_weeks(
+    planner: Planner, profile: Profile
+) -> None:
+    plan = planner.build_plan(profile)
+    hours = plan.hours_per_week
+    in_week: dict[int, set[str]] = {}
+    for placed in plan.placements:
+        for week in range(placed.start_week(hours), placed.end_week(hours) + 1):
+            in_week.setdefault(week, set()).add(placed.item)
+    assert all(len(items) <= IN_PROGRESS for items in in_week.values())
+    for item in plan.items:  # one span per stage, in order, never overlapping
+        spans = [(p.start_week, p.end_week) for p in item.parts]
+        assert all(a <= b for a, b in spans)
+        assert all(left[1] <= right[0] for left, right in zip(spans, spans[1:], strict=False))
+
+
+@PROPERTY
+@given(profiles())
+def test_the_first_milestone_ends_within_half_a_year_or_the_deadline(
+    planner: Planner, profile: Profile
+) -> None:
+    plan = planner.build_plan(profile)
+    ready = plan.milestones[0]
+    assert ready.end_week <= min(READY_WEEKS, profile.deadline_weeks or READY_WEEKS)
+    assert plan.target_role.first_milestone_weeks == ready.end_week
 
 
 @PROPERTY
@@ -92,7 +159,8 @@ def test_raising_one_level_never_helps_that_skill_or_hurts_fit_or_hours(
     if old is not None and new is not None:
         assert new.priority <= old.priority
     assert after.target_role.fit >= before.target_role.fit
-    assert after.total_hours <= before.total_hours
+    # The effort to climb never grows (how much of it falls after the switch week may move).
+    assert after.total_hours + after.practice_hours <= before.total_hours + before.practice_hours
 
 
 @PROPERTY
@@ -106,9 +174,13 @@ def test_more_hours_per_week_never_lengthens_the_schedule(
     )
     assert fast.weeks <= slow.weeks
     assert fast.milestones[0].end_week <= max(slow.milestones[0].end_week, READY_WEEKS)
+
     # With more hours the first stage may hold more of the core, which moves other skills;
-    # with the same stages, no skill ends later.
-    if [m.skills for m in fast.milestones] == [m.skills for m in slow.milestones]:
+    # with the same stages and the same targets in each, no skill ends later.
+    def stages(plan: Plan) -> list[tuple[str, str, int]]:
+        return sorted((i.skill, p.stage, p.target) for i in plan.items for p in i.parts)
+
+    if stages(fast) == stages(slow):
         for item in fast.items:
             assert item.end_week <= slow.item(item.skill).end_week  # type: ignore[union-attr]
 
@@ -167,6 +239,14 @@ def test_nothing_is_scheduled_past_the_deadline_without_being_marked(
     for item in plan.items:
         assert (item.skill in deadline.after) == (item.end_week > profile.deadline_weeks)
     assert deadline.fits == (not deadline.after) == (plan.weeks <= profile.deadline_weeks)
+    available = profile.deadline_weeks * profile.hours_per_week
+    done = {(p.skill, p.stage) for p in deadline.parts_done}
+    assert done == {(p.skill, p.stage) for p in plan.placements if p.end <= available}
+    going = {(p.skill, p.stage): p.share for p in deadline.in_progress}
+    assert set(going) == {
+        (p.skill, p.stage) for p in plan.placements if p.start < available < p.end
+    }
+    assert all(0 < share < 1 for share in going.values())
 
 
 @PROPERTY
@@ -177,11 +257,32 @@ def test_credit_for_related_skills_only_lowers_hours_and_never_a_level(
     plan = planner.build_plan(profile)
     for item in plan.items:
         full = TAXONOMY.skills[item.skill].hours_between(item.current, item.target)
-        assert item.current == profile.level(item.skill)
+        effort = item.hours + item.practice_hours
+        assert item.current == counted(profile).get(item.skill, 0)
         if item.transfer is None:
-            assert item.hours == full
+            assert effort == full
         else:
             assert 0 < item.transfer.share <= 0.5
-            assert full * 0.5 - 1 <= item.hours < full
-            assert item.transfer.hours_saved == full - item.hours
-            assert all(profile.level(s) >= 3 for s in item.transfer.sources)
+            assert full * 0.5 - 1 <= effort < full
+            assert item.transfer.hours_saved == full - effort
+            assert all(counted(profile).get(s, 0) >= 3 for s in item.transfer.sources)
+
+
+@PROPERTY
+@given(profiles())
+def test_own_study_is_the_whole_effort_until_the_switch_week_and_a_share_after(
+    planner: Planner, profile: Profile
+) -> None:
+    plan = planner.build_plan(profile)
+    switch = min(READY_WEEKS, profile.deadline_weeks or READY_WEEKS) * profile.hours_per_week
+    for placed in plan.placements:
+        if placed.end <= switch:
+            assert placed.hours == placed.effort and placed.practice == 0
+        else:
+            before = max(switch - placed.start, 0)
+            after = placed.effort - before
+            assert placed.hours == before + max(1, round(after * STUDY_SHARE_IN_ROLE))
+    assert plan.practice_hours == sum(p.practice for p in plan.placements)
+    assert plan.total_hours == sum(p.hours for p in plan.placements)
+    for ready in (p for p in plan.placements if p.stage == READY):
+        assert ready.practice == 0  # the first stage is the person's own study, all of it

@@ -64,13 +64,24 @@ def test_never_more_than_two_items_in_progress(small_planner: Planner) -> None:
         assert len(running) <= 2
 
 
-def test_a_deadline_too_short_names_the_top_items_that_fit(small_planner: Planner) -> None:
+def test_a_deadline_too_short_names_every_part_done_by_then_and_the_one_under_way(
+    small_planner: Planner,
+) -> None:
     plan = small_planner.build_plan(Profile("en", "mlops-engineer", 5, {}, deadline_weeks=8))
-    assert plan.deadline is not None and not plan.deadline.fits
-    assert plan.deadline.hours_available == 40
-    top = [i.skill for i in plan.items]
-    assert list(plan.deadline.fitting_items) == top[: len(plan.deadline.fitting_items)]
-    assert sum(plan.item(s).hours for s in plan.deadline.fitting_items) <= 40  # type: ignore[union-attr]
+    deadline = plan.deadline
+    assert deadline is not None and not deadline.fits
+    assert deadline.hours_available == 40
+    first = plan.items[0]
+    assert (first.skill, first.parts[0].stage) in {(p.skill, p.stage) for p in deadline.parts_done}
+    done = {(p.skill, p.stage) for p in deadline.parts_done}
+    assert sum(p.hours for p in plan.placements if (p.skill, p.stage) in done) <= 40
+    assert list(deadline.within) == [i.skill for i in plan.items if i.end_week <= 8]
+    assert len(deadline.in_progress) <= 1
+    for going in deadline.in_progress:
+        placed = next(
+            p for p in plan.placements if (p.skill, p.stage) == (going.skill, going.stage)
+        )
+        assert going.share == (40 - placed.start) / placed.hours
 
 
 def test_a_generous_deadline_fits(small_planner: Planner) -> None:
