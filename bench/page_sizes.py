@@ -2,9 +2,11 @@
 
 Run with `.venv/bin/python bench/page_sizes.py` (needs `/usr/bin/chromium`). The app is served
 in-process on a scratch SQLite file. A Linux system administrator aiming at MLOps engineer gets
-20 questions on step 2: the script measures that page's height at 1280 px and 390 px wide, then
-walks every page of the product (step 1, its errors, step 2, the plan, what-if, reassessment,
-choosing a suggested role, deletion, the article page and its result, a 404) at 390 px and
+20 questions on step 2 (and more when the experience text cites skills): the script measures
+that page's height at 1280 px and 390 px wide, in English and French, then
+walks every page of the product (step 1, its errors, a role it does not recognise, step 2, the
+questions of a suggested role, the plan, what-if, reassessment, choosing a suggested role,
+deletion, the article page and its result, a 404) at 390 px and
 prints each page's width. Goals: step 2 ≤ 6,000 px on the desktop, ≤ 12,000 px on the phone;
 no page wider than the 390 px viewport.
 """
@@ -63,11 +65,11 @@ def size(page: Page) -> dict[str, int]:
     return {"width": int(width), "height": int(height)}
 
 
-def step2(page: Page, base: str, language: str = "en") -> None:
+def step2(page: Page, base: str, language: str = "en", experience: bool = True) -> None:
     page.goto(base + "/")
     page.check(f"input[name=language][value={language}]")
     for selector, value in STEP1.items():
-        page.fill(selector, value)
+        page.fill(selector, value if experience or selector != "#experience" else "")
     page.select_option("#target_role", TARGET)
     with page.expect_navigation():
         page.click("form button[type=submit]")
@@ -88,6 +90,20 @@ def pages_at(page: Page, base: str) -> dict[str, dict[str, int]]:
     with page.expect_navigation():
         page.click("form button[type=submit]")
     found["step 1 with errors"] = size(page)
+    page.goto(base + "/")
+    page.fill("#current_role", "boulanger")
+    page.fill("#hours_per_week", "6")
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
+    found["step 1, role not recognised"] = size(page)
+    if page.locator("#origin_role").count():
+        page.select_option("#origin_role", "support-technician")
+        with page.expect_navigation():
+            page.click("form button.primary")
+        found["step 2, no target"] = size(page)
+        with page.expect_navigation():
+            page.click("form button.primary")
+        found["step 2, the suggested role's core"] = size(page)
     step2(page, base)
     found["step 2"] = size(page)
     submit(page)
@@ -122,15 +138,16 @@ def main() -> None:
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for language in ("en", "fr"):
-            for width in (DESKTOP, PHONE):
-                page = browser.new_context(viewport={"width": width, "height": 800}).new_page()
-                step2(page, base, language)
-                questions = page.locator("fieldset.skill").count()
-                report[f"step 2 ({language}) at {width} px"] = {
-                    "questions": questions,
-                    **size(page),
-                }
-                page.context.close()
+            for experience in (False, True):
+                for width in (DESKTOP, PHONE):
+                    context = browser.new_context(viewport={"width": width, "height": 800})
+                    page = context.new_page()
+                    step2(page, base, language, experience)
+                    questions = page.locator("fieldset.skill").count()
+                    cited = ", experience cited" if experience else ""
+                    name = f"step 2 ({language}{cited}) at {width} px"
+                    report[name] = {"questions": questions, **size(page)}
+                    context.close()
         page = browser.new_context(viewport={"width": PHONE, "height": 800}).new_page()
         report["pages at 390 px"] = pages_at(page, base)
         browser.close()
