@@ -208,3 +208,55 @@ def test_a_reassessment_is_in_the_plans_language(client: FlaskClient) -> None:
     )
     assert '<html lang="fr">' in page
     assert "Étape 2 sur 2" in page and "Step 2 of 2" not in page
+
+
+SYSADMIN = {
+    "language": "en",
+    "target_role": "mlops-engineer",
+    "hours_per_week": 6,
+    "current_role": "Linux system administrator",
+}
+
+
+def test_the_api_says_typical_levels_were_available_and_not_applied(
+    client: FlaskClient,
+) -> None:
+    plan = client.post("/api/v1/plans", json=SYSADMIN).get_json()
+    origin = plan["origin_role"]
+    assert origin["id"] == "linux-sysadmin" and origin["prefill"] == "none"
+    levels = {e["skill"]: e["level"] for e in origin["typical_not_applied"]}
+    assert levels["foundations.linux"] == 4 and plan["assumed"] is None
+    assert plan["assessments"] == {}
+
+
+def test_the_api_applies_typical_levels_when_asked_and_says_from_where(
+    client: FlaskClient,
+) -> None:
+    rated = {**SYSADMIN, "assessments": {"foundations.linux": 2}}
+    plain = client.post("/api/v1/plans", json=rated).get_json()
+    plan = client.post("/api/v1/plans", json={**rated, "prefill": "typical"}).get_json()
+    assumed = plan["assumed"]
+    assert assumed["origin_role"] == "linux-sysadmin"
+    assert assumed["label"] == "Linux system administrator"
+    levels = {e["skill"]: e["level"] for e in assumed["levels"]}
+    assert "foundations.linux" not in levels  # rated by the person: never replaced
+    assert levels["foundations.shell-scripting"] == 4
+    assert plan["assessments"]["foundations.linux"] == 2
+    assert plan["assessments"]["foundations.shell-scripting"] == 4
+    assert plan["origin_role"]["typical_not_applied"] == []
+    assert plan["target_role"]["fit"] > plain["target_role"]["fit"]
+    assert plan["total_hours"] < plain["total_hours"]
+
+
+def test_an_unknown_prefill_is_refused_with_its_field_named(client: FlaskClient) -> None:
+    response = client.post("/api/v1/plans", json={**SYSADMIN, "prefill": "all"})
+    assert response.status_code == 422
+    assert "prefill" in response.get_json()["error"]["fields"]
+
+
+def test_the_openapi_describes_prefill_and_assumed(client: FlaskClient) -> None:
+    schemas = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    prefill = schemas["Profile"]["properties"]["prefill"]
+    assert prefill["enum"] == ["none", "typical"] and prefill["default"] == "none"
+    assert "assumed" in schemas["Plan"]["properties"]
+    assert "typical_not_applied" in schemas["OriginRole"]["properties"]
