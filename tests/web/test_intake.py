@@ -106,7 +106,7 @@ def test_a_role_picked_from_the_list_is_what_step_2_reads(client: FlaskClient) -
             "origin_role": "windows-sysadmin",
         },
     ).get_data(as_text=True)
-    assert "advisor read Windows system administrator." in page
+    assert "Current role: Windows system administrator." in page
     assert checked_levels(page)["it-operations.windows-server"] == "4"
 
 
