@@ -107,14 +107,15 @@ def questions(
     reading = read_current_role(taxonomy, current_role)
     origin = reading.origin
     done = [s for s in dict.fromkeys(answered) if s in taxonomy.skills]
+    target = role or (taxonomy.role(role_id) if role_id else None)
     if role is not None:
         core = _core_skills(role, minimum=1)
-    elif role_id:
-        core = _core_skills(taxonomy.role(role_id))
+    elif target is not None:
+        core = _core_skills(target)
     else:
         core = _telling_skills(taxonomy)
     # Answers carried over to another role: only what that role needs is new to ask.
-    strengths = [] if done else _strengths(origin)
+    strengths = [] if done else _strengths(origin, _plan_uses(taxonomy, target))
     core = [s for s in core if s not in done][: MAX_QUESTIONS - min(ORIGIN_SLOTS, len(strengths))]
     reasons = dict.fromkeys(core, CORE)
     for skill_id in strengths:
@@ -171,10 +172,27 @@ def _weight(requirements: Mapping[str, Requirement], skill_id: str) -> float:
     return float(requirement.level * requirement.importance) if requirement else 0.0
 
 
-def _strengths(origin: OriginRole | None) -> list[str]:
+def _strengths(origin: OriginRole | None, used: set[str]) -> list[str]:
+    """The origin role's typical skills: those the plan will use first (a sysadmin aiming at
+    MLOps is asked about Git, which CI/CD builds on, before backups), then by level."""
     if origin is None:
         return []
-    return sorted(origin.typical, key=lambda s: (-origin.typical[s], s))
+    return sorted(origin.typical, key=lambda s: (s not in used, -origin.typical[s], s))
+
+
+def _plan_uses(taxonomy: Taxonomy, role: Role | None) -> set[str]:
+    """The skills a plan for `role` may hold: its requirements and everything they build on."""
+    if role is None:
+        return set()
+    used: set[str] = set()
+    for requirement in role.requirements_for({}).values():
+        used.add(requirement.skill)
+        used.update(taxonomy.prerequisite_closure(requirement.skill, requirement.level))
+    for group in role.alternatives:
+        for skill_id in group.skills:
+            used.add(skill_id)
+            used.update(taxonomy.prerequisite_closure(skill_id, group.level))
+    return used
 
 
 def _sections(

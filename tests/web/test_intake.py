@@ -78,6 +78,16 @@ def test_a_french_plural_role_is_read_and_said_on_step_2(client: FlaskClient) ->
     assert 'formaction="/revise"' in page
 
 
+def test_the_strengths_the_plan_builds_on_are_asked_first(client: FlaskClient) -> None:
+    """Of a Linux administrator's twelve typical skills, nine fit beside MLOps's core: Git,
+    which CI/CD builds on, is asked; server virtualisation, which no MLOps skill needs, is the
+    one left out (the plan says it was not applied)."""
+    page = client.post("/assess", data=STEP1).get_data(as_text=True)
+    strengths = asked(page.split('id="section-strength"')[1].split("</section>")[0])
+    assert "foundations.git" in strengths and checked_levels(page)["foundations.git"] == "2"
+    assert "it-operations.virtualization" not in asked(page)
+
+
 def test_an_unknown_role_is_asked_about_with_the_list_of_origin_roles(
     client: FlaskClient,
 ) -> None:
