@@ -128,7 +128,9 @@ def assess() -> ResponseReturnValue:
     step2 = AssessmentForm(formdata=None, data={name: form[name].data for name in STEP1_FIELDS})
     typed_levels = {s: int(v) for s, v in levels.items()}
     typed_levels.update(_named_levels(extras))
-    return _render_step2(step2, typed_levels, prefill=True)
+    # Answers carried back from step 2 are asked again, whatever the new role's questions.
+    kept = [s for s, level in typed_levels.items() if level > 0]
+    return _render_step2(step2, typed_levels, prefill=True, also=kept)
 
 
 @bp.post("/revise")
@@ -286,7 +288,9 @@ def _render_step2(
         "profile/step2.html",
         form=form,
         sections=asked.sections,
-        headings=_headings(asked, taxonomy.roles.get(role_id or ""), ad, language),
+        headings=_headings(
+            asked, taxonomy.roles.get(role_id or ""), ad, language, bool(form.previous.data)
+        ),
         entries=entries,
         levels=taxonomy.levels,
         language=language,
@@ -307,7 +311,9 @@ def _render_step2(
     )
 
 
-def _headings(asked: Questions, role: Any, ad: Any, language: str) -> dict[str, str]:
+def _headings(
+    asked: Questions, role: Any, ad: Any, language: str, reassessing: bool
+) -> dict[str, str]:
     """The heading of each section of step 2, by why its skills are asked."""
     if ad is not None:
         core = _("What the job ad asks for")
@@ -320,7 +326,7 @@ def _headings(asked: Questions, role: Any, ad: Any, language: str) -> dict[str, 
         CORE: core,
         STRENGTH: _("Strengths of %(origin)s", origin=origin),
         EXPERIENCE: _("From your experience"),
-        EARLIER: _("From your earlier plan"),
+        EARLIER: _("From your earlier plan") if reassessing else _("Your answers so far"),
         ANSWERED: _("Your earlier answers"),
     }
 

@@ -63,10 +63,10 @@ def test_a_french_plural_role_is_recognised_and_can_be_changed(
     understood = page.locator("#understood")
     expect(understood).to_contain_text("Poste actuel\u00a0: Administrateur·rice systèmes Windows.")
     expect(understood).not_to_contain_text("Vous avez écrit")
-    # The answer given before going back is kept: Linux is no strength of a Windows
-    # administrator, so it comes back among the other skills, at the level given.
-    expect(page.locator("#extra-0-skill")).to_have_value("Administration Linux")
-    expect(page.locator("#extra-0-level")).to_have_value("3")
+    # Every answer given before going back is kept, asked again if the new role does not ask it.
+    expect(page.locator("#skill-foundations\\.linux input[value='3']")).to_be_checked()
+    shell = page.locator("#skill-foundations\\.shell-scripting")
+    expect(shell.locator("input[value='4']")).to_be_checked()
 
 
 def test_an_unknown_role_is_offered_the_list_of_origin_roles(
