@@ -117,3 +117,26 @@ def test_extract_json_lists_esco_concepts(tmp_path: Path) -> None:
     assert {c["label"] for c in found["esco"]} >= {"Erlang"}
     erlang = next(c for c in found["esco"] if c["label"] == "Erlang")
     assert erlang["spans"] == [[18, 24]] and erlang["uri"].startswith("http://data.europa.eu/")
+
+
+def test_prefill_typical_from_the_command_line_says_what_was_assumed(tmp_path: Path) -> None:
+    profile = write(
+        tmp_path,
+        json.dumps(
+            {
+                "language": "fr",
+                "target_role": "mlops-engineer",
+                "hours_per_week": 6,
+                "current_role": "administrateur systèmes Linux",
+            }
+        ),
+    )
+    shipped = CliRunner()
+    plain = shipped.invoke(cli, ["plan", str(profile), "--format", "md"]).stdout
+    assert "**Poste d’origine**\u00a0: Administrateur·rice systèmes Linux." in plain
+    assert "n’ont pas été appliqués" in plain and '`"prefill": "typical"`' in plain
+    assumed = shipped.invoke(cli, ["plan", str(profile), "--format", "md", "--prefill", "typical"])
+    assert assumed.exit_code == 0
+    assert "Ses niveaux habituels tiennent lieu de ceux des 12 compétences" in assumed.stdout
+    body = json.loads(shipped.invoke(cli, ["plan", str(profile), "--prefill", "typical"]).stdout)
+    assert body["assumed"]["origin_role"] == "linux-sysadmin"

@@ -282,3 +282,16 @@ def test_an_origin_role_naming_an_unknown_skill_is_located(folder: Path) -> None
         "sysadmin: typical.foundations.linux",
     )
     assert problem.line == 6
+
+
+def test_an_origin_role_name_read_as_another_role_is_located(tmp_path: Path) -> None:
+    shipped = tmp_path / "shipped"
+    shutil.copytree(Path(__file__).parent.parent / "skills_data", shipped)
+    edit(shipped, "origin_roles.yaml", "    - Linux engineer\n", "    - Windows sysadmin\n")
+    problems = check_taxonomy(shipped)
+    problem = problems[0]
+    assert (problem.file, problem.field) == ("origin_roles.yaml", "linux-sysadmin: aliases.en.3")
+    # The Windows role's own names now tie with it: they are no longer recognised either.
+    assert {p.field.split(":")[0] for p in problems[1:]} == {"windows-sysadmin"}
+    assert problem.line == line_containing(shipped, "origin_roles.yaml", "- Windows sysadmin")
+    assert problem.message == "'Windows sysadmin' reads as no role (too close to another)"

@@ -42,9 +42,21 @@ def read_json(path: Path) -> Any:
     type=click.Path(dir_okay=False, path_type=Path),
     help="An earlier plan (JSON) of the same person: the new plan shows progress.",
 )
+@click.option(
+    "--prefill",
+    type=click.Choice(["none", "typical"]),
+    default=None,
+    help="typical: the levels typical of the profile's current role stand in for the skills "
+    'it does not rate (the plan lists them as assumed). Overrides the file\'s "prefill".',
+)
 @data_option
 def plan_command(
-    profile_file: Path, fmt: str, output: Path | None, previous: Path | None, data_dir: Path | None
+    profile_file: Path,
+    fmt: str,
+    output: Path | None,
+    previous: Path | None,
+    prefill: str | None,
+    data_dir: Path | None,
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
     from advisor.core.errors import InvalidPlan, InvalidProfile
@@ -53,6 +65,8 @@ def plan_command(
     from advisor.services.plan_build import check_earlier_plan, plan_for_profile
 
     profile_data = read_json(profile_file)
+    if prefill is not None and isinstance(profile_data, dict):
+        profile_data = {**profile_data, "prefill": prefill}
     earlier = read_json(previous) if previous else None
     advisor = load_advisor(data_dir)
     # The same demand as the web and the API: the ingested articles', when a database exists.

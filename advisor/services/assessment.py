@@ -9,45 +9,69 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.core.extraction import extract_skills
+from advisor.core.planning import RoleFit, parse_profile
 from advisor.core.taxonomy import (
     OriginRole,
     Requirement,
     Role,
+    RoleReading,
     Skill,
     Taxonomy,
     fold,
     match_origin_role,
+    read_current_role,
 )
 from advisor.services.advisor import Advisor
 
-# A form a person finishes: at most this many questions unless they add skills themselves.
+# A form a person finishes: at most this many questions about the role and where the person
+# comes from, unless they add skills themselves.
 MAX_QUESTIONS = 20
+# The skills the person's own words cite are asked too, up to this many questions in all.
+MAX_WITH_EXPERIENCE = 30
 # Of a target role, the form asks about the skills rated "very important" (4) or more.
 CORE_IMPORTANCE = 4
 # Slots kept for the strengths of the role the person comes from.
 ORIGIN_SLOTS = 6
 
+# Why a skill is asked, in the order step 2 shows them.
+CORE = "core"  # the target role needs it (or, without one, it tells the roles apart)
+STRENGTH = "strength"  # the role the person comes from is strong in it
+EXPERIENCE = "experience"  # the person's experience text cites it
+EARLIER = "earlier"  # the earlier plan holds it (a reassessment)
+ANSWERED = "answered"  # already answered, carried over to another role's questions
+REASONS = (CORE, STRENGTH, EXPERIENCE, EARLIER, ANSWERED)
+
 
 @dataclass(frozen=True)
-class SkillGroup:
-    """Skills to self-assess, under one domain heading."""
+class QuestionSection:
+    """Skills to self-assess, asked for one reason (`REASONS`)."""
 
-    domain: str
-    label: str
+    reason: str
     skills: tuple[Skill, ...]
 
 
 @dataclass(frozen=True)
 class Questions:
-    """The skills step 2 asks about, and the levels prefilled from the person's current role."""
+    """The skills step 2 asks about, why, and the levels prefilled from the person's current
+    role as it was read; `cited` are the skills the experience text mentions (asked, never
+    rated for the person), `cited_beyond` those past the budget."""
 
-    groups: list[SkillGroup]
-    origin: OriginRole | None = None
+    sections: list[QuestionSection]
+    reading: RoleReading
     prefilled: Mapping[str, int] = field(default_factory=dict)
+    cited: frozenset[str] = frozenset()
+    cited_beyond: tuple[Skill, ...] = ()
+
+    @property
+    def origin(self) -> OriginRole | None:
+        return self.reading.origin
 
     @property
     def skill_ids(self) -> list[str]:
-        return [s.id for g in self.groups for s in g.skills]
+        return [s.id for section in self.sections for s in section.skills]
+
+    def section(self, reason: str) -> QuestionSection | None:
+        return next((s for s in self.sections if s.reason == reason), None)
 
 
 def origin_role(taxonomy: Taxonomy, current_role: str) -> OriginRole | None:
@@ -67,32 +91,56 @@ def questions(
     language: str,
     *,
     current_role: str = "",
+    experience: str = "",
     also: Iterable[str] = (),
+    answered: Iterable[str] = (),
     role: Role | None = None,
 ) -> Questions:
     """What step 2 asks: the target role's core skills (or, without one, the skills that best
     tell roles apart), then the strengths of the person's current role, at most
-    `MAX_QUESTIONS` together; `also` (a reassessment's skills) are always asked. `role`, a job
-    ad read as a role, is asked about whole: an ad names only what it wants."""
+    `MAX_QUESTIONS` together; then the skills the experience text cites, up to
+    `MAX_WITH_EXPERIENCE`. `also` (a reassessment's skills) are always asked; with
+    `answered` (answers carried over to another role), only the role's core skills not yet
+    answered are asked, the answers kept apart. `role`, a
+    job ad read as a role, is asked about whole: an ad names only what it wants."""
     taxonomy = advisor.taxonomy
-    origin = origin_role(taxonomy, current_role)
-    strengths = _strengths(origin)
+    reading = read_current_role(taxonomy, current_role)
+    origin = reading.origin
+    done = [s for s in dict.fromkeys(answered) if s in taxonomy.skills]
+    target = role or (taxonomy.role(role_id) if role_id else None)
     if role is not None:
         core = _core_skills(role, minimum=1)
-    elif role_id:
-        core = _core_skills(taxonomy.role(role_id))
+    elif target is not None:
+        core = _core_skills(target)
     else:
         core = _telling_skills(taxonomy)
-    core = core[: MAX_QUESTIONS - min(ORIGIN_SLOTS, len(strengths))]
-    chosen = list(dict.fromkeys(core))
+    # Answers carried over to another role: only what that role needs is new to ask.
+    strengths = [] if done else _strengths(origin, _plan_uses(taxonomy, target))
+    core = [s for s in core if s not in done][: MAX_QUESTIONS - min(ORIGIN_SLOTS, len(strengths))]
+    reasons = dict.fromkeys(core, CORE)
     for skill_id in strengths:
-        if len(chosen) >= MAX_QUESTIONS:
+        if len(reasons) >= MAX_QUESTIONS:
             break
-        if skill_id not in chosen:
-            chosen.append(skill_id)
-    chosen.extend(s for s in also if s in taxonomy.skills and s not in chosen)
-    prefilled = {s: origin.typical[s] for s in chosen if origin and s in origin.typical}
-    return Questions(_grouped(taxonomy, set(chosen), language), origin, prefilled)
+        reasons.setdefault(skill_id, STRENGTH)
+    cited = [s.id for s in suggested_skills(advisor, experience, language)]
+    if done:
+        cited = [s for s in cited if s in reasons]
+    for skill_id in cited:
+        if skill_id in reasons or skill_id in done:
+            continue
+        if len(reasons) >= MAX_WITH_EXPERIENCE:
+            break
+        reasons[skill_id] = EXPERIENCE
+    for skill_id in also:
+        if skill_id in taxonomy.skills and skill_id not in done:
+            reasons.setdefault(skill_id, EARLIER)
+    for skill_id in done:
+        reasons.setdefault(skill_id, ANSWERED)
+    prefilled = {s: origin.typical[s] for s in reasons if origin and s in origin.typical}
+    beyond = tuple(taxonomy.skills[s] for s in cited if s not in reasons)  # past the budget
+    return Questions(
+        _sections(taxonomy, reasons, language), reading, prefilled, frozenset(cited), beyond
+    )
 
 
 def _core_skills(role: Role, minimum: int = CORE_IMPORTANCE) -> list[str]:
@@ -124,22 +172,44 @@ def _weight(requirements: Mapping[str, Requirement], skill_id: str) -> float:
     return float(requirement.level * requirement.importance) if requirement else 0.0
 
 
-def _strengths(origin: OriginRole | None) -> list[str]:
+def _strengths(origin: OriginRole | None, used: set[str]) -> list[str]:
+    """The origin role's typical skills: those the plan will use first (a sysadmin aiming at
+    MLOps is asked about Git, which CI/CD builds on, before backups), then by level."""
     if origin is None:
         return []
-    return sorted(origin.typical, key=lambda s: (-origin.typical[s], s))
+    return sorted(origin.typical, key=lambda s: (s not in used, -origin.typical[s], s))
 
 
-def _grouped(taxonomy: Taxonomy, chosen: set[str], language: str) -> list[SkillGroup]:
-    groups = []
-    for domain in taxonomy.domains:
-        skills = sorted(
-            (taxonomy.skills[s] for s in chosen if taxonomy.skills[s].domain == domain.id),
-            key=lambda skill: skill.label.in_(language).casefold(),
-        )
+def _plan_uses(taxonomy: Taxonomy, role: Role | None) -> set[str]:
+    """The skills a plan for `role` may hold: its requirements and everything they build on."""
+    if role is None:
+        return set()
+    used: set[str] = set()
+    for requirement in role.requirements_for({}).values():
+        used.add(requirement.skill)
+        used.update(taxonomy.prerequisite_closure(requirement.skill, requirement.level))
+    for group in role.alternatives:
+        for skill_id in group.skills:
+            used.add(skill_id)
+            used.update(taxonomy.prerequisite_closure(skill_id, group.level))
+    return used
+
+
+def _sections(
+    taxonomy: Taxonomy, reasons: Mapping[str, str], language: str
+) -> list[QuestionSection]:
+    """The skills by reason, each section ordered by domain, then by label."""
+    domains = {domain.id: n for n, domain in enumerate(taxonomy.domains)}
+
+    def order(skill: Skill) -> tuple[int, str]:
+        return domains.get(skill.domain, len(domains)), skill.label.in_(language).casefold()
+
+    sections = []
+    for reason in REASONS:
+        skills = sorted((taxonomy.skills[s] for s, r in reasons.items() if r == reason), key=order)
         if skills:
-            groups.append(SkillGroup(domain.id, domain.label.in_(language), tuple(skills)))
-    return groups
+            sections.append(QuestionSection(reason, tuple(skills)))
+    return sections
 
 
 def skill_by_name(taxonomy: Taxonomy, name: str) -> str | None:
@@ -179,3 +249,16 @@ def suggested_skills(advisor: Advisor, experience: str, language: str) -> list[S
     found = extract_skills(experience, advisor.taxonomy, language, advisor.matcher)
     ordered = dict.fromkeys(m.skill for m in found.mentions)
     return [advisor.taxonomy.skills[s] for s in ordered]
+
+
+def best_suggestion(advisor: Advisor, profile_data: Mapping[str, Any]) -> RoleFit:
+    """The role a profile without a target is planned for (the best-fitting suggestion);
+    `InvalidProfile` when the profile is not valid."""
+    profile = parse_profile(profile_data, advisor.taxonomy)
+    return advisor.planner.suggest_roles(profile, 1)[0]
+
+
+def unasked_core(advisor: Advisor, role_id: str, answered: Iterable[str]) -> list[str]:
+    """The core skills of `role_id` (those step 2 asks about) that `answered` leaves out."""
+    done = set(answered)
+    return [s for s in _core_skills(advisor.taxonomy.role(role_id)) if s not in done]

@@ -10,7 +10,7 @@ from typing import Any
 
 from advisor.core.errors import InvalidPlan
 from advisor.core.planning import Profile, measure_progress, parse_profile
-from advisor.core.taxonomy import Role
+from advisor.core.taxonomy import Role, assumed_levels, match_origin_role
 from advisor.core.wording import plan_dict
 from advisor.i18n import words_for
 from advisor.services.advisor import Advisor
@@ -35,11 +35,19 @@ def plan_for_profile(
 
     With `previous` (an earlier plan's JSON), the plan carries the progress made since;
     `demand` replaces the sources' prior (with the signal refreshed from ingested articles);
-    `role` replaces the profile's target role (a role made from a job ad).
+    `role` replaces the profile's target role (a role made from a job ad). With
+    `"prefill": "typical"`, the levels typical of the role the person comes from stand in for
+    the skills they did not rate; the plan lists them under `assumed`, and the profile returned
+    (the one saved) holds them, so a reassessment asks the person to confirm them.
     """
     if previous is not None:
         check_earlier_plan(previous)
     profile = parse_profile(profile_data, advisor.taxonomy)
+    assumed: dict[str, int] = {}
+    if profile.prefill == "typical":
+        origin = match_origin_role(advisor.taxonomy, profile.current_role)
+        assumed = assumed_levels(origin, profile.assessments)
+        profile = profile.with_assumed(assumed)
     prior = demand is None or demand == advisor.demand
     planner = advisor.planner if prior else advisor.with_demand(demand or {})
     # A job ad is read with the skill matcher, built and imported only when one is given.
@@ -67,6 +75,7 @@ def plan_for_profile(
         progress=progress,
         role=role,
         shapes=advisor.shapes,
+        assumed=assumed,
     )
     if jobads is not None and ad is not None:
         ad_role = jobads.ad_target_role(advisor, ad, profile, plan.target_role.fit)

@@ -1,8 +1,10 @@
 // The error summary takes the focus when a form comes back with errors, so that a screen
 // reader announces it and a keyboard user starts there; its links move the focus to the
-// control to fix (a fragment link alone only scrolls).
+// control to fix (a fragment link alone only scrolls). A question the form asks back (a
+// current role it did not recognise) takes the focus the same way.
 document.addEventListener("DOMContentLoaded", function () {
-  var summary = document.querySelector(".error-summary");
+  var summary =
+    document.querySelector(".error-summary") || document.querySelector(".question-summary");
   if (!summary) {
     return;
   }

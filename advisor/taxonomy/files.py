@@ -34,7 +34,7 @@ from advisor.taxonomy import schema
 from advisor.taxonomy.checks import cross_check
 from advisor.taxonomy.evidence import check_evidence
 from advisor.taxonomy.lines import Problem, TaxonomyError, read_yaml, validate
-from advisor.taxonomy.writing import check_writing
+from advisor.taxonomy.writing import check_writing, origin_role_names
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -51,7 +51,11 @@ def check_taxonomy(directory: Path) -> list[Problem]:
     if problems:
         return sorted(problems)
     skills = {s.id: _skill(s, f.domain) for _, f, _ in parsed.skill_files for s in f.skills}
-    return sorted([*cross_check(parsed), *check_writing(parsed), *check_evidence(parsed, skills)])
+    problems = cross_check(parsed)
+    found = [*problems, *check_writing(parsed), *check_evidence(parsed, skills)]
+    if not problems:  # the origin roles' names are read once the taxonomy builds
+        found += origin_role_names(parsed, build_taxonomy(parsed).origin_roles)
+    return sorted(found)
 
 
 def parse_and_build(directory: Path) -> Taxonomy:

@@ -3,10 +3,12 @@ and level descriptions that are one shared sentence with a different name in eac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from advisor.core.taxonomy import (
+    OriginRole,
+    OriginRoleIndex,
     accuracy_as_precision,
     french_faults,
     pasted_label,
@@ -83,3 +85,27 @@ def _other_files(parsed: ParsedFolder) -> Iterator[Problem]:
     for name, document, path, text in texts:
         for fault in french_faults(text.fr):
             yield Problem(name, line_of(document, (*path, "fr")), ".".join(map(str, path)), fault)
+
+
+def origin_role_names(parsed: ParsedFolder, origins: Mapping[str, OriginRole]) -> Iterator[Problem]:
+    """Each label and alias of an origin role reads as that role when a person types it: a
+    name read as another role, or as none, would prefill the wrong levels (or none)."""
+    if parsed.origin_roles is None:
+        return
+    model, document = parsed.origin_roles
+    index = OriginRoleIndex(origins.values())
+    for i, origin in enumerate(model.origin_roles):
+        named: list[tuple[tuple[Any, ...], str]] = [
+            (("label", "en"), origin.label.en),
+            (("label", "fr"), origin.label.fr),
+        ]
+        for lang in ("en", "fr"):
+            aliases = getattr(origin.aliases, lang)
+            named += [(("aliases", lang, j), alias) for j, alias in enumerate(aliases)]
+        for path, name in named:
+            read = index.read(name).origin
+            if read is None or read.id != origin.id:
+                line = line_of(document, ("origin_roles", i, *path))
+                field = f"{origin.id}: {'.'.join(str(p) for p in path)}"
+                as_what = f"as {read.id}" if read else "as no role (too close to another)"
+                yield Problem("origin_roles.yaml", line, field, f"{name!r} reads {as_what}")

@@ -48,7 +48,12 @@ class Profile(Closed):
     deadline_weeks: int | None = Field(
         None, ge=limits.MIN_DEADLINE_WEEKS, le=limits.MAX_DEADLINE_WEEKS
     )
-    current_role: str = Field("", max_length=limits.MAX_ROLE_TEXT)
+    current_role: str = Field(
+        "",
+        max_length=limits.MAX_ROLE_TEXT,
+        description="the role the person holds, as they would write it (EN or FR), or an "
+        "origin role's id; read as an origin role (the plan's origin_role)",
+    )
     assessments: dict[str, Level] = Field(
         default_factory=dict,
         description="skill id (full, replaced, or unambiguous short id) → level 0–5",
@@ -61,6 +66,13 @@ class Profile(Closed):
         None,
         max_length=limits.MAX_AD_TEXT,
         description="a job ad's text (English or French) to plan for, instead of target_role",
+    )
+    prefill: Literal["none", "typical"] = Field(
+        "none",
+        description='"typical": the levels typical of the origin role current_role names stand '
+        "in for the skills assessments leaves out, and the plan lists them under assumed; "
+        '"none": those skills count as 0, and the plan lists the typical levels it did not '
+        "apply (origin_role.typical_not_applied)",
     )
 
 

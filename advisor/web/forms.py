@@ -57,8 +57,17 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
     current_role = StringField(
         _l("Your current role"),
         validators=[Optional(), Length(max=limits.MAX_ROLE_TEXT)],
-        description=_l("For example: support technician, system administrator."),
+        description=_l(
+            "As you would write it, in English or French: for example “administratrice "
+            "systèmes Linux”, helpdesk technician, PostgreSQL DBA."
+        ),
     )
+    # Asked only when the current role was not recognised, or to change how it was read.
+    origin_role = SelectField(
+        _l("The role closest to yours"), choices=[], default="", validate_choice=True
+    )
+    # The current role as typed when that question was asked: asked once for the same text.
+    checked_role = HiddenField(validators=[Optional(), Length(max=limits.MAX_ROLE_TEXT)])
     target_role = SelectField(_l("Role you aim for"), choices=[], validate_choice=True)
     target_ad = TextAreaField(
         _l("Plan for a job ad"),
@@ -108,10 +117,15 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
         if (field.data or "").strip() and self.target_role.data:
             raise ValidationError(_l("Choose a role or paste a job ad, not both."))
 
-    def set_roles(self, roles: Sequence[tuple[str, str]]) -> None:
-        """Offer the roles of the taxonomy, after "suggest one for me"."""
+    def set_roles(
+        self, roles: Sequence[tuple[str, str]], origins: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """Offer the roles of the taxonomy, after "suggest one for me", and the roles people
+        come from, after "keep what I typed"."""
         suggest = SelectChoice(SUGGEST, str(_l("Suggest one for me")))
         self.target_role.choices = [suggest, *(SelectChoice(v, label) for v, label in roles)]
+        keep = SelectChoice("", str(_l("None of these: keep what I typed")))
+        self.origin_role.choices = [keep, *(SelectChoice(v, label) for v, label in origins)]
 
 
 class RowList(FieldList):  # type: ignore[misc]
@@ -147,7 +161,7 @@ class LevelForm(Form):  # type: ignore[misc]
 
 class ExtraSkillForm(Form):  # type: ignore[misc]
     """A skill the person adds beyond those proposed, found by typing its name (the view
-    matches the name to the taxonomy)."""
+    matches the name to the taxonomy, and names the levels in the form's language)."""
 
     skill = StringField(_l("Skill"), validators=[Optional(), Length(max=limits.MAX_ROLE_TEXT)])
     level = SelectField(
@@ -157,6 +171,16 @@ class ExtraSkillForm(Form):  # type: ignore[misc]
         validate_choice=True,
     )
 
+    def name_levels(self, names: Mapping[int, str]) -> None:
+        """Show each level as "2 · Advanced beginner" rather than a bare number."""
+        self.level.choices = [
+            SelectChoice("", "—"),
+            *(
+                SelectChoice(c.value, f"{c.value} · {names[int(c.value)]}")
+                for c in LEVEL_CHOICES[1:]
+            ),
+        ]
+
 
 class AssessmentForm(ProfileForm):
     """Step 2: the step-1 answers travel along, plus one level per proposed skill."""
@@ -164,3 +188,25 @@ class AssessmentForm(ProfileForm):
     levels = RowList(FormField(LevelForm))
     extra = RowList(FormField(ExtraSkillForm), min_entries=EXTRA_ROWS, max_entries=EXTRA_ROWS)
     previous = HiddenField()
+
+
+ROW_FIELD = re.compile(rf"(levels|extra)-([0-9]{{1,{MAX_FORM_INDEX_DIGITS}}})-(skill|level)")
+
+
+def posted_rows(formdata: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """The levels of step 2 carried through step 1 (to change the current role without losing
+    the answers): skill id → level of the proposed skills, and typed name → level of the
+    "other skills" rows; rows without a level are left out."""
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    for name in formdata:
+        found = ROW_FIELD.fullmatch(name)
+        if found:
+            kind, index, part = found.groups()
+            rows.setdefault((kind, index), {})[part] = str(formdata.get(name, "")).strip()
+    levels: dict[str, str] = {}
+    extras: dict[str, str] = {}
+    for (kind, _), row in sorted(rows.items()):
+        skill, level = row.get("skill", ""), row.get("level", "")
+        if skill and level in LEVEL_VALUES:
+            (levels if kind == "levels" else extras)[skill] = level
+    return levels, extras

@@ -185,9 +185,33 @@ class Standing(Open):
     importance: int = Field(ge=1, le=5)
 
 
+class SkillLevel(Open):
+    skill: str
+    label: str
+    level: Level
+
+
 class OriginRole(Open):
+    """The role the person comes from, as their current_role was read."""
+
     id: str
     label: str
+    prefill: Literal["none", "typical"] = Field(
+        "none", description="whether its typical levels stood in for skills left unrated"
+    )
+    typical_not_applied: list[SkillLevel] = Field(
+        default_factory=list,
+        description="its typical levels for skills the profile did not rate, left at 0 "
+        '(send "prefill": "typical" to assume them)',
+    )
+
+
+class Assumed(Open):
+    """Levels the plan assumed for skills the profile did not rate, and where they come from."""
+
+    origin_role: str = Field(description="the origin role whose typical levels these are")
+    label: str
+    levels: list[SkillLevel]
 
 
 class AdRequirement(Open):
@@ -229,6 +253,9 @@ class Plan(Open):
     months: float | None = Field(None, description="weeks / 4.345, to the half month")
     end_date: str | None = Field(None, description="ISO date: created_at plus the weeks")
     origin_role: OriginRole | None = None
+    assumed: Assumed | None = Field(
+        None, description='levels assumed with "prefill": "typical"; null when none were'
+    )
     schedule: list[dict[str, object]] = Field(default_factory=list)
     progress: dict[str, object] | None = None
     practice_hours: int = Field(

@@ -155,7 +155,10 @@ def reassess(token: str) -> ResponseReturnValue:
     plan = load(token)
     target = request.args.get("target_role", "")
     chosen = target if target in current_advisor().taxonomy.roles else None
-    return reassess_form(token, saved, [i["skill"] for i in plan["items"]], chosen)
+    # The typical levels the plan did not apply are asked too (the plan page says so).
+    unrated = (plan.get("origin_role") or {}).get("typical_not_applied") or []
+    skills = [*(i["skill"] for i in plan["items"]), *(e["skill"] for e in unrated)]
+    return reassess_form(token, saved, skills, chosen)
 
 
 @bp.get("/<token>/delete")

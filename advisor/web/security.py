@@ -75,10 +75,10 @@ def private(view: Callable[..., ResponseReturnValue]) -> Callable[..., Response]
 
 
 # The routes that cost the most, with the setting that limits each and the methods it counts:
-# a plan computed and saved, a long text scanned, a PDF drawn. The two form posts share one
-# budget (a person sends both to get one plan).
+# a plan computed and saved, a long text scanned, a PDF drawn. The form's posts share one
+# budget (a person sends two to four of them to get one plan).
 EXPENSIVE_ROUTES = (
-    ("FORM_RATE_LIMIT", ("profile.assess", "profile.create"), ["POST"]),
+    ("FORM_RATE_LIMIT", ("profile.assess", "profile.revise", "profile.create"), ["POST"]),
     ("EXTRACT_RATE_LIMIT", ("articles.extract",), ["POST"]),
     ("PDF_RATE_LIMIT", ("plans.download_pdf",), ["GET"]),
 )

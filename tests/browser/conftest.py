@@ -52,6 +52,9 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, 
             "SECRET_KEY": "browser-test-secret-0123456789",
             "INSTANCE_PATH": str(folder / "instance"),
             "DATABASE_URL": f"sqlite:///{folder / 'browser.sqlite3'}",
+            # Every test is a person at 127.0.0.1 within the same few minutes: the form's limit
+            # would refuse the later ones (the limits have their own tests, in tests/web).
+            "RATELIMIT_ENABLED": False,
         }
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
@@ -76,11 +77,13 @@ def test_an_empty_submission_is_a_field_error(client: FlaskClient) -> None:
     assert "Paste a text or choose a file." in response.get_data(as_text=True)
 
 
-def test_experience_suggests_skills_without_applying_them(client: FlaskClient) -> None:
+def test_skills_the_experience_cites_are_asked_never_rated(client: FlaskClient) -> None:
     page = client.post(
         "/assess", data={**STEP1, "experience": "I deploy Docker containers and Python."}
     )
     html = page.get_data(as_text=True)
-    assert "Skills your experience mentions" in html
-    assert "Containers — listed below" in html
-    assert 'value="3" checked' not in html  # nothing is pre-rated for the person
+    asked = re.findall(r'name="levels-\d+-skill" type="hidden" value="([^"]+)"', html)
+    assert {"foundations.containers", "foundations.python"} <= set(asked)
+    assert html.count("from your experience</span>") == 2
+    assert '<h2 id="section-experience">From your experience</h2>' in html
+    assert "checked" not in html.split('id="section-core"')[1]  # nothing is rated for the person

@@ -52,11 +52,15 @@ def test_step1_errors_keep_what_was_typed(client: FlaskClient) -> None:
     assert 'value="DevOps engineer"' in page and "I run Docker containers." in page
 
 
-def test_step2_lists_the_skills_of_the_role_by_domain(client: FlaskClient) -> None:
+def test_step2_lists_the_skills_by_why_they_are_asked(client: FlaskClient) -> None:
     page = client.post("/assess", data=STEP1).get_data(as_text=True)
-    assert '<h2 id="domain-foundations">Foundations</h2>' in page
-    assert "<legend>Model serving</legend>" in page
-    assert "Deploys a model." in page  # the anchor of level 3 is shown with the option
+    assert '<h2 id="section-core">What MLOps engineer needs</h2>' in page
+    assert '<span class="skill-label">Model serving</span>' in page
+    # Each level's description is tied to its option, shown beneath it when chosen.
+    serving = page.split('id="skill-mlops.model-serving"')[1].split("</fieldset>")[0]
+    option = re.search(r'<input aria-describedby="([^"]+)"[^>]*value="3"', serving)
+    assert option is not None
+    assert f'id="{option.group(1)}">Deploys a model.</p>' in serving
 
 
 def test_a_plan_is_created_and_shown_at_its_private_link(client: FlaskClient) -> None:

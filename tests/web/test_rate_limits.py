@@ -35,6 +35,7 @@ def test_the_form_posts_share_one_limit(limited: Flask) -> None:
     page = refused.get_data(as_text=True)
     assert "Too many requests" in page and "please wait a minute" in page
     assert client.post("/assess", data=STEP1).status_code == 429
+    assert client.post("/revise", data=STEP1).status_code == 429
     assert client.get("/").status_code == 200  # reading the form is never limited
 
 

@@ -25,7 +25,7 @@ def asked(page: str) -> list[str]:
 
 def checked(page: str, index: int) -> str | None:
     found = re.search(
-        rf'checked id="levels-{index}-level-\d" name="levels-{index}-level"'
+        rf'<input [^>]*checked id="levels-{index}-level-\d" name="levels-{index}-level"'
         rf'[^>]*value="(\d)"',
         page,
     )
@@ -57,7 +57,7 @@ def test_the_origin_roles_strengths_are_prefilled_with_a_note(wide_client: Flask
     assert checked(page, skills.index("wide.skill-01")) is None
     assert 'id="prefilled-note"' in page
     assert "they are typical of the role you gave (Operations technician)" in page
-    assert "Typical for Operations technician: level 4." in page
+    assert "Preselected: typical of Operations technician (level 4)." in page
 
 
 def test_without_a_known_current_role_nothing_is_prefilled(wide_client: FlaskClient) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from advisor.core import limits
@@ -23,6 +23,9 @@ class Profile:
     current_role: str = ""
     experience: str = ""
     target_ad: str = ""
+    # "typical": the levels typical of the role the person comes from stand in for the skills
+    # they did not rate (the plan says which); "none" leaves those at 0.
+    prefill: str = "none"
 
     def level(self, skill_id: str) -> int:
         return self.assessments.get(skill_id, 0)
@@ -38,7 +41,12 @@ class Profile:
             self.current_role,
             self.experience,
             self.target_ad,
+            self.prefill,
         )
+
+    def with_assumed(self, levels: Mapping[str, int]) -> Profile:
+        """The same profile with `levels` standing in for skills it did not rate."""
+        return replace(self, assessments={**levels, **self.assessments})
 
     def as_dict(self) -> dict[str, Any]:
         """The profile as the JSON object it was given as (for storage and reassessing)."""
@@ -51,13 +59,16 @@ class Profile:
             "assessments": dict(self.assessments),
             "experience": self.experience,
             "target_ad": self.target_ad or None,
+            "prefill": self.prefill,
         }
 
 
 PROFILE_FIELDS = frozenset(
     ("language", "target_role", "hours_per_week", "deadline_weeks", "current_role")
-    + ("assessments", "experience", "target_ad")
+    + ("assessments", "experience", "target_ad", "prefill")
 )
+# What may stand in for the skills a profile does not rate.
+PREFILL_OPTIONS = ("none", "typical")
 
 
 def parse_profile(data: Any, taxonomy: Taxonomy) -> Profile:
@@ -98,10 +109,15 @@ def parse_profile(data: Any, taxonomy: Taxonomy) -> Profile:
     ad = _text(data.get("target_ad") or "", "target_ad", limits.MAX_AD_TEXT, errors)
     if ad and data.get("target_role"):
         errors["target_ad"] = "give either target_role or target_ad, not both"
+    prefill = data.get("prefill", "none")
+    if prefill not in PREFILL_OPTIONS:
+        errors["prefill"] = f"must be one of {', '.join(PREFILL_OPTIONS)}"
     if errors:
         raise InvalidProfile(errors)
     assert hours is not None
-    return Profile(language, role, hours, assessments, deadline, current_role, experience, ad)
+    return Profile(
+        language, role, hours, assessments, deadline, current_role, experience, ad, str(prefill)
+    )
 
 
 def _language(value: Any, errors: dict[str, str]) -> str:

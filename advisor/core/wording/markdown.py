@@ -29,6 +29,7 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
             fit=words.percent(role["fit"]),
         ),
         *_ad_lines(role, words),
+        *_origin_lines(plan, words),
         "",
         words.phrase(
             "{hours} hours at {per_week} h/week: {weeks} weeks.",
@@ -58,6 +59,52 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
     for item in plan["items"]:
         lines += _item_section(item, words)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _origin_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
+    """Where the person comes from, and what its typical levels did: assumed for the skills
+    they did not rate, or available and not applied (those skills count as 0)."""
+    origin = plan.get("origin_role")
+    if not origin:
+        return []
+    coming_from = words.phrase("Coming from")
+    coming = f"**{coming_from}**{words.colon()}{origin['label']}."
+    assumed = (plan.get("assumed") or {}).get("levels") or []
+    available = origin.get("typical_not_applied") or []
+    if assumed:
+        return [
+            "",
+            coming
+            + " "
+            + words.plural(
+                "Its typical level stands in for {n} skill you did not rate: {levels}.",
+                "Its typical levels stand in for {n} skills you did not rate: {levels}.",
+                len(assumed),
+                levels=_levels_text(assumed, words),
+            ),
+        ]
+    if available:
+        return [
+            "",
+            coming
+            + " "
+            + words.plural(
+                "Its typical level for {n} skill you did not rate was not applied, so that skill "
+                'counts as 0: {levels}. Send `"prefill": "typical"` to assume it.',
+                "Its typical levels for {n} skills you did not rate were not applied, so those "
+                'skills count as 0: {levels}. Send `"prefill": "typical"` to assume them.',
+                len(available),
+                levels=_levels_text(available, words),
+            ),
+        ]
+    return ["", coming]
+
+
+def _levels_text(levels: list[Mapping[str, Any]], words: Words) -> str:
+    return ", ".join(
+        words.phrase("{skill} (level {level})", skill=entry["label"], level=entry["level"])
+        for entry in levels
+    )
 
 
 def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:

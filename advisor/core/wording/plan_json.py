@@ -5,7 +5,7 @@ The taxonomy's own shapes (skills, sources, resources) are in `advisor.core.taxo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -44,6 +44,7 @@ def plan_dict(
     progress: Progress | None = None,
     role: Role | None = None,
     shapes: SkillShapes | None = None,
+    assumed: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """A plan in the public JSON shape (DESIGN §4), self-contained for the page and the PDF.
 
@@ -51,7 +52,8 @@ def plan_dict(
     copied in the plan's language, so a saved plan still reads the same after the taxonomy
     changes. Dates count whole weeks from the day the plan was made. `role` is the role
     planned for when it is not the taxonomy's (a job ad); `shapes`, the skills' parts shaped
-    once per taxonomy (made here when not given).
+    once per taxonomy (made here when not given); `assumed`, the levels typical of the role
+    the person comes from that stood in for skills they did not rate ("prefill": "typical").
     """
     language = plan.language
     shapes = shapes or SkillShapes(taxonomy)
@@ -69,7 +71,8 @@ def plan_dict(
         "taxonomy_version": plan.taxonomy_version,
         "language": language,
         "target_role": _role_fit_dict(plan.target_role, role, language),
-        "origin_role": _origin_dict(plan.origin_role, taxonomy, language),
+        "origin_role": _origin_dict(plan, taxonomy, language, assumed or {}),
+        "assumed": _assumed_dict(plan.origin_role, taxonomy, language, assumed or {}),
         "role_suggestions": [
             _role_fit_dict(s, taxonomy.role(s.role), language) for s in plan.suggestions
         ],
@@ -106,10 +109,46 @@ def _role_fit_dict(fit: RoleFit, role: Role, language: str) -> dict[str, Any]:
     }
 
 
-def _origin_dict(origin_id: str | None, taxonomy: Taxonomy, language: str) -> dict[str, str] | None:
-    if origin_id is None or origin_id not in taxonomy.origin_roles:
+def _origin_dict(
+    plan: Plan, taxonomy: Taxonomy, language: str, assumed: Mapping[str, int]
+) -> dict[str, Any] | None:
+    """The role the person comes from, and whether its typical levels stood in for the skills
+    they did not rate: `typical_not_applied` lists those left at 0."""
+    origin = taxonomy.origin_roles.get(plan.origin_role or "")
+    if origin is None:
         return None
-    return {"id": origin_id, "label": taxonomy.origin_roles[origin_id].label.in_(language)}
+    unrated = {s: lv for s, lv in origin.typical.items() if s not in plan.assessments}
+    return {
+        "id": origin.id,
+        "label": origin.label.in_(language),
+        "prefill": "typical" if assumed else "none",
+        "typical_not_applied": _levels_list(unrated, taxonomy, language),
+    }
+
+
+def _assumed_dict(
+    origin_id: str | None, taxonomy: Taxonomy, language: str, assumed: Mapping[str, int]
+) -> dict[str, Any] | None:
+    origin = taxonomy.origin_roles.get(origin_id or "")
+    if origin is None or not assumed:
+        return None
+    return {
+        "origin_role": origin.id,
+        "label": origin.label.in_(language),
+        "levels": _levels_list(assumed, taxonomy, language),
+    }
+
+
+def _levels_list(
+    levels: Mapping[str, int], taxonomy: Taxonomy, language: str
+) -> list[dict[str, Any]]:
+    """Skills with a level, highest first, each with its label in the plan's language."""
+    ordered = sorted(levels.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [
+        {"skill": s, "label": taxonomy.skills[s].label.in_(language), "level": level}
+        for s, level in ordered
+        if s in taxonomy.skills
+    ]
 
 
 def _milestone_dict(
