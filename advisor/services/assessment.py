@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.core.extraction import extract_skills
-from advisor.core.planning import RoleFit, parse_profile
+from advisor.core.planning import ImpliedLevel, RoleFit, implied_levels, parse_profile
 from advisor.core.taxonomy import (
     OriginRole,
     Requirement,
@@ -61,6 +61,9 @@ class Questions:
     prefilled: Mapping[str, int] = field(default_factory=dict)
     cited: frozenset[str] = frozenset()
     cited_beyond: tuple[Skill, ...] = ()
+    # Prefilled levels that the role's typical levels imply (Kubernetes at 4: networking at 2),
+    # with the rating each follows from; the plan counts them as floors.
+    implied: Mapping[str, ImpliedLevel] = field(default_factory=dict)
 
     @property
     def origin(self) -> OriginRole | None:
@@ -136,10 +139,19 @@ def questions(
             reasons.setdefault(skill_id, EARLIER)
     for skill_id in done:
         reasons.setdefault(skill_id, ANSWERED)
-    prefilled = {s: origin.typical[s] for s in reasons if origin and s in origin.typical}
+    typical = dict(origin.typical) if origin else {}
+    prefilled = {s: typical[s] for s in reasons if s in typical}
+    floors = implied_levels(taxonomy, typical)
+    implied = {s: f for s, f in floors.items() if s in reasons and f.level > typical.get(s, 0)}
+    prefilled |= {s: f.level for s, f in implied.items()}
     beyond = tuple(taxonomy.skills[s] for s in cited if s not in reasons)  # past the budget
     return Questions(
-        _sections(taxonomy, reasons, language), reading, prefilled, frozenset(cited), beyond
+        _sections(taxonomy, reasons, language),
+        reading,
+        prefilled,
+        frozenset(cited),
+        beyond,
+        implied,
     )
 
 

@@ -21,6 +21,8 @@ from flask_babel import gettext as _
 from advisor.core.errors import InvalidProfile
 from advisor.core.planning import RoleFit
 from advisor.core.taxonomy import RoleReading, read_current_role
+from advisor.core.wording import implied_sentence
+from advisor.i18n import words_for
 from advisor.services import jobads, plans
 from advisor.services.assessment import (
     ANSWERED,
@@ -32,6 +34,7 @@ from advisor.services.assessment import (
     best_suggestion,
     questions,
     skill_by_name,
+    skill_labels,
     unasked_core,
 )
 from advisor.web.context import current_advisor, current_store
@@ -332,15 +335,20 @@ def _headings(
 
 
 def _presets(asked: Questions, language: str) -> dict[str, str]:
-    """Why a level is already chosen, under the skill (today: typical of the role the person
-    comes from)."""
+    """Why a level is already chosen, under the skill: typical of the role the person comes
+    from, or implied by another of its typical levels (which the plan counts as a floor)."""
     if asked.origin is None:
         return {}
     origin = asked.origin.label.in_(language)
-    return {
+    presets = {
         skill_id: _("Preselected: typical of %(origin)s (level %(n)s).", origin=origin, n=level)
         for skill_id, level in asked.prefilled.items()
     }
+    words = words_for(language)
+    labels = skill_labels(current_advisor(), language)
+    for skill_id, floor in asked.implied.items():
+        presets[skill_id] = implied_sentence(floor, lambda s: labels.get(s, s), words)
+    return presets
 
 
 def _known_language(form: ProfileForm) -> str:

@@ -90,3 +90,24 @@ def test_a_reassessment_asks_again_about_every_skill_of_the_plan(
     again = asked(wide_client.get(f"{location}/reassess").get_data(as_text=True))
     assert {item["skill"] for item in plan["items"]} <= set(again)
     assert "wide.skill-28" in again  # rated under "other skills" before, asked now
+
+
+def test_a_level_the_typical_levels_imply_is_preselected_with_its_reason(
+    app_config: dict[str, object],
+) -> None:
+    from advisor.app import create_app
+    from advisor.resources import skills_data_dir
+
+    app = create_app({**app_config, "SKILLS_DATA": str(skills_data_dir())})
+    try:
+        client = app.test_client()
+        form = {**STEP1, "current_role": "HPC engineer", "target_role": "mlops-engineer"}
+        page = client.post("/assess", data=form).get_data(as_text=True)
+    finally:
+        app.extensions["advisor.store"].close()
+    skills = asked(page)
+    # An HPC engineer's typical GPU computing at 3 needs Docker at 2: Docker is preselected at 2
+    # with that reason (the person can change it), though Docker is not typical of the role.
+    assert "foundations.docker" in skills
+    assert checked(page, skills.index("foundations.docker")) == "2"
+    assert "“GPU computing for AI” at 3 needs “Containers with Docker” at 2: counted as 2." in page

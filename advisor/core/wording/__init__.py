@@ -18,7 +18,7 @@ from advisor.core.wording.explanations import (
 )
 from advisor.core.wording.markdown import plan_markdown
 from advisor.core.wording.plan_json import cited_sources, plan_dict, progress_dict, schedule_dict
-from advisor.core.wording.standing import week_end, week_spans
+from advisor.core.wording.standing import implied_sentence, week_end, week_spans
 from advisor.core.wording.words import Words
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "Words",
     "cited_sources",
     "factor_name",
+    "implied_sentence",
     "milestone_note",
     "milestone_title",
     "plan_dict",
