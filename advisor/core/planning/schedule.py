@@ -6,8 +6,8 @@ every hour of effort is an hour of the person's own study. After it, the plan as
 person uses these skills at work (in the new role, or on projects of their current job): most
 of what is learnt then comes from the work itself (the 70-20-10 rule of thumb of the Center for
 Creative Leadership puts 70 % on assignments), so the person's own study is
-`STUDY_SHARE_IN_ROLE` of that effort and the rest is practice at work. Because the switch is a
-week, not a list of skills, more hours per week never make a plan longer.
+`STUDY_SHARE_IN_ROLE` of that effort and the rest is practice at work. The switch is a week,
+not a list of skills, so the split depends on time alone.
 
 A block is an item's part with the small prerequisites studied at its start (its steps). Blocks
 follow each other in the order of study, each starting where the previous one ended, so a part
