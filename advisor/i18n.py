@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
@@ -36,6 +36,12 @@ class CatalogueWords:
     def number(self, value: float) -> str:
         return _number(value, self.language)
 
+    def month(self, day: date) -> str:
+        return _month(day.year, day.month, self.language)
+
+    def interval(self, first: date, last: date) -> str:
+        return _interval(first, last, self.language)
+
     def date(self, day: date) -> str:
         written = format_date(day, format="long", locale=self.language)
         # French writes the first day of a month as an ordinal: « 1er décembre ».
@@ -61,6 +67,16 @@ def _percent(share: float, language: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _number(value: float, language: str) -> str:
     return format_decimal(value, locale=language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _month(year: int, month: int, language: str) -> str:
+    return format_date(date(year, month, 1), format="MMM y", locale=language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _interval(first: date, last: date, language: str) -> str:
+    return format_interval(first, last, "yMMMd", locale=language)
 
 
 @functools.cache
