@@ -1,22 +1,31 @@
-"""The PDF's details: each item with its resources, the method, sources, and the page footer."""
+"""The full plan's details: each item with its levels, sources and resources, the method, the
+sources, and the page footer.
+
+Only a heading is kept with what follows it: a long item flows on to the next page rather than
+leaving half a page empty before it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    PageBreak,
-)
 
-from advisor.core.wording import FACTORS, factor_name
-from advisor.i18n import words_for
-from advisor.pdf.styles import MARGIN, MUTED, Paragraph, para
+from advisor.core.wording import (
+    FACTORS,
+    factor_name,
+    first_names,
+    reasons_in_words,
+    stage_name,
+)
+from advisor.i18n import CatalogueWords, words_for
+from advisor.pdf.styles import MARGIN, MUTED, Paragraph, kept, para
+from advisor.pdf.summary import resource_markup
 
 
 def item_details(
@@ -25,40 +34,55 @@ def item_details(
     lang: str,
     quotes: Mapping[str, Sequence[tuple[str, str]]],
 ) -> list[Any]:
+    """Each item: its heading, then what it is, why here, its levels and what it comes after
+    in one paragraph, then what its sources say and its resources in another."""
     words = words_for(lang)
-    # Quotation marks as each language sets them, with French's no-break spaces inside.
-    opening, closing = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
     labels = {i["skill"]: i["label"] for i in plan["items"]}
-    story: list[Any] = [PageBreak(), para(words.phrase("Each skill in detail"), s["h2"])]
+    story: list[Any] = [para(words.phrase("Each skill in detail"), s["h2"])]
     for item in plan["items"]:
-        lines = [escape(item["description"])]
-        if item.get("target_anchor"):
-            lines.append(
-                "<b>"
-                + escape(words.phrase("At level {level} you can:", level=item["target"]))
-                + "</b> "
-                f"{escape(item['target_anchor'])}"
-            )
+        lines = [escape(kept(item["description"]))]
+        if item.get("why_here"):
+            lines.append(_named(words.phrase("Why here:"), item["why_here"]))
+        reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
+        lines.append(_named(words.phrase("Reasons:"), reasons + "."))
+        lines += _levels(item, words)
         if item["prerequisites"]:
-            after = ", ".join(labels.get(p, p) for p in item["prerequisites"])
-            heading = escape(words.phrase("Comes after:"))
-            lines.append(f"<b>{heading}</b> {escape(after)}")
-        for quote, where in quotes.get(item["skill"], ()):
-            lines.append(f"<i>{opening}{escape(quote)}{closing}</i> — {escape(where)}")
-        resources = "<br/>".join(
-            f'• <a href="{escape(r["url"])}" color="#0b57d0">{escape(r["title"])}</a> '
-            f'<font color="#4a4a4a">({escape(r["language"].upper())}, {r["hours"]:g} h) '
-            f"{escape(r['url'])}</font>"
-            for r in item["resources"]
-        )
-        block = [
+            after = first_names([labels.get(p, p) for p in item["prerequisites"]], words, 6)
+            lines.append(_named(words.phrase("Comes after:"), after + "."))
+        notes = [
+            f"<i>{escape(kept(words.quote(quote)))}</i> — {escape(kept(where))}"
+            for quote, where in quotes.get(item["skill"], ())
+        ]
+        notes += ["• " + resource_markup(r, words) for r in item["resources"]]
+        story += [
             para(f"{item['rank']}. {item['label']}", s["h3"]),
             Paragraph("<br/>".join(lines), s["body"]),
         ]
-        if resources:
-            block.append(Paragraph(resources, s["small"]))
-        story.append(KeepTogether(block))
+        if notes:
+            story.append(Paragraph("<br/>".join(notes), s["small"]))
     return story
+
+
+def _named(name: str, text: str) -> str:
+    return f"<b>{escape(kept(name))}</b> {escape(kept(text))}"
+
+
+def _levels(item: Mapping[str, Any], words: CatalogueWords) -> list[str]:
+    """What someone can do at each level the item's stages reach: "Level 2 — Has put…"."""
+    anchors = {int(item.get("stage_target") or 0): item.get("stage_anchor") or ""}
+    anchors[int(item["target"])] = item.get("target_anchor") or ""
+    parts = item.get("parts") or [{"stage": item.get("stage") or "ready", "target": item["target"]}]
+    lines = []
+    for part in parts:
+        anchor = anchors.get(int(part["target"]), "")
+        if anchor:
+            level = words.phrase(
+                "Level {level} ({stage})",
+                level=part["target"],
+                stage=stage_name(str(part["stage"]), words),
+            )
+            lines.append(f"<b>{escape(kept(level))}</b> — {escape(kept(anchor))}")
+    return lines
 
 
 def method_and_sources(
@@ -81,15 +105,13 @@ def method_and_sources(
     story.append(para(words.phrase("Factors: {factors}.", factors=factors), s["body"]))
     sources = plan.get("sources", [])
     if sources:
-        story.append(para(words.phrase("Sources"), s["h2"]))
-        for src in sources:
-            story.append(
-                Paragraph(
-                    f"{escape(src['title'])} — {escape(src['publisher'])}, {escape(src['date'])}. "
-                    f'<a href="{escape(src["url"])}" color="#0b57d0">{escape(src["url"])}</a>',
-                    s["small"],
-                )
-            )
+        listed = "<br/>".join(
+            f"{escape(kept(src['title']))} — {escape(kept(src['publisher']))}, "
+            f"{escape(words.date(date.fromisoformat(src['date'][:10])))}. "
+            f'<a href="{escape(src["url"])}" color="#0b57d0">{escape(src["url"])}</a>'
+            for src in sources
+        )
+        story += [para(words.phrase("Sources"), s["h2"]), Paragraph(listed, s["small"])]
     story.append(para(words.phrase("Attribution"), s["h2"]))
     if any(i.get("esco") for i in plan["items"]):
         story.append(

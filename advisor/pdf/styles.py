@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -24,6 +25,10 @@ INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#4a4a4a")
 LINE = colors.HexColor("#c8c8c8")
 MARGIN = 18 * mm
+BOTTOM_MARGIN = MARGIN + 4 * mm  # room for the page number
+FRAME_PADDING = 6  # ReportLab's frames pad their four sides by 6 points
+FRAME_WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
+FRAME_HEIGHT = A4[1] - MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
 
 
 class Paragraph(_Paragraph):  # type: ignore[misc]
@@ -76,7 +81,29 @@ def plan_styles() -> dict[str, ParagraphStyle]:
     )
     return {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
+        # Addresses break at their slashes when they would run past the line, never mid-word.
+        "small": ParagraphStyle(
+            "small",
+            parent=base,
+            fontSize=8,
+            leading=10.5,
+            textColor=MUTED,
+            splitLongWords=0,
+            uriWasteReduce=0.3,
+        ),
+        # One idea a line on the summary's second page: a bold name, then what it says.
+        "lead": ParagraphStyle(
+            "lead",
+            parent=base,
+            fontSize=8.8,
+            leading=11.5,
+            spaceAfter=1.5,
+            splitLongWords=0,
+            uriWasteReduce=0.3,
+        ),
+        "kicker": ParagraphStyle(
+            "kicker", parent=base, fontName=bold, fontSize=10, leading=13, textColor=ACCENT
+        ),
         # Table cells wrap between words only: a word is never cut across two lines.
         "cell": ParagraphStyle(
             "cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0, splitLongWords=0
@@ -85,20 +112,27 @@ def plan_styles() -> dict[str, ParagraphStyle]:
             "head", parent=base, fontName=bold, fontSize=8.5, leading=11, spaceAfter=0
         ),
         "title": ParagraphStyle(
-            "title", parent=base, fontName=bold, fontSize=20, leading=25, spaceAfter=6
+            "title", parent=base, fontName=bold, fontSize=19, leading=23, spaceAfter=4
         ),
         "h2": ParagraphStyle(
             "h2",
             parent=base,
             fontName=bold,
-            fontSize=13.5,
-            leading=18,
-            spaceBefore=10,
-            spaceAfter=6,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=8,
+            spaceAfter=4,
             textColor=ACCENT,
         ),
         "h3": ParagraphStyle(
-            "h3", parent=base, fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3
+            "h3",
+            parent=base,
+            fontName=bold,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
         ),
         "big": ParagraphStyle("big", parent=base, fontName=bold, fontSize=15, leading=20),
     }
