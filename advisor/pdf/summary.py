@@ -173,7 +173,7 @@ def _facts(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, st
 
 def _facts_table(facts: list[tuple[str, str]], s: dict[str, ParagraphStyle]) -> Table:
     """The facts two by two: name and value, name and value."""
-    cells = [
+    cells: list[list[Any]] = [
         [
             part
             for key, value in facts[n : n + 2]
