@@ -75,11 +75,9 @@ def plan_command(
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
     from advisor.core.errors import InvalidPlan, InvalidProfile
-    from advisor.core.wording import plan_markdown
+    from advisor.core.wording import InvalidCalendar, calendar_options, plan_markdown
     from advisor.i18n import words_for
     from advisor.services.plan_build import check_earlier_plan, plan_for_profile
-
-    from advisor.core.wording import InvalidCalendar, calendar_options
 
     try:
         calendar = calendar_options({"start": start, "weekday": weekday, "at": at})

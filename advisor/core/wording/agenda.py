@@ -26,6 +26,7 @@ DEFAULT_TIME = time(9, 0)
 STEP_MINUTES = 5  # blocks are rounded to five minutes
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 LATEST_START = time(22, 0)
+FIRST_YEAR, LAST_YEAR = 2000, 2199  # a plan lasts at most ten years: its dates stay in range
 
 
 class InvalidCalendar(InvalidInput):
@@ -53,6 +54,9 @@ def calendar_options(values: Mapping[str, object]) -> CalendarOptions:
             start = date.fromisoformat(given["start"])
         except ValueError:
             errors["start"] = "must be a date written YYYY-MM-DD"
+        else:
+            if not FIRST_YEAR <= start.year <= LAST_YEAR:
+                errors["start"] = f"must be a date from {FIRST_YEAR} to {LAST_YEAR}"
     if "weekday" in given:
         if given["weekday"].lower() in WEEKDAYS:
             weekday = WEEKDAYS.index(given["weekday"].lower())
@@ -134,14 +138,15 @@ def plan_agenda(
 
 def _parts(item: Mapping[str, Any]) -> Sequence[Mapping[str, Any]]:
     # A plan saved before items had parts is one part: the item's own weeks.
-    fallback = {
-        "stage": item.get("stage") or "ready",
-        "target": item["target"],
-        "hours": item["hours"],
-        "start_week": item["start_week"],
-        "end_week": item["end_week"],
-    }
-    parts: Sequence[Mapping[str, Any]] = item.get("parts") or [fallback]
+    parts: Sequence[Mapping[str, Any]] = item.get("parts") or [
+        {
+            "stage": item.get("stage") or "ready",
+            "target": item["target"],
+            "hours": item["hours"],
+            "start_week": item["start_week"],
+            "end_week": item["end_week"],
+        }
+    ]
     return parts
 
 
