@@ -321,7 +321,10 @@ def _item_block(
         target=item["target"],
     )
     why = item.get("why_here") or reasons_in_words(item["reasons"], words) + "."
-    reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
+    # The credit for what the person knows has a line of its own below, not in the reasons.
+    reasons = reasons_in_words(
+        item["reasons"], words, is_prerequisite=bool(item.get("is_prerequisite"))
+    )
     lines = [
         _labelled(words.phrase("Why here:"), why, s),
         _labelled(words.phrase("Reasons:"), _sentence(reasons), s),
