@@ -103,6 +103,7 @@ class TimelineRow:
     y: int
     bars: tuple[TimelineBar, ...]
     cells: tuple[str, str]  # the table's two stage columns, in words ("—" when absent)
+    name: str = ""  # the whole label, for the table
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def timeline_chart(timeline: Timeline, words: Words) -> TimelineChart:
                 for bar in row.bars
             ),
             cells=(_stage_cell(row.bars, READY, words), _stage_cell(row.bars, DEEPEN, words)),
+            name=f"{row.rank}. {row.label}",
         )
         for n, row in enumerate(timeline.rows)
     )
