@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import gc
 import io
 import json
@@ -93,10 +94,7 @@ def page_count(pdf: bytes) -> int:
 def profiles(count: int) -> list[tuple[dict[str, Any], datetime]]:
     """`count` profiles, each with the moment its plan is made: two people at several weekly
     hours, a day apart (so every plan is new: another id, other dates)."""
-    from advisor.resources import skills_data_dir
-    from advisor.services.advisor import build_advisor
-
-    advisor = build_advisor(skills_data_dir(), date.today())
+    advisor = shipped_advisor()
     widest = max(advisor.taxonomy.roles.values(), key=lambda r: len(r.requirements))
     people = [
         {
@@ -114,13 +112,18 @@ def profiles(count: int) -> list[tuple[dict[str, Any], datetime]]:
     ]
 
 
-def plan_of(profile: dict[str, Any], now: datetime) -> dict[str, Any]:
+@functools.cache
+def shipped_advisor() -> Any:
     from advisor.resources import skills_data_dir
     from advisor.services.advisor import build_advisor
+
+    return build_advisor(skills_data_dir(), date.today())
+
+
+def plan_of(profile: dict[str, Any], now: datetime) -> dict[str, Any]:
     from advisor.services.plans import plan_for_profile
 
-    advisor = build_advisor(skills_data_dir(), date.today())
-    return plan_for_profile(advisor, profile, now=now)[1]
+    return plan_for_profile(shipped_advisor(), profile, now=now)[1]
 
 
 def render(plan: dict[str, Any], kind: str) -> bytes:

@@ -50,7 +50,7 @@ def item_details(
             after = first_names([labels.get(p, p) for p in item["prerequisites"]], words, 6)
             lines.append(_named(words.phrase("Comes after:"), after + "."))
         notes = [
-            f"<i>{escape(kept(words.quote(quote)))}</i> — {escape(kept(where))}"
+            f"{escape(kept(words.quote(quote)))} — {escape(kept(where))}"
             for quote, where in quotes.get(item["skill"], ())
         ]
         notes += ["• " + resource_markup(r, words) for r in item["resources"]]

@@ -361,9 +361,11 @@ def resource_markup(resource: Mapping[str, Any], words: CatalogueWords) -> str:
         language=str(resource["language"]).upper(),
         hours=words.number(float(resource["hours"])),
     )
+    # Two runs of text (the link, then the rest in the paragraph's own colour): each change of
+    # font or colour is one more fragment for every line break to measure.
     return (
         f'<a href="{url}" color="#0b57d0">{escape(kept(resource["title"]))}</a> '
-        f'<font color="#4a4a4a">({escape(kept(about))}) {url}</font>'
+        f"({escape(kept(about))}) {url}"
     )
 
 
