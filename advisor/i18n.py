@@ -4,6 +4,7 @@ the plan's reasons, the PDF, the Markdown export and the CLI."""
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
 from babel.dates import format_date, format_interval
@@ -76,7 +77,14 @@ def _month(year: int, month: int, language: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _interval(first: date, last: date, language: str) -> str:
-    return format_interval(first, last, "yMMMd", locale=language)
+    written = format_interval(first, last, "yMMMd", locale=language)
+    if language == "fr":
+        # The first day of a month is an ordinal in French, abbreviated or not: « 1er déc. ».
+        if first.day == 1:
+            written = re.sub(r"^1(?=\D)", "1er", written)
+        if last.day == 1 and (first.month, first.year) != (last.month, last.year):
+            written = re.sub(r"(–\s*)1(?=\D)", r"\g<1>1er", written)
+    return written
 
 
 @functools.cache

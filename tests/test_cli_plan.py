@@ -165,10 +165,21 @@ def test_ics_plan_with_a_start_weekday_and_time(tmp_path: Path) -> None:
     assert code == 0
     events = Calendar.from_ical(out).walk("VEVENT")
     starts = [e.decoded("DTSTART") for e in events if "DURATION" in e]
-    # Sundays, from 9:00 (a second skill that week starts when the first one's block ends).
-    assert starts and all(s.weekday() == 6 and s.hour >= 9 for s in starts)
+    # From Sundays at 9:00: a day holds at most 4 h, the rest of a 6-hour week is on Monday
+    # (a second skill that day starts when the first one's block ends).
+    assert starts and {s.weekday() for s in starts} == {6, 0}
+    assert all(s.hour >= 9 for s in starts)
     assert min(s.time() for s in starts).isoformat() == "09:00:00"
     assert min(starts).date().isoformat() == "2027-03-07"
+
+
+def test_a_start_too_late_for_the_weeks_hours_is_refused(tmp_path: Path) -> None:
+    plan = {"target_role": "mlops-engineer", "hours_per_week": 40}
+    profile = write(tmp_path, json.dumps(plan))
+    code, _, err = run("plan", str(profile), "--format", "ics", "--at", "21:00")
+    assert code == 2
+    # 40 hours over seven days is 5 h 45 a day: from 18:15 at the latest, to end by midnight.
+    assert "--at: must be 18:15 or earlier" in err
 
 
 def test_wrong_calendar_options_are_named(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def test_page_1_draws_the_timeline_in_the_plans_language(advisor: Advisor) -> No
         assert milestone["title"] in first
     # The axis in months, in French; the legend names both stages.
     assert "nov. 2026" in first
-    assert "première phase, prêt·e pour le rôle" in first
+    assert "première étape : prêt·e pour le rôle" in first.replace("\u00a0", " ")
 
 
 def test_the_timeline_marks_the_deadline_on_its_day(advisor: Advisor) -> None:
@@ -293,10 +293,14 @@ def with_milestones(plan: dict[str, Any]) -> dict[str, Any]:
 
 def test_the_two_pages_summarise_the_plan_for_a_manager(advisor: Advisor) -> None:
     plan = with_milestones(sixty_items(make_plan(advisor, "en", assessments={"python": 4})))
-    first, second = page_texts(render_plan_pdf(plan, LINK, {"foundations.python": "Py"}))
+    first, second = page_texts(render_plan_pdf(plan, LINK))
     assert "Learning plan" in first and "MLOps engineer" in first
     assert flat(FRENCH_NAME) in flat(first) and "Fit today" in first
-    assert "Strengths" in first and "Py (level 4)" in first
+    # Strengths from where the person stands on every skill of the role.
+    assert "Strengths: Python (level 4)." in flat(first)
+    assert "The role's skills" in flat(first) and "4 skills, 1 already at the plan's level" in flat(
+        first
+    )
     assert "Milestones" in first and "Ready for the role" in first
     assert "end of week 7, January 11, 2027" in flat(first)
     # A milestone counts its skills and names the first three, never a run-on list.
@@ -377,3 +381,75 @@ def test_a_french_pdf_is_french_to_the_last_digit(advisor: Advisor) -> None:
         text = text_of(pdf).replace(LINK, "")
         assert french_faults(text) == []
     assert " 1 261,5 " in flat(text_of(render_plan_pdf(plan, LINK, details=True)))
+
+
+def test_the_two_pages_show_the_new_planners_plan_truthfully(shipped: Advisor) -> None:
+    """Each stage with its own weeks, the steps inside items, own study against practice at
+    work after the switch week, the implied levels, strengths from where the person stands on
+    the role, and every stage done by the deadline with the one under way."""
+    profile = {
+        "language": "en",
+        "target_role": "mlops-engineer",
+        "hours_per_week": 6,
+        "deadline_weeks": 10,
+        "assessments": {"foundations.kubernetes": 4, "foundations.linux": 4},
+    }
+    plan = plan_for_profile(shipped, profile, now=NOW)[1]
+    document = render_plan_document(plan, LINK)
+    assert document.pages == 2
+    first, second = (flat(t) for t in page_texts(document.body))
+    assert plan["implied"] and flat(plan["implied"][0]["why"]) in first
+    assert "Strengths: Kubernetes (level 4)." in first
+    assert flat(plan["switch_note"]) in first and "Practice at work" in first
+    shown = [i for i in plan["items"] if flat(f"{i['rank']}. {i['label']}") in second]
+    assert any(p["steps"] for i in shown for p in i["parts"])
+    assert any(p["practice_hours"] for i in shown for p in i["parts"])
+    for item in shown:
+        for part in item["parts"]:
+            first_week, last_week = part["start_week"], part["end_week"]
+            weeks = f"Week {first_week}" if first_week == last_week else f"Weeks {first_week}–"
+            assert f"{weeks}" in second
+            for step in part["steps"]:
+                assert flat(f"starting with “{step['label']}” to level {step['target']}") in second
+            # The steps are part of the block: their hours are in the stage's.
+            own = part["hours"] + sum(step["hours"] for step in part["steps"])
+            practice = part["practice_hours"] + sum(s["practice_hours"] for s in part["steps"])
+            if practice:
+                assert f"{own} h of your own study and {practice} h of practice at work" in second
+            else:
+                assert f"to level {part['target']}, {own} h" in second
+    deadline = plan["deadline"]
+    assert deadline["parts_done"] and deadline["in_progress"]
+    assert "Every stage done by then:" in second
+    for going in deadline["in_progress"]:
+        name = next(
+            s["label"]
+            for i in plan["items"]
+            for p in i["parts"]
+            for s in [{"skill": i["skill"], "label": i["label"]}, *p["steps"]]
+            if s["skill"] == going["skill"]
+        )
+        assert flat(f"Under way at the deadline: {name} to level {going['target']}") in second
+
+
+def test_a_french_markdown_plan_is_french_to_the_last_digit(shipped: Advisor) -> None:
+    """The Markdown export formats its numbers and dates as the page and the PDF do."""
+    from advisor.core.wording import plan_markdown
+    from advisor.i18n import words_for
+
+    profile = {
+        "language": "fr",
+        "target_role": "mlops-engineer",
+        "hours_per_week": 6,
+        "deadline_weeks": 10,
+        "assessments": {"foundations.kubernetes": 4},
+    }
+    plan = plan_for_profile(shipped, profile, now=NOW)[1]
+    plan["items"][0]["hours"] = 1261.5
+    text = plan_markdown(plan, words_for("fr"))
+    # A resource’s title is a name, in its own language: its link is left out of the reading.
+    assert french_faults(re.sub(r"\[[^]]*\]\([^)]*\)", "", text)) == []
+    assert "| 1 261,5 |" in text.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "Vous finiriez le " in text and "Votre échéance\u00a0: le " in text
+    assert "*Première étape*\u00a0: semaines 1 à " in text
+    assert plan["implied"][0]["why"] in text and plan["switch_note"] in text

@@ -122,7 +122,12 @@ def plan_command(
     if fmt == "ics":
         from advisor.ics import plan_ics
 
-        body = plan_ics(plan, calendar)
+        try:
+            body = plan_ics(plan, calendar)
+        except InvalidCalendar as error:
+            for field, message in error.fields.items():
+                click.echo(f"--{field}: {message}", err=True)
+            raise click.UsageError("invalid calendar options") from None
         if output is None:
             click.echo(body.decode("utf-8").rstrip("\r\n"))
         else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -18,14 +17,18 @@ from reportlab.lib.units import mm
 
 from advisor.core.wording import (
     FACTORS,
+    bar_words,
     factor_name,
     first_names,
+    item_bars,
+    plan_start,
     reasons_in_words,
+    stage_label,
     stage_name,
 )
 from advisor.i18n import CatalogueWords, words_for
-from advisor.pdf.styles import MARGIN, MUTED, Paragraph, kept, para
-from advisor.pdf.summary import resource_markup
+from advisor.pdf.styles import MARGIN, MUTED, labelled, linked, para
+from advisor.pdf.summary import resource_text
 
 
 def item_details(
@@ -34,40 +37,63 @@ def item_details(
     lang: str,
     quotes: Mapping[str, Sequence[tuple[str, str]]],
 ) -> list[Any]:
-    """Each item: its heading, then what it is, why here, its levels and what it comes after
-    in one paragraph, then what its sources say and its resources in another."""
+    """Each item: its heading, what it is, why here, its reasons, its levels, each stage's
+    weeks and what it comes after, then what its sources say and its resources.
+
+    One idea a paragraph, each one run of text (a label apart, drawn in bold; a resource a
+    link as a whole): ReportLab breaks such paragraphs into lines many times faster than
+    paragraphs with markup, and a paragraph split across two pages is broken again."""
     words = words_for(lang)
     labels = {i["skill"]: i["label"] for i in plan["items"]}
-    story: list[Any] = [para(words.phrase("Each skill in detail"), s["h2"])]
+    start = plan_start(plan)
+    story: list[Any] = [
+        *_implied(plan, s, words),
+        para(words.phrase("Each skill in detail"), s["h2"]),
+    ]
+    line, note = s["line"], s["note"]
     for item in plan["items"]:
-        lines = [escape(kept(item["description"]))]
-        if item.get("why_here"):
-            lines.append(_named(words.phrase("Why here:"), item["why_here"]))
-        reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
-        lines.append(_named(words.phrase("Reasons:"), reasons + "."))
-        lines += _levels(item, words)
-        if item["prerequisites"]:
-            after = first_names([labels.get(p, p) for p in item["prerequisites"]], words, 6)
-            lines.append(_named(words.phrase("Comes after:"), after + "."))
-        notes = [
-            f"{escape(kept(words.quote(quote)))} — {escape(kept(where))}"
-            for quote, where in quotes.get(item["skill"], ())
-        ]
-        notes += ["• " + resource_markup(r, words) for r in item["resources"]]
         story += [
             para(f"{item['rank']}. {item['label']}", s["h3"]),
-            Paragraph("<br/>".join(lines), s["body"]),
+            para(item["description"], line),
         ]
-        if notes:
-            story.append(Paragraph("<br/>".join(notes), s["small"]))
+        if item.get("why_here"):
+            story.append(labelled(words.phrase("Why here:"), item["why_here"], line))
+        reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
+        story.append(labelled(words.phrase("Reasons:"), reasons + ".", line))
+        story += _levels(item, words, line)
+        story += [
+            labelled(
+                stage_label(b.stage, words) + words.colon().rstrip(),
+                bar_words(b, words) + ".",
+                line,
+            )
+            for b in item_bars(item, start, words)
+        ]
+        if item["prerequisites"]:
+            after = first_names([labels.get(p, p) for p in item["prerequisites"]], words, 6)
+            story.append(labelled(words.phrase("Comes after:"), after + ".", line))
+        story += [
+            para(f"{words.quote(quote)} — {where}", note)
+            for quote, where in quotes.get(item["skill"], ())
+        ]
+        story += [linked(resource_text(r, words), r["url"], note, "•") for r in item["resources"]]
     return story
 
 
-def _named(name: str, text: str) -> str:
-    return f"<b>{escape(kept(name))}</b> {escape(kept(text))}"
+def _implied(
+    plan: Mapping[str, Any], s: dict[str, ParagraphStyle], words: CatalogueWords
+) -> list[Any]:
+    """Every level the person's ratings imply, each with the rating it follows from."""
+    implied = plan.get("implied") or []
+    if not implied:
+        return []
+    return [
+        para(words.phrase("What your ratings imply"), s["h2"]),
+        *[para(f["why"], s["line"]) for f in implied],
+    ]
 
 
-def _levels(item: Mapping[str, Any], words: CatalogueWords) -> list[str]:
+def _levels(item: Mapping[str, Any], words: CatalogueWords, style: ParagraphStyle) -> list[Any]:
     """What someone can do at each level the item's stages reach: "Level 2 — Has put…"."""
     anchors = {int(item.get("stage_target") or 0): item.get("stage_anchor") or ""}
     anchors[int(item["target"])] = item.get("target_anchor") or ""
@@ -81,7 +107,7 @@ def _levels(item: Mapping[str, Any], words: CatalogueWords) -> list[str]:
                 level=part["target"],
                 stage=stage_name(str(part["stage"]), words),
             )
-            lines.append(f"<b>{escape(kept(level))}</b> — {escape(kept(anchor))}")
+            lines.append(labelled(f"{level} —", anchor, style))
     return lines
 
 
@@ -103,15 +129,20 @@ def method_and_sources(
     ]
     factors = ", ".join(factor_name(f, words).lower() for f in FACTORS)
     story.append(para(words.phrase("Factors: {factors}.", factors=factors), s["body"]))
+    if plan.get("switch_note"):
+        story.append(para(plan["switch_note"], s["body"]))
     sources = plan.get("sources", [])
     if sources:
-        listed = "<br/>".join(
-            f"{escape(kept(src['title']))} — {escape(kept(src['publisher']))}, "
-            f"{escape(words.date(date.fromisoformat(src['date'][:10])))}. "
-            f'<a href="{escape(src["url"])}" color="#0b57d0">{escape(src["url"])}</a>'
+        story.append(para(words.phrase("Sources"), s["h2"]))
+        story += [
+            linked(
+                f"{src['title']} — {src['publisher']}, "
+                f"{words.date(date.fromisoformat(src['date'][:10]))}. {src['url']}",
+                src["url"],
+                s["note"],
+            )
             for src in sources
-        )
-        story += [para(words.phrase("Sources"), s["h2"]), Paragraph(listed, s["small"])]
+        ]
     story.append(para(words.phrase("Attribution"), s["h2"]))
     if any(i.get("esco") for i in plan["items"]):
         story.append(

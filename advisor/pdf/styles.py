@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -44,6 +46,24 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
         return size
 
 
+class LinkedParagraph(Paragraph):
+    """A paragraph that is a link as a whole: plain text (ReportLab breaks a paragraph of one
+    run of text much faster than one with markup), the address printed once in it."""
+
+    url = ""
+
+    def draw(self) -> None:
+        super().draw()
+        if self.url:
+            self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        for part in parts:
+            part.url = self.url
+        return parts
+
+
 def register_fonts() -> tuple[str, str]:
     """DejaVu from Debian's fonts-dejavu-core, else the Vera fonts ReportLab ships."""
     if "AdvisorSans" in pdfmetrics.getRegisteredFontNames():
@@ -78,6 +98,9 @@ def plan_styles() -> dict[str, ParagraphStyle]:
         textColor=INK,
         alignment=TA_LEFT,
         spaceAfter=4,
+        # No squeezing of spaces to fit one more word on a line: ReportLab measures every
+        # space of the line again for each word it tries, in every paragraph with markup.
+        spaceShrinkage=0,
     )
     return {
         "body": base,
@@ -98,6 +121,18 @@ def plan_styles() -> dict[str, ParagraphStyle]:
             fontSize=8.8,
             leading=11.5,
             spaceAfter=1.5,
+            splitLongWords=0,
+            uriWasteReduce=0.3,
+        ),
+        # The full plan's details, one idea a paragraph, set close together.
+        "line": ParagraphStyle("line", parent=base, spaceAfter=1.5),
+        "note": ParagraphStyle(
+            "note",
+            parent=base,
+            fontSize=8,
+            leading=10.5,
+            textColor=MUTED,
+            spaceAfter=0.5,
             splitLongWords=0,
             uriWasteReduce=0.3,
         ),
@@ -136,6 +171,35 @@ def plan_styles() -> dict[str, ParagraphStyle]:
         ),
         "big": ParagraphStyle("big", parent=base, fontName=bold, fontSize=15, leading=20),
     }
+
+
+@functools.cache
+def with_label(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` with room for a label in bold before its first line (a ReportLab bullet)."""
+    return ParagraphStyle(
+        f"{style.name}-labelled",
+        parent=style,
+        bulletFontName=register_fonts()[1],
+        bulletFontSize=style.fontSize,
+        bulletIndent=0,
+        bulletColor=style.textColor,
+    )
+
+
+def labelled(label: str, text: str, style: ParagraphStyle) -> Paragraph:
+    """ "Label: text", the label in bold, as one run of text after a label drawn apart: a
+    paragraph of one run is broken into lines much faster than one with markup."""
+    return Paragraph(escape(kept(text)), with_label(style), bulletText=kept(label))
+
+
+def linked(text: str, url: str, style: ParagraphStyle, label: str | None = None) -> Paragraph:
+    """`text` (its address in it) as a link to `url`, after a bold `label` if any."""
+    chosen = with_label(style) if label else style
+    paragraph = LinkedParagraph(
+        escape(kept(text)), chosen, bulletText=kept(label) if label else None
+    )
+    paragraph.url = url
+    return paragraph
 
 
 def kept(text: str) -> str:

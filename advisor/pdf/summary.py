@@ -81,12 +81,14 @@ def first_page(
             s["body"],
         ),
         _facts_table(_facts(plan, words), s),
-        _labelled(words.phrase("Strengths"), _strengths(plan, labels, words), s),
+        _labelled(words.phrase("Strengths:"), _strengths(plan, labels, words), s),
+        *_implied(plan, words, s),
     ]
     milestones = _milestones(plan, words)
     if milestones:
         head += [para(words.phrase("Milestones"), s["h2"]), _milestone_table(milestones, s)]
-    foot = _private_link(link, words, s) if link else []
+    foot = [para(plan["switch_note"], s["small"])] if plan.get("switch_note") else []
+    foot += _private_link(link, words, s) if link else []
     timeline = plan_timeline(plan, words)
     if not timeline.rows:
         return head + foot
@@ -132,7 +134,7 @@ def _facts(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, st
         (words.phrase("Fit today"), words.percent(plan["target_role"]["fit"])),
         (words.phrase("Date"), words.date(plan_start(plan))),
         (
-            words.phrase("Total effort"),
+            words.phrase("Own study") if plan.get("practice_hours") else words.phrase("Effort"),
             words.phrase(
                 "{hours} h at {per_week} h a week",
                 hours=words.number(plan["total_hours"]),
@@ -154,6 +156,31 @@ def _facts(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, st
             ),
         ),
     ]
+    if plan.get("practice_hours"):
+        facts.append(
+            (
+                words.phrase("Practice at work"),
+                words.phrase(
+                    "{hours} h, from week {week}",
+                    hours=words.number(plan["practice_hours"]),
+                    week=int(plan.get("switch_week") or 0) + 1,
+                ),
+            )
+        )
+    standing = plan.get("standing") or []
+    if standing:
+        met = sum(1 for r in standing if r["level"] >= r["target"])
+        facts.append(
+            (
+                words.phrase("The role's skills"),
+                words.plural(
+                    "{n} skill, {met} already at the plan's level",
+                    "{n} skills, {met} already at the plan's level",
+                    len(standing),
+                    met=met,
+                ),
+            )
+        )
     deadline, due = plan.get("deadline"), deadline_day(plan)
     if deadline and due:
         verdict = words.phrase("fits") if deadline["fits"] else words.phrase("does not fit")
@@ -209,30 +236,65 @@ def _labelled(label: str, text: str, s: dict[str, ParagraphStyle]) -> Paragraph:
 
 
 def _strengths(plan: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords) -> str:
-    """The skills the person rated highest (3 or more), strongest first, the first few named."""
-    levels = plan.get("assessments", {})
+    """The skills of the role the person is strong in (level 3 or more, or already at the
+    plan's level), strongest first, the first few named; a level the ratings imply says so.
+    A plan saved before `standing` existed reads the ratings of 3 or more."""
+    standing = plan.get("standing")
+    if standing is None:
+        levels = plan.get("assessments", {})
+        item_labels = {i["skill"]: i["label"] for i in plan["items"]}
+        standing = [
+            {"skill": s, "label": labels.get(s) or item_labels.get(s) or s, "level": n}
+            for s, n in levels.items()
+        ]
     strong = sorted(
-        (s for s, n in levels.items() if n >= STRONG_LEVEL), key=lambda s: (-levels[s], s)
+        (
+            r
+            for r in standing
+            if r["level"] >= STRONG_LEVEL or 0 < r["level"] >= r.get("target", STRONG_LEVEL)
+        ),
+        key=lambda r: (-int(r["level"]), -int(r.get("importance", 0)), r["skill"]),
     )
     if not strong:
-        return words.phrase("No skill rated 3 or more yet.")
-    item_labels = {i["skill"]: i["label"] for i in plan["items"]}
+        return words.phrase("No skill of the role at level 3 or more yet.")
     named = [
-        words.phrase(
-            "{skill} (level {level})",
-            skill=labels.get(s) or item_labels.get(s) or s,
-            level=levels[s],
-        )
-        for s in strong
+        words.phrase("{skill} (level {level}, implied)", skill=r["label"], level=r["level"])
+        if "rated" in r and (r["rated"] or 0) < r["level"]
+        else words.phrase("{skill} (level {level})", skill=r["label"], level=r["level"])
+        for r in strong
     ]
     return first_names(named, words, STRENGTHS) + "."
 
 
+def _implied(
+    plan: Mapping[str, Any], words: CatalogueWords, s: dict[str, ParagraphStyle]
+) -> list[Any]:
+    """One short line on the levels the person's ratings imply: the first, and how many more
+    (each is in the full plan)."""
+    implied = plan.get("implied") or []
+    if not implied:
+        return []
+    text = implied[0]["why"]
+    if len(implied) > 1:
+        text += " " + words.plural(
+            "{n} more level counted the same way: see the full plan.",
+            "{n} more levels counted the same way: see the full plan.",
+            len(implied) - 1,
+        )
+    return [_labelled(words.phrase("What your ratings imply:"), text, s)]
+
+
 def _milestones(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[str, str, str]]:
     """Each milestone: its title, when it is reached, how many skills it needs (a few named)."""
-    labels = {i["skill"]: i["label"] for i in plan["items"]}
+    labels = skill_names(plan, {})
     found = plan.get("milestones") or (
-        [{"title": words.phrase("Ready for the role"), "end_week": plan["weeks"], "skills": labels}]
+        [
+            {
+                "title": words.phrase("Ready for the role"),
+                "end_week": plan["weeks"],
+                "skills": [i["skill"] for i in plan["items"]],
+            }
+        ]
         if plan["items"]
         else []
     )
@@ -245,7 +307,9 @@ def _milestones(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[st
             date=words.date(dated(plan, m.get("end_date"), week)),
         )
         names = [labels.get(s, s) for s in m.get("skills", [])]
-        rows.append((str(m.get("title", "")), when, few_named(names, words) if names else ""))
+        said = few_named(names, words) + "." if names else ""
+        note = str(m.get("note") or "")
+        rows.append((str(m.get("title", "")), when, f"{said} {note}".strip()))
     return rows
 
 
@@ -283,8 +347,8 @@ def second_page(
     if not plan["items"]:
         nothing = words.phrase("Nothing to learn for this role: every target is already met.")
         return [para(nothing, s["body"]), *fixed]
-    start = plan_start(plan)
-    blocks = [_item_block(i, s, labels, words, start) for i in plan["items"][:FIRST_ITEMS]]
+    start, names = plan_start(plan), skill_names(plan, labels)
+    blocks = [_item_block(i, s, names, words, start) for i in plan["items"][:FIRST_ITEMS]]
     heading = para(
         words.plural("The first item, and why", "The first {n} items, and why", len(blocks)),
         s["h2"],
@@ -329,7 +393,7 @@ def _item_block(
         _labelled(words.phrase("Why here:"), why, s),
         _labelled(words.phrase("Reasons:"), _sentence(reasons), s),
     ]
-    for bar in item_bars(item, start):
+    for bar in item_bars(item, start, words):
         label = stage_label(bar.stage, words) + words.colon().rstrip()
         lines.append(_labelled(label, _sentence(bar_words(bar, words)), s))
     transfer = _transfer(item, labels, words)
@@ -351,6 +415,16 @@ def _sentence(text: str) -> str:
 def _resources(item: Mapping[str, Any], words: CatalogueWords) -> str:
     """The first resources, each a link with its language and hours (markup)."""
     return " · ".join(resource_markup(r, words) for r in item.get("resources", [])[:RESOURCES])
+
+
+def resource_text(resource: Mapping[str, Any], words: CatalogueWords) -> str:
+    """A resource in plain text: its title, language and hours, and its address."""
+    about = words.phrase(
+        "{language}, {hours} h",
+        language=str(resource["language"]).upper(),
+        hours=words.number(float(resource["hours"])),
+    )
+    return f"{resource['title']} ({about}) {resource['url']}"
 
 
 def resource_markup(resource: Mapping[str, Any], words: CatalogueWords) -> str:
@@ -387,7 +461,7 @@ def deadline(
     given, due = plan.get("deadline"), deadline_day(plan)
     if not given or not due:
         return []
-    names = {**labels, **{i["skill"]: i["label"] for i in plan["items"]}}
+    names = skill_names(plan, labels)
     within = list(given.get("within", given.get("fitting_items", [])))
     after = list(
         given.get("after", [i["skill"] for i in plan["items"] if i["skill"] not in within])
@@ -403,10 +477,47 @@ def deadline(
     by = words.phrase("By the deadline ({date}):", date=words.date(due))
     done = few_named([names.get(x, x) for x in within], words) if within else ""
     story.append(_labelled(by, _sentence(done or words.phrase("none in full")), s))
+    parts = [_part(p, names, words) for p in given.get("parts_done", [])]
+    if parts:
+        story.append(
+            _labelled(
+                words.phrase("Every stage done by then:"), _sentence(first_names(parts, words)), s
+            )
+        )
+    for going in given.get("in_progress", []):
+        under_way = words.phrase(
+            "{part}, {share} done",
+            part=_part(going, names, words),
+            share=words.percent(float(going["share"])),
+        )
+        story.append(_labelled(words.phrase("Under way at the deadline:"), _sentence(under_way), s))
     if after:
         later = few_named([names.get(x, x) for x in after], words)
         story.append(_labelled(words.phrase("After the deadline:"), _sentence(later), s))
     return story
+
+
+def skill_names(plan: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, str]:
+    """Every skill the plan names, by id: its items, the steps inside them, the role's skills
+    (strengths included), then `labels` for the rest."""
+    names = dict(labels)
+    names |= {r["skill"]: r["label"] for r in plan.get("standing") or []}
+    names |= {
+        step["skill"]: step["label"]
+        for item in plan["items"]
+        for part in item.get("parts") or []
+        for step in part.get("steps") or []
+    }
+    return names | {i["skill"]: i["label"] for i in plan["items"]}
+
+
+def _part(part: Mapping[str, Any], names: Mapping[str, str], words: CatalogueWords) -> str:
+    """A stage of an item, or a step inside one, by its skill and level: "Docker to level 2"."""
+    return words.phrase(
+        "{skill} to level {level}",
+        skill=names.get(str(part["skill"]), str(part["skill"])),
+        level=part["target"],
+    )
 
 
 def progress(

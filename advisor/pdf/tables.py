@@ -20,11 +20,11 @@ CELL_PADDING = 12  # a table cell's left and right padding, together
 
 def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
     """Every item in the plan's order (its rank): skill and domain, levels, hours, weeks,
-    stage and priority. Cells are plain strings, cheap to lay out; a name too long for its
-    column becomes a paragraph that wraps between words."""
+    stage and priority. Cells are plain strings, cheap to lay out; a name or weeks too long
+    for their column become a paragraph that wraps between words."""
     words = words_for(lang)
     header = words.phrase("#|Skill and domain|Level|Hours|Weeks|Priority").split("|")
-    widths: list[float] = [8 * mm, 0, 15 * mm, 14 * mm, 17 * mm, 16 * mm]
+    widths: list[float] = [8 * mm, 0, 15 * mm, 14 * mm, 21 * mm, 16 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
     font, size = s["cell"].fontName, s["cell"].fontSize
     rows: list[list[Any]] = [header]
@@ -32,14 +32,13 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
         name = kept(f"{item['label']} · {item['domain_label']}")
         if item["is_prerequisite"]:
             name += " (" + words.phrase("prerequisite") + ")"
-        fits = stringWidth(name, font, size) <= widths[1] - CELL_PADDING
         rows.append(
             [
                 str(item["rank"]),
-                name if fits else para(name, s["cell"]),
+                _cell(name, widths[1], s["cell"]),
                 f"{item['current']} → {item['target']}",
                 kept(words.number(item["hours"])),
-                week_spans(item),
+                _cell(week_spans(item), widths[4], s["cell"]),
                 kept(words.number(round(float(item["priority"]), 2))),
             ]
         )
@@ -57,3 +56,13 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
         )
     )
     return [para(words.phrase("The plan's items, in the order of study"), s["h2"]), table]
+
+
+def _fits(text: str, width: float, style: ParagraphStyle) -> bool:
+    return bool(stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING)
+
+
+def _cell(text: str, width: float, style: ParagraphStyle) -> Any:
+    """`text` as a plain string when it fits its column, else a paragraph that wraps (the
+    weeks of an item in two stages, "11–20, 56–58", wrap after the comma)."""
+    return text if _fits(text, width, style) else para(text, style)

@@ -157,10 +157,11 @@ def calendar(token: str) -> ResponseReturnValue:
     except plans.PlanNotFound:
         return not_found()
     try:
-        options = calendar_options({name: request.args.get(name) for name in CALENDAR_FIELDS})
+        asked = {name: request.args.get(name) for name in CALENDAR_FIELDS}
+        body = plan_ics(plan, calendar_options(asked))
     except InvalidCalendar as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
-    return Response(plan_ics(plan, options), mimetype="text/calendar")
+    return Response(body, mimetype="text/calendar")
 
 
 CALENDAR_FIELDS = ("start", "weekday", "at")

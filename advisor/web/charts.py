@@ -182,4 +182,4 @@ def timeline_chart(timeline: Timeline, words: Words) -> TimelineChart:
 
 def _stage_cell(bars: tuple[Bar, ...], stage: str, words: Words) -> str:
     found = [bar_words(b, words) for b in bars if b.stage == stage]
-    return "; ".join(found) or "—"
+    return ("\u00a0; " if words.language == "fr" else "; ").join(found) or "—"

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from babel.dates import format_time
 from flask import (
     Blueprint,
     Response,
@@ -164,16 +165,16 @@ def download_ics(token: str) -> ResponseReturnValue:
     plan = load(token)
     asked = {name: request.args.get(name) for name in CALENDAR_FIELDS}
     try:
-        options = calendar_options(asked)
+        body = plan_ics(plan, calendar_options(asked))
     except InvalidCalendar as error:
         with force_locale(plan["language"]):
             page = render_template(
                 "plans/plan.html",
-                **page_context(plan, None, calendar=(asked, calendar_errors(error))),
+                **page_context(plan, None, calendar=(asked, calendar_errors(error, plan))),
             )
         return page, 400
     return Response(
-        plan_ics(plan, options),
+        body,
         mimetype="text/calendar",
         headers={"Content-Disposition": f'attachment; filename="{file_name(plan, "ics")}"'},
     )
@@ -182,13 +183,21 @@ def download_ics(token: str) -> ResponseReturnValue:
 CALENDAR_FIELDS = ("start", "weekday", "at")
 
 
-def calendar_errors(error: InvalidCalendar) -> dict[str, str]:
+def calendar_errors(error: InvalidCalendar, plan: dict[str, Any]) -> dict[str, str]:
     """Each wrong calendar field's message, in the page's language."""
     messages = {
         "start": _("Give the first day of week 1 as a date."),
         "weekday": _("Choose a day of the week."),
         "at": _("Give a time of day, at the latest 22:00."),
     }
+    if error.latest is not None:
+        # The time is a time, but the days from it to midnight cannot hold the plan's weeks.
+        messages["at"] = _(
+            "Start at %(time)s at the latest: a day's study ends by midnight, and your plan "
+            "has weeks of %(hours)s h.",
+            time=format_time(error.latest, format="short", locale=plan["language"]),
+            hours=words_for(plan["language"]).number(plan["hours_per_week"]),
+        )
     return {name: messages[name] for name in error.fields if name in messages}
 
 

@@ -18,6 +18,7 @@ from flask_babel import ngettext
 from advisor.core.planning import Period, months_of
 from advisor.core.taxonomy import Role, Taxonomy
 from advisor.core.wording import (
+    DAY_MINUTES,
     WEEKDAYS,
     CalendarOptions,
     dated,
@@ -217,7 +218,7 @@ def item_views(
                 item["domain_label"],
                 _("level %(current)s → %(target)s", current=item["current"], target=item["target"]),
                 _("%(hours)s h", hours=words.number(item["hours"])),
-                _("weeks %(spans)s", spans=week_spans(item)),
+                _weeks(item, _),
             ]
         )
         views.append(
@@ -243,6 +244,14 @@ def item_views(
             )
         )
     return views
+
+
+def _weeks(item: Mapping[str, Any], _: Gettext) -> str:
+    """ "weeks 9–11, 50", or "week 50" when the item takes one week."""
+    spans = week_spans(item)
+    if spans.isdigit():
+        return _("week %(week)s", week=spans)
+    return _("weeks %(spans)s", spans=spans)
 
 
 def _transfer(
@@ -337,6 +346,12 @@ def calendar_form(
             date=words.date(first),
             weekday=names[defaults.weekday],
             time=default_time,
+        )
+        + " "
+        + words.phrase(
+            "A day holds at most {hours} h of study: the rest of the week's hours go on the "
+            "following days, at the same time, and never past midnight.",
+            hours=words.number(DAY_MINUTES / 60),
         ),
         errors=dict(errors),
     )

@@ -5,12 +5,14 @@ icalendar and imported by a second, independent parser (ical)."""
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from html import unescape
 from typing import Any
 
+from babel.dates import format_time
 from flask.testing import FlaskClient
 from ical.calendar_stream import IcsCalendarStream
 from icalendar import Calendar
@@ -94,12 +96,28 @@ def test_the_calendar_round_trips_through_two_parsers(client: FlaskClient) -> No
     seen = occurrences(text)
     study = [e for e in seen if isinstance(e.start, datetime)]
     days = [e for e in seen if not isinstance(e.start, datetime)]
-    assert {e.start.weekday() for e in study} == {2}
     assert min(e.start for e in study) == datetime(2027, 1, 6, 18, 30)
-    per_week: dict[date, float] = defaultdict(float)
+    # Each week's study from its Wednesday at 18:30 on, at most 4 h a day, the rest on the
+    # days after, each block ending by midnight; the week's own study as the schedule says.
+    per_day: dict[date, float] = defaultdict(float)
+    per_week: dict[int, float] = defaultdict(float)
     for event in study:
-        per_week[event.start.date()] += (event.end - event.start) / timedelta(hours=1)
-    assert len(per_week) == plan["weeks"]
+        hours = (event.end - event.start) / timedelta(hours=1)
+        assert event.end <= datetime.combine(event.start.date() + timedelta(days=1), time(0))
+        assert event.start.time() >= time(18, 30)
+        per_day[event.start.date()] += hours
+        per_week[(event.start.date() - date(2027, 1, 6)).days // 7 + 1] += hours
+    assert max(per_day.values()) <= 4
+    for week in per_week:
+        wednesday = date(2027, 1, 6) + timedelta(weeks=week - 1)
+        assert any(e.start == datetime.combine(wednesday, time(18, 30)) for e in study)
+    scheduled = {
+        week: sum(period["hours"].values())
+        for period in plan["schedule"]
+        for week in range(period["first_week"], period["last_week"] + 1)
+    }
+    assert len(per_week) == plan["weeks"] == len(scheduled)
+    assert all(abs(per_week[w] - scheduled[w]) <= 0.1 * len(plan["items"]) for w in scheduled)
     assert max(per_week.values()) <= plan["hours_per_week"] + 0.1
     # Each milestone on its date, moved with the chosen start (the plan was made on another day).
     shift = date(2027, 1, 4) - date.fromisoformat(plan["created_at"][:10])
@@ -134,11 +152,35 @@ def test_wrong_calendar_choices_are_said_beside_their_fields(client: FlaskClient
     assert 'value="31/12/2026"' in page  # what was typed is kept
 
 
+def test_a_start_too_late_for_the_weeks_hours_is_said_beside_the_field(
+    client: FlaskClient,
+) -> None:
+    location = str(client.post("/plans", data={**step2(), "hours_per_week": "40"}).location)
+    plan = plan_of(client, location)
+    busiest = max(sum(period["hours"].values()) for period in plan["schedule"])
+    # A seventh of the busiest week, to five minutes, must end by midnight.
+    latest = 24 * 60 - 5 * math.ceil(busiest * 60 / 7 / 5)
+    assert latest < 22 * 60
+    late = f"{(latest + 5) // 60:02d}:{(latest + 5) % 60:02d}"
+    answer = client.get(f"{location}.ics?at={late}")
+    assert answer.status_code == 400
+    page = unescape(answer.get_data(as_text=True))
+    assert 'id="calendar-at-error"' in page and f'value="{late}"' in page
+    said = format_time(time(latest // 60, latest % 60), format="short", locale="en")
+    assert f"Start at {said} at the latest: a day's study ends by midnight" in page
+    api = client.get(f"/api/v1/plans/{plan['id']}/calendar?at={late}")
+    assert api.status_code == 422 and set(api.get_json()["error"]["fields"]) == {"at"}
+    # At the latest time itself, every block ends by midnight.
+    fits = client.get(f"{location}.ics?at={latest // 60:02d}:{latest % 60:02d}")
+    study = [e for e in occurrences(fits.get_data(True)) if isinstance(e.start, datetime)]
+    assert study and all(e.end.time() == time(0) or e.end.date() == e.start.date() for e in study)
+
+
 def test_a_french_calendar_is_in_french(client: FlaskClient) -> None:
     location = french_plan(client)
     text = client.get(f"{location}.ics").get_data(as_text=True)
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(text).walk("VEVENT")]
-    assert any(s.startswith("Étape\u00a0: ") for s in summaries)
+    assert any(s.startswith("Jalon\u00a0: ") for s in summaries)
     assert any("jusqu’au niveau" in s for s in summaries)
 
 

@@ -7,6 +7,7 @@ shell builds from the Babel catalogues (`advisor.i18n`); nothing here reads a ca
 """
 
 from advisor.core.wording.agenda import (
+    DAY_MINUTES,
     WEEKDAYS,
     Agenda,
     Block,
@@ -48,6 +49,7 @@ from advisor.core.wording.timeline import (
 from advisor.core.wording.words import Words
 
 __all__ = [
+    "DAY_MINUTES",
     "FACTORS",
     "WEEKDAYS",
     "Agenda",

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from advisor.core.wording.dates import dated, deadline_day, plan_start
+from advisor.core.wording.explanations import joined
 from advisor.core.wording.standing import week_end, week_start
 from advisor.core.wording.words import Words
 
@@ -26,7 +27,9 @@ MAX_TICKS = 8
 
 @dataclass(frozen=True)
 class Bar:
-    """One stage of one item: from the first day of `start_week` to the last of `end_week`."""
+    """One stage of one item: from the first day of `start_week` to the last of `end_week`,
+    `hours` of the person's own study, the steps studied at its start included (`steps`, in
+    words), and `practice` hours of practice at work with it."""
 
     stage: str
     target: int
@@ -35,6 +38,8 @@ class Bar:
     end_week: int
     start_day: date
     end_day: date
+    steps: tuple[str, ...] = ()  # "“REST APIs” to level 2 (4 h)"
+    practice: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -86,7 +91,8 @@ def plan_timeline(plan: Mapping[str, Any], words: Words) -> Timeline:
     """The timeline of `plan` (public JSON), its words in the plan's language."""
     start = plan_start(plan)
     rows = tuple(
-        Row(int(item["rank"]), str(item["label"]), item_bars(item, start)) for item in plan["items"]
+        Row(int(item["rank"]), str(item["label"]), item_bars(item, start, words))
+        for item in plan["items"]
     )
     weeks = max([int(plan.get("weeks") or 0), *(b.end_week for r in rows for b in r.bars)])
     present = {b.stage for r in rows for b in r.bars}
@@ -111,19 +117,37 @@ def stage_label(stage: str, words: Words) -> str:
 
 
 def bar_words(bar: Bar, words: Words) -> str:
-    """ "weeks 9–15 (Feb 1 – Mar 21, 2027), to level 3, 54 h", for a line, a table or a title."""
-    return words.phrase(
-        "weeks {start}–{end} ({dates}), to level {level}, {hours} h",
-        start=bar.start_week,
-        end=bar.end_week,
-        dates=words.interval(bar.start_day, bar.end_day),
-        level=bar.target,
-        hours=words.number(bar.hours),
-    )
+    """ "weeks 9–15 (Feb 1 – Mar 21, 2027), to level 3, 54 h", for a line, a table or a title;
+    with the practice at work that goes with it, and the steps studied first."""
+    values = {
+        "weeks": weeks_words(bar.start_week, bar.end_week, words),
+        "dates": words.interval(bar.start_day, bar.end_day),
+        "level": bar.target,
+        "hours": words.number(bar.hours),
+    }
+    if bar.practice:
+        said = words.phrase(
+            "{weeks} ({dates}), to level {level}: {hours} h of your own study and {practice} h "
+            "of practice at work",
+            practice=words.number(bar.practice),
+            **values,
+        )
+    else:
+        said = words.phrase("{weeks} ({dates}), to level {level}, {hours} h", **values)
+    if bar.steps:
+        said += words.phrase(", starting with {steps}", steps=joined(bar.steps, words))
+    return said
 
 
-def item_bars(item: Mapping[str, Any], start: date) -> tuple[Bar, ...]:
-    """The item's stages as bars; `start` is the plan's first day."""
+def weeks_words(first: int, last: int, words: Words) -> str:
+    """ "weeks 9–15", or "week 9" for one week."""
+    if first == last:
+        return words.phrase("week {week}", week=first)
+    return words.phrase("weeks {start}–{end}", start=first, end=last)
+
+
+def item_bars(item: Mapping[str, Any], start: date, words: Words | None = None) -> tuple[Bar, ...]:
+    """The item's stages as bars; `start` is the plan's first day; `words` names the steps."""
     # A plan saved before items had parts is one part: the item's own weeks.
     parts: Sequence[Mapping[str, Any]] = item.get("parts") or [
         {
@@ -138,13 +162,26 @@ def item_bars(item: Mapping[str, Any], start: date) -> tuple[Bar, ...]:
         Bar(
             stage=str(p["stage"]),
             target=int(p["target"]),
-            hours=float(p["hours"]),
+            hours=float(p["hours"]) + sum(float(s["hours"]) for s in p.get("steps") or []),
             start_week=int(p["start_week"]),
             end_week=int(p["end_week"]),
             start_day=week_start(start, int(p["start_week"])),
             end_day=week_end(start, int(p["end_week"])),
+            steps=tuple(_step_words(s, words) for s in p.get("steps") or []) if words else (),
+            practice=float(p.get("practice_hours") or 0)
+            + sum(float(s.get("practice_hours") or 0) for s in p.get("steps") or []),
         )
         for p in parts
+    )
+
+
+def _step_words(step: Mapping[str, Any], words: Words) -> str:
+    """ "“REST APIs” to level 2 (4 h)" """
+    return words.phrase(
+        "{skill} to level {level} ({hours} h)",
+        skill=words.quote(str(step["label"])),
+        level=step["target"],
+        hours=words.number(float(step["hours"])),
     )
 
 
@@ -193,6 +230,7 @@ def _folded(rows: Sequence[Row], words: Words) -> Row:
                     last.end_week,
                     first.start_day,
                     last.end_day,
+                    practice=sum(b.practice for b in of_stage),
                 )
             )
     label = words.plural("{n} more item", "{n} more items", len(rows))
