@@ -117,7 +117,7 @@ def test_page_1_draws_the_timeline_in_the_plans_language(advisor: Advisor) -> No
         assert milestone["title"] in first
     # The axis in months, in French; the legend names both stages.
     assert "nov. 2026" in first
-    assert "première étape : prêt·e pour le rôle" in first.replace("\u00a0", " ")
+    assert "première phase, prêt·e pour le rôle" in first.replace("\u00a0", " ")
 
 
 def test_the_timeline_marks_the_deadline_on_its_day(advisor: Advisor) -> None:
@@ -451,5 +451,5 @@ def test_a_french_markdown_plan_is_french_to_the_last_digit(shipped: Advisor) ->
     assert french_faults(re.sub(r"\[[^]]*\]\([^)]*\)", "", text)) == []
     assert "| 1 261,5 |" in text.replace("\u202f", " ").replace("\u00a0", " ")
     assert "Vous finiriez le " in text and "Votre échéance\u00a0: le " in text
-    assert "*Première étape*\u00a0: semaines 1 à " in text
+    assert "*Première phase*\u00a0: semaines 1 à " in text
     assert plan["implied"][0]["why"] in text and plan["switch_note"] in text

@@ -216,4 +216,4 @@ def test_the_french_page_is_french_to_the_last_digit(client: FlaskClient) -> Non
     assert french_faults(text) == []
     prose = re.sub(r"\d{1,2}:\d{2}", "", text)
     bad = [prose[max(m.start() - 25, 0) : m.end() + 5] for m in PAGE_COLON.finditer(prose)]
-    assert bad == []
+    assert bad == [], bad
