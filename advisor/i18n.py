@@ -4,9 +4,10 @@ the plan's reasons, the PDF, the Markdown export and the CLI."""
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
@@ -36,6 +37,12 @@ class CatalogueWords:
     def number(self, value: float) -> str:
         return _number(value, self.language)
 
+    def month(self, day: date) -> str:
+        return _month(day.year, day.month, self.language)
+
+    def interval(self, first: date, last: date) -> str:
+        return _interval(first, last, self.language)
+
     def date(self, day: date) -> str:
         written = format_date(day, format="long", locale=self.language)
         # French writes the first day of a month as an ordinal: « 1er décembre ».
@@ -61,6 +68,23 @@ def _percent(share: float, language: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _number(value: float, language: str) -> str:
     return format_decimal(value, locale=language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _month(year: int, month: int, language: str) -> str:
+    return format_date(date(year, month, 1), format="MMM y", locale=language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _interval(first: date, last: date, language: str) -> str:
+    written = format_interval(first, last, "yMMMd", locale=language)
+    if language == "fr":
+        # The first day of a month is an ordinal in French, abbreviated or not: « 1er déc. ».
+        if first.day == 1:
+            written = re.sub(r"^1(?=\D)", "1er", written)
+        if last.day == 1 and (first.month, first.year) != (last.month, last.year):
+            written = re.sub(r"(–\s*)1(?=\D)", r"\g<1>1er", written)
+    return written
 
 
 @functools.cache

@@ -140,3 +140,50 @@ def test_prefill_typical_from_the_command_line_says_what_was_assumed(tmp_path: P
     assert "Ses niveaux habituels tiennent lieu de ceux des 12 compétences" in assumed.stdout
     body = json.loads(shipped.invoke(cli, ["plan", str(profile), "--prefill", "typical"]).stdout)
     assert body["assumed"]["origin_role"] == "linux-sysadmin"
+
+
+def test_pdf_two_pages_or_the_full_plan(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    profile = write(tmp_path, json.dumps({"target_role": "mlops-engineer", "hours_per_week": 6}))
+    summary, full = tmp_path / "plan.pdf", tmp_path / "full.pdf"
+    assert run("plan", str(profile), "--format", "pdf", "-o", str(summary))[0] == 0
+    assert run("plan", str(profile), "--format", "pdf", "--details", "-o", str(full))[0] == 0
+    assert len(PdfReader(io.BytesIO(summary.read_bytes())).pages) == 2
+    assert len(PdfReader(io.BytesIO(full.read_bytes())).pages) > 2
+
+
+def test_ics_plan_with_a_start_weekday_and_time(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    profile = write(tmp_path, json.dumps({"target_role": "mlops-engineer", "hours_per_week": 6}))
+    code, out, _ = run(
+        "plan", str(profile), "--format", "ics", "--start", "2027-03-01", "--weekday", "sunday"
+    )
+    assert code == 0
+    events = Calendar.from_ical(out).walk("VEVENT")
+    starts = [e.decoded("DTSTART") for e in events if "DURATION" in e]
+    # From Sundays at 9:00: a day holds at most 4 h, the rest of a 6-hour week is on Monday
+    # (a second skill that day starts when the first one's block ends).
+    assert starts and {s.weekday() for s in starts} == {6, 0}
+    assert all(s.hour >= 9 for s in starts)
+    assert min(s.time() for s in starts).isoformat() == "09:00:00"
+    assert min(starts).date().isoformat() == "2027-03-07"
+
+
+def test_a_start_too_late_for_the_weeks_hours_is_refused(tmp_path: Path) -> None:
+    plan = {"target_role": "mlops-engineer", "hours_per_week": 40}
+    profile = write(tmp_path, json.dumps(plan))
+    code, _, err = run("plan", str(profile), "--format", "ics", "--at", "21:00")
+    assert code == 2
+    # 40 hours over seven days is 5 h 45 a day: from 18:15 at the latest, to end by midnight.
+    assert "--at: must be 18:15 or earlier" in err
+
+
+def test_wrong_calendar_options_are_named(tmp_path: Path) -> None:
+    profile = write(tmp_path, json.dumps({"target_role": "mlops-engineer", "hours_per_week": 6}))
+    code, _, err = run("plan", str(profile), "--format", "ics", "--at", "7h", "--weekday", "x")
+    assert code == 2
+    assert "--at: must be a time written HH:MM" in err and "--weekday: must be one of" in err

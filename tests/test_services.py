@@ -149,12 +149,26 @@ def test_deleting_erases_the_whole_journey(store: Store, advisor: Advisor) -> No
     }
 
 
-def _pdf_args(token: str, drawn: list[str], link: str = "https://a.example/plans/t") -> Any:
-    def render(plan: dict[str, Any]) -> bytes:
+def _pdf_args(
+    token: str,
+    drawn: list[str],
+    link: str = "https://a.example/plans/t",
+    kind: str = plans.SUMMARY,
+    layout: str = "2",
+) -> Any:
+    def render(plan: dict[str, Any]) -> plans.Drawn:
         drawn.append(plan["id"])
-        return b"%PDF-1.4 " + plan["id"].encode()
+        return plans.Drawn(b"%PDF-1.4 " + kind.encode() + plan["id"].encode(), 2)
 
-    return {"token": token, "link": link, "taxonomy_version": "v1", "render": render, "now": NOW}
+    return {
+        "token": token,
+        "link": link,
+        "taxonomy_version": "v1",
+        "layout": layout,
+        "render": render,
+        "now": NOW,
+        "kind": kind,
+    }
 
 
 def test_a_plans_pdf_is_drawn_once_then_read_from_the_database(
@@ -165,13 +179,24 @@ def test_a_plans_pdf_is_drawn_once_then_read_from_the_database(
     first = plans.plan_pdf(store=store, **_pdf_args(plan["id"], drawn))
     # Another worker (another Store on the same database) reads the same bytes.
     again = plans.plan_pdf(store=Store(store.engine), **_pdf_args(plan["id"], drawn))
-    assert first == again == (plan, b"%PDF-1.4 " + plan["id"].encode())
+    assert first == again == (plan, plans.Drawn(b"%PDF-1.4 summary" + plan["id"].encode(), 2))
     assert drawn == [plan["id"]]
     assert rows(store)["plan_pdf"] == 1
     # Served from another address, the PDF prints another link: drawn again, and replaced.
     plans.plan_pdf(store=store, **_pdf_args(plan["id"], drawn, "https://b.example/plans/t"))
     assert drawn == [plan["id"]] * 2
     assert rows(store)["plan_pdf"] == 1
+    # Drawn by another version of the layout: drawn again.
+    other = _pdf_args(plan["id"], drawn, "https://b.example/plans/t", layout="3")
+    plans.plan_pdf(store=store, **other)
+    assert drawn == [plan["id"]] * 3
+    # The full plan is kept beside the summary, with its pages.
+    full = _pdf_args(plan["id"], drawn, "https://b.example/plans/t", plans.DETAILS, "3")
+    _, kept = plans.plan_pdf(store=store, **full)
+    _, again_full = plans.plan_pdf(store=Store(store.engine), **full)
+    assert kept == again_full and kept.body.startswith(b"%PDF-1.4 details")
+    assert drawn == [plan["id"]] * 4
+    assert rows(store)["plan_pdf"] == 2
 
 
 def test_erasing_a_journey_erases_its_kept_pdfs(store: Store, advisor: Advisor) -> None:
@@ -188,7 +213,7 @@ def test_erasing_a_journey_erases_its_kept_pdfs(store: Store, advisor: Advisor) 
     assert rows(store)["plan_pdf"] == 1
     with store.query() as connection:
         kept = connection.execute(text("SELECT body FROM plan_pdf")).scalars().all()
-    assert [bytes(b) for b in kept] == [b"%PDF-1.4 " + other["id"].encode()]
+    assert [bytes(b) for b in kept] == [b"%PDF-1.4 summary" + other["id"].encode()]
     for token in (first["id"], second["id"]):
         with pytest.raises(plans.PlanNotFound):
             plans.plan_pdf(store=store, **_pdf_args(token, drawn))

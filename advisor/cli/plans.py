@@ -1,4 +1,5 @@
-"""`advisor plan PROFILE.json`: a plan from a profile file, as JSON or Markdown."""
+"""`advisor plan PROFILE.json`: a plan from a profile file, as JSON, Markdown, a PDF (two pages,
+or the full plan with `--details`) or an iCalendar file."""
 
 from __future__ import annotations
 
@@ -29,8 +30,18 @@ def read_json(path: Path) -> Any:
 @click.command("plan")
 @click.argument("profile_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "md", "pdf"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md", "pdf", "ics"]),
+    default="json",
+    show_default=True,
 )
+@click.option("--details", is_flag=True, help="pdf: the full plan, not the two-page summary.")
+@click.option("--start", help="ics: the first day of week 1, YYYY-MM-DD (default: today).")
+@click.option(
+    "--weekday", help="ics: the day of the study blocks, monday … sunday (default: saturday)."
+)
+@click.option("--at", "at", help="ics: the time the study blocks start, HH:MM (default: 09:00).")
 @click.option(
     "-o",
     "--output",
@@ -53,6 +64,10 @@ def read_json(path: Path) -> Any:
 def plan_command(
     profile_file: Path,
     fmt: str,
+    details: bool,
+    start: str | None,
+    weekday: str | None,
+    at: str | None,
     output: Path | None,
     previous: Path | None,
     prefill: str | None,
@@ -60,10 +75,16 @@ def plan_command(
 ) -> None:
     """Build the ranked, scheduled learning plan for the profile in PROFILE_FILE."""
     from advisor.core.errors import InvalidPlan, InvalidProfile
-    from advisor.core.wording import plan_markdown
+    from advisor.core.wording import InvalidCalendar, calendar_options, plan_markdown
     from advisor.i18n import words_for
     from advisor.services.plan_build import check_earlier_plan, plan_for_profile
 
+    try:
+        calendar = calendar_options({"start": start, "weekday": weekday, "at": at})
+    except InvalidCalendar as error:
+        for field, message in error.fields.items():
+            click.echo(f"--{field}: {message}", err=True)
+        raise click.UsageError("invalid calendar options") from None
     profile_data = read_json(profile_file)
     if prefill is not None and isinstance(profile_data, dict):
         profile_data = {**profile_data, "prefill": prefill}
@@ -96,7 +117,21 @@ def plan_command(
         if output is None:
             raise click.UsageError("--format pdf needs -o FILE (a PDF is not for a terminal)")
         labels, quotes = skill_labels(advisor, plan["language"]), skill_quotes(advisor, plan)
-        write(output, render_plan_pdf(plan, labels=labels, quotes=quotes))
+        write(output, render_plan_pdf(plan, labels=labels, quotes=quotes, details=details))
+        return
+    if fmt == "ics":
+        from advisor.ics import plan_ics
+
+        try:
+            body = plan_ics(plan, calendar)
+        except InvalidCalendar as error:
+            for field, message in error.fields.items():
+                click.echo(f"--{field}: {message}", err=True)
+            raise click.UsageError("invalid calendar options") from None
+        if output is None:
+            click.echo(body.decode("utf-8").rstrip("\r\n"))
+        else:
+            write(output, body)
         return
     text = (
         plan_markdown(plan, words_for(plan["language"]))

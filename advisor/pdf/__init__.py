@@ -1,26 +1,38 @@
 """The plan as a PDF a person can hand to a manager or a coach: `render_plan_pdf(plan)`.
 
 It takes the plan's public JSON (self-contained: labels, descriptions, anchors, resources,
-sources, all in the plan's language) and returns the bytes of the PDF. No Flask here: the CLI
-and the web app both call it. A TTF font is embedded so French (é, à, ç, œ, ’, « », —) renders
-and can be copied out of the document.
+sources, all in the plan's language) and returns the bytes of the PDF. By default the PDF is
+two pages — who, the fit, the milestones and the timeline; then the first items in words —
+and `details=True` adds the items in the order of study, then every item's levels, resources
+and sources, the method and the sources (the full plan). No Flask here: the CLI and the web
+app both call it. A TTF font is embedded so French (é, à, ç, œ, ’, « », —) renders and can be
+copied out.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from advisor.i18n import words_for
 from advisor.pdf.details import footer, item_details, method_and_sources
-from advisor.pdf.styles import MARGIN, plan_styles
+from advisor.pdf.styles import BOTTOM_MARGIN, MARGIN, plan_styles
 from advisor.pdf.summary import summary_pages
-from advisor.pdf.tables import chart, ranked_table, schedule
+from advisor.pdf.tables import ranked_table
+
+# Kept with a stored PDF: a PDF drawn by an earlier layout is drawn again.
+LAYOUT = "2"
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    body: bytes
+    pages: int
 
 
 def render_plan_pdf(
@@ -28,8 +40,22 @@ def render_plan_pdf(
     link: str | None = None,
     labels: Mapping[str, str] | None = None,
     quotes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    *,
+    details: bool = False,
 ) -> bytes:
-    """The PDF of `plan` (public plan JSON): a two-page summary, then the details.
+    """The PDF of `plan` (public plan JSON): the two-page summary, or the full plan."""
+    return render_plan_document(plan, link, labels, quotes, details=details).body
+
+
+def render_plan_document(
+    plan: Mapping[str, Any],
+    link: str | None = None,
+    labels: Mapping[str, str] | None = None,
+    quotes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    *,
+    details: bool = False,
+) -> PlanDocument:
+    """The PDF of `plan` and its number of pages.
 
     `link` is the plan's private address, printed on page 1 only; `labels` names skills the
     plan's items do not (the person's strengths), by id, in the plan's language; `quotes` are
@@ -46,22 +72,21 @@ def render_plan_pdf(
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=MARGIN + 4 * mm,
+        bottomMargin=BOTTOM_MARGIN,
         title=title,
         author="advisor",
         subject=words.phrase("Skills plan for the AI shift, ranked and scheduled"),
         lang=lang,
         creator="advisor",
     )
-    story = [
-        *summary_pages(plan, styles, link, labels or {}),
-        PageBreak(),
-        *ranked_table(plan, styles, lang),
-        *chart(plan, styles, lang),
-        *schedule(plan, styles, lang),
-        *item_details(plan, styles, lang, quotes or {}),
-        *method_and_sources(plan, styles, lang),
-    ]
+    story = summary_pages(plan, styles, link, labels or {})
+    if details:
+        story += [
+            PageBreak(),
+            *ranked_table(plan, styles, lang),
+            *item_details(plan, styles, lang, quotes or {}),
+            *method_and_sources(plan, styles, lang),
+        ]
     on_page = footer(lang, styles)
     document.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    return PlanDocument(buffer.getvalue(), document.page)

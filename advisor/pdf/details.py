@@ -1,22 +1,34 @@
-"""The PDF's details: each item with its resources, the method, sources, and the page footer."""
+"""The full plan's details: each item with its levels, sources and resources, the method, the
+sources, and the page footer.
+
+Only a heading is kept with what follows it: a long item flows on to the next page rather than
+leaving half a page empty before it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    PageBreak,
-)
 
-from advisor.core.wording import FACTORS, factor_name
-from advisor.i18n import words_for
-from advisor.pdf.styles import MARGIN, MUTED, Paragraph, para
+from advisor.core.wording import (
+    FACTORS,
+    bar_words,
+    factor_name,
+    first_names,
+    item_bars,
+    plan_start,
+    reasons_in_words,
+    stage_label,
+    stage_name,
+)
+from advisor.i18n import CatalogueWords, words_for
+from advisor.pdf.styles import MARGIN, MUTED, labelled, linked, para
+from advisor.pdf.summary import resource_text
 
 
 def item_details(
@@ -25,40 +37,78 @@ def item_details(
     lang: str,
     quotes: Mapping[str, Sequence[tuple[str, str]]],
 ) -> list[Any]:
+    """Each item: its heading, what it is, why here, its reasons, its levels, each stage's
+    weeks and what it comes after, then what its sources say and its resources.
+
+    One idea a paragraph, each one run of text (a label apart, drawn in bold; a resource a
+    link as a whole): ReportLab breaks such paragraphs into lines many times faster than
+    paragraphs with markup, and a paragraph split across two pages is broken again."""
     words = words_for(lang)
-    # Quotation marks as each language sets them, with French's no-break spaces inside.
-    opening, closing = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
     labels = {i["skill"]: i["label"] for i in plan["items"]}
-    story: list[Any] = [PageBreak(), para(words.phrase("Each skill in detail"), s["h2"])]
+    start = plan_start(plan)
+    story: list[Any] = [
+        *_implied(plan, s, words),
+        para(words.phrase("Each skill in detail"), s["h2"]),
+    ]
+    line, note = s["line"], s["note"]
     for item in plan["items"]:
-        lines = [escape(item["description"])]
-        if item.get("target_anchor"):
-            lines.append(
-                "<b>"
-                + escape(words.phrase("At level {level} you can:", level=item["target"]))
-                + "</b> "
-                f"{escape(item['target_anchor'])}"
-            )
-        if item["prerequisites"]:
-            after = ", ".join(labels.get(p, p) for p in item["prerequisites"])
-            heading = escape(words.phrase("Comes after:"))
-            lines.append(f"<b>{heading}</b> {escape(after)}")
-        for quote, where in quotes.get(item["skill"], ()):
-            lines.append(f"<i>{opening}{escape(quote)}{closing}</i> — {escape(where)}")
-        resources = "<br/>".join(
-            f'• <a href="{escape(r["url"])}" color="#0b57d0">{escape(r["title"])}</a> '
-            f'<font color="#4a4a4a">({escape(r["language"].upper())}, {r["hours"]:g} h) '
-            f"{escape(r['url'])}</font>"
-            for r in item["resources"]
-        )
-        block = [
+        story += [
             para(f"{item['rank']}. {item['label']}", s["h3"]),
-            Paragraph("<br/>".join(lines), s["body"]),
+            para(item["description"], line),
         ]
-        if resources:
-            block.append(Paragraph(resources, s["small"]))
-        story.append(KeepTogether(block))
+        if item.get("why_here"):
+            story.append(labelled(words.phrase("Why here:"), item["why_here"], line))
+        reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
+        story.append(labelled(words.phrase("Reasons:"), reasons + ".", line))
+        story += _levels(item, words, line)
+        story += [
+            labelled(
+                stage_label(b.stage, words) + words.colon().rstrip(),
+                bar_words(b, words) + ".",
+                line,
+            )
+            for b in item_bars(item, start, words)
+        ]
+        if item["prerequisites"]:
+            after = first_names([labels.get(p, p) for p in item["prerequisites"]], words, 6)
+            story.append(labelled(words.phrase("Comes after:"), after + ".", line))
+        story += [
+            para(f"{words.quote(quote)} — {where}", note)
+            for quote, where in quotes.get(item["skill"], ())
+        ]
+        story += [linked(resource_text(r, words), r["url"], note, "•") for r in item["resources"]]
     return story
+
+
+def _implied(
+    plan: Mapping[str, Any], s: dict[str, ParagraphStyle], words: CatalogueWords
+) -> list[Any]:
+    """Every level the person's ratings imply, each with the rating it follows from."""
+    implied = plan.get("implied") or []
+    if not implied:
+        return []
+    return [
+        para(words.phrase("What your ratings imply"), s["h2"]),
+        *[para(f["why"], s["line"]) for f in implied],
+    ]
+
+
+def _levels(item: Mapping[str, Any], words: CatalogueWords, style: ParagraphStyle) -> list[Any]:
+    """What someone can do at each level the item's stages reach: "Level 2 — Has put…"."""
+    anchors = {int(item.get("stage_target") or 0): item.get("stage_anchor") or ""}
+    anchors[int(item["target"])] = item.get("target_anchor") or ""
+    parts = item.get("parts") or [{"stage": item.get("stage") or "ready", "target": item["target"]}]
+    lines = []
+    for part in parts:
+        anchor = anchors.get(int(part["target"]), "")
+        if anchor:
+            level = words.phrase(
+                "Level {level} ({stage})",
+                level=part["target"],
+                stage=stage_name(str(part["stage"]), words),
+            )
+            lines.append(labelled(f"{level} —", anchor, style))
+    return lines
 
 
 def method_and_sources(
@@ -79,17 +129,20 @@ def method_and_sources(
     ]
     factors = ", ".join(factor_name(f, words).lower() for f in FACTORS)
     story.append(para(words.phrase("Factors: {factors}.", factors=factors), s["body"]))
+    if plan.get("switch_note"):
+        story.append(para(plan["switch_note"], s["body"]))
     sources = plan.get("sources", [])
     if sources:
         story.append(para(words.phrase("Sources"), s["h2"]))
-        for src in sources:
-            story.append(
-                Paragraph(
-                    f"{escape(src['title'])} — {escape(src['publisher'])}, {escape(src['date'])}. "
-                    f'<a href="{escape(src["url"])}" color="#0b57d0">{escape(src["url"])}</a>',
-                    s["small"],
-                )
+        story += [
+            linked(
+                f"{src['title']} — {src['publisher']}, "
+                f"{words.date(date.fromisoformat(src['date'][:10]))}. {src['url']}",
+                src["url"],
+                s["note"],
             )
+            for src in sources
+        ]
     story.append(para(words.phrase("Attribution"), s["h2"]))
     if any(i.get("esco") for i in plan["items"]):
         story.append(

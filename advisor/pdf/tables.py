@@ -1,70 +1,53 @@
-"""The PDF's overview: the ranked table, the levels chart and the week-by-week schedule."""
+"""The full plan's overview: every item in the order of study, one line each."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    Table,
-    TableStyle,
-)
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Table, TableStyle
 
-from advisor.core.wording import reasons_in_words, week_spans
+from advisor.core.wording import week_spans
 from advisor.i18n import words_for
-from advisor.pdf.styles import (
-    ACCENT,
-    INK,
-    LINE,
-    MUTED,
-    Paragraph,
-    kept,
-    para,
-    register_fonts,
-    shortened,
-)
+from advisor.pdf.styles import FRAME_WIDTH, INK, LINE, kept, para
+
+CELL_PADDING = 12  # a table cell's left and right padding, together
 
 
 def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """Every item in the plan's order (its rank): skill and domain, levels, hours, weeks,
+    stage and priority. Cells are plain strings, cheap to lay out; a name or weeks too long
+    for their column become a paragraph that wraps between words."""
     words = words_for(lang)
-    # One Paragraph per row (the cell that wraps: skill, domain, reasons); plain strings in the
-    # others keep a long table cheap to lay out.
-    header = words.phrase("#|Skill, domain and reasons|Level|Hours|Weeks|Priority").split("|")
+    header = words.phrase("#|Skill and domain|Level|Hours|Weeks|Priority").split("|")
+    widths: list[float] = [8 * mm, 0, 15 * mm, 14 * mm, 21 * mm, 16 * mm]
+    widths[1] = FRAME_WIDTH - sum(widths)
+    font, size = s["cell"].fontName, s["cell"].fontSize
     rows: list[list[Any]] = [header]
-    for item in plan["items"]:
-        name = item["label"] + (
-            " (" + words.phrase("prerequisite") + ")" if item["is_prerequisite"] else ""
-        )
+    for item in sorted(plan["items"], key=lambda i: int(i["rank"])):
+        name = kept(f"{item['label']} · {item['domain_label']}")
+        if item["is_prerequisite"]:
+            name += " (" + words.phrase("prerequisite") + ")"
         rows.append(
             [
                 str(item["rank"]),
-                Paragraph(
-                    f"{escape(name)} "
-                    f'<font color="#4a4a4a">· {escape(item["domain_label"])}</font><br/>'
-                    '<font size="7.5" color="#4a4a4a">'
-                    f"{escape(kept(reasons_in_words(item['reasons'], words)))}</font>",
-                    s["cell"],
-                ),
+                _cell(name, widths[1], s["cell"]),
                 f"{item['current']} → {item['target']}",
-                str(item["hours"]),
-                week_spans(item),
-                f"{item['priority']:.2f}",
+                kept(words.number(item["hours"])),
+                _cell(week_spans(item), widths[4], s["cell"]),
+                kept(words.number(round(float(item["priority"]), 2))),
             ]
         )
-    widths = [8 * mm, 96 * mm, 16 * mm, 16 * mm, 20 * mm, 18 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), s["cell"].fontName, 8.5),
-                ("FONT", (0, 0), (-1, 0), s["head"].fontName, 8.5),
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("FONT", (0, 0), (-1, 0), s["head"].fontName, size),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -72,77 +55,14 @@ def ranked_table(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: st
             ]
         )
     )
-    return [para(words.phrase("Ranked skills, and why"), s["h2"]), table]
+    return [para(words.phrase("The plan's items, in the order of study"), s["h2"]), table]
 
 
-def chart(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
-    words = words_for(lang)
-    items = plan["items"][:25]
-    if not items:
-        return []
-    regular, _ = register_fonts()
-    height = 30 + 16 * len(items)
-    drawing = Drawing(170 * mm, height + 36)
-    chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 62 * mm, 30, 100 * mm, height
-    # Bars go bottom-up; reverse so the first priority is on top.
-    chart.data = [[i["current"] for i in reversed(items)], [i["target"] for i in reversed(items)]]
-    chart.categoryAxis.categoryNames = [shortened(i["label"], 34) for i in reversed(items)]
-    chart.categoryAxis.labels.fontName = regular
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 5, 1
-    chart.valueAxis.labels.fontName = regular
-    chart.bars[0].fillColor, chart.bars[1].fillColor = MUTED, ACCENT
-    chart.bars.strokeColor = None
-    drawing.add(chart)
-    drawing.add(
-        String(
-            62 * mm,
-            4,
-            words.phrase("grey: current level · blue: target level (0 to 5)"),
-            fontName=regular,
-            fontSize=7.5,
-            fillColor=MUTED,
-        )
-    )
-    title = words.phrase("Current and target levels") + (
-        " (" + words.phrase("first 25 items") + ")" if len(plan["items"]) > 25 else ""
-    )
-    return [KeepTogether([para(title, s["h2"]), drawing])]
+def _fits(text: str, width: float, style: ParagraphStyle) -> bool:
+    return bool(stringWidth(text, style.fontName, style.fontSize) <= width - CELL_PADDING)
 
 
-def schedule(plan: Mapping[str, Any], s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
-    words = words_for(lang)
-    labels = {i["skill"]: i["label"] for i in plan["items"]}
-    periods = [
-        (
-            p["first_week"],
-            p["last_week"],
-            "; ".join(f"{labels.get(k, k)} ({v:g} h)" for k, v in sorted(p["hours"].items())),
-        )
-        for p in plan.get("schedule", [])
-    ]
-    if not periods:
-        return []
-    rows: list[list[Any]] = [
-        [
-            para(words.phrase("Weeks"), s["head"]),
-            para(words.phrase("Skills in progress (hours per week)"), s["head"]),
-        ]
-    ]
-    for first, last, text in periods:
-        span = str(first) if first == last else f"{first}–{last}"
-        rows.append([span, para(text, s["cell"])])
-    table = Table(rows, colWidths=[22 * mm, None], repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 1), (0, -1), s["cell"].fontName, s["cell"].fontSize),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, LINE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return [para(words.phrase("Week by week"), s["h2"]), table]
+def _cell(text: str, width: float, style: ParagraphStyle) -> Any:
+    """`text` as a plain string when it fits its column, else a paragraph that wraps (the
+    weeks of an item in two stages, "11–20, 56–58", wrap after the comma)."""
+    return text if _fits(text, width, style) else para(text, style)

@@ -86,8 +86,10 @@ class PlanRecord(SQLModel, table=True):
 
 
 class PlanPdf(SQLModel, table=True):
-    """A plan's PDF as first rendered, for the link it prints and the taxonomy that named its
-    skills: a plan never changes, so its PDF is drawn once, and erased with its journey."""
+    """A plan's PDF as first rendered — the two-page summary (`kind` "summary") or the full
+    plan ("details") — for the link it prints, the taxonomy that named its skills and the
+    layout that drew it, with its number of pages: a plan never changes, so each document is
+    drawn once, and erased with its journey."""
 
     __tablename__ = "plan_pdf"
 
@@ -96,8 +98,11 @@ class PlanPdf(SQLModel, table=True):
             Integer, ForeignKey("plan.id", ondelete="CASCADE"), primary_key=True, nullable=False
         )
     )
+    kind: str = Field(sa_column=Column(String(10), primary_key=True, nullable=False))
     link: str = Field(sa_column=Column(Text, nullable=False))
     taxonomy_version: str = Field(max_length=40)
+    layout: str = Field(max_length=10)
+    pages: int
     created_at: datetime
     body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 

@@ -143,40 +143,61 @@ def profile_of(*, session: Session, plan: PlanRecord) -> tuple[ProfileRecord, di
 
 @dataclass(frozen=True)
 class StoredPdf:
-    """A plan with its kept PDF, if any: for which link and taxonomy it was drawn."""
+    """A plan with one of its kept PDFs, if any: for which link, taxonomy and layout it was
+    drawn, and its pages."""
 
     plan_id: int
     plan: str
     link: str
     taxonomy_version: str
+    layout: str
+    pages: int
     body: bytes | None
 
 
-def stored_pdf(*, session: Session | Connection, token: str) -> StoredPdf | None:
-    """The plan with this token and its kept PDF (one query); None when no plan has it."""
-    row = session.execute(_PDF, {"token": token}).first()
+def stored_pdf(*, session: Session | Connection, token: str, kind: str) -> StoredPdf | None:
+    """The plan with this token and its kept PDF of `kind` (one query); None when no plan
+    has the token."""
+    row = session.execute(_PDF, {"token": token, "kind": kind}).first()
     if row is None:
         return None
-    body = None if row[4] is None else bytes(row[4])
-    return StoredPdf(int(row[0]), str(row[1]), row[2] or "", row[3] or "", body)
+    body = None if row[6] is None else bytes(row[6])
+    return StoredPdf(
+        int(row[0]), str(row[1]), row[2] or "", row[3] or "", row[4] or "", int(row[5] or 0), body
+    )
 
 
 _PDF = text(
-    "SELECT p.id, p.body, d.link, d.taxonomy_version, d.body FROM plan p"
-    " LEFT JOIN plan_pdf d ON d.plan_id = p.id WHERE p.token = :token"
+    "SELECT p.id, p.body, d.link, d.taxonomy_version, d.layout, d.pages, d.body FROM plan p"
+    " LEFT JOIN plan_pdf d ON d.plan_id = p.id AND d.kind = :kind WHERE p.token = :token"
 )
 
 
 def keep_pdf(
-    *, session: Session, plan_id: int, link: str, taxonomy_version: str, body: bytes, now: datetime
+    *,
+    session: Session,
+    plan_id: int,
+    kind: str,
+    link: str,
+    taxonomy_version: str,
+    layout: str,
+    pages: int,
+    body: bytes,
+    now: datetime,
 ) -> None:
-    """Stage the plan's PDF, replacing any kept for another link or taxonomy."""
-    session.execute(delete(PlanPdf).where(PlanPdf.plan_id == plan_id))  # type: ignore[arg-type]
+    """Stage the plan's PDF of `kind`, replacing any kept for another link, taxonomy or
+    layout."""
+    session.execute(
+        delete(PlanPdf).where(PlanPdf.plan_id == plan_id, PlanPdf.kind == kind)  # type: ignore[arg-type]
+    )
     session.execute(
         insert(_table(PlanPdf)).values(
             plan_id=plan_id,
+            kind=kind,
             link=link,
             taxonomy_version=taxonomy_version,
+            layout=layout,
+            pages=pages,
             created_at=now,
             body=body,
         )

@@ -21,6 +21,7 @@ from advisor.core.taxonomy import (
     match_origin_role,
     read_current_role,
 )
+from advisor.i18n import words_for
 from advisor.services.advisor import Advisor
 
 # A form a person finishes: at most this many questions about the role and where the person
@@ -241,7 +242,8 @@ def skill_labels(advisor: Advisor, language: str) -> dict[str, str]:
 
 
 def skill_quotes(advisor: Advisor, plan: Mapping[str, Any]) -> dict[str, list[tuple[str, str]]]:
-    """For each skill of a plan, what its sources say: (quote, "publisher, title, date")."""
+    """For each skill of a plan, what its sources say: (quote, "publisher, title, date"), the
+    date written in the plan's language."""
     taxonomy = advisor.taxonomy
     found: dict[str, list[tuple[str, str]]] = {}
     for item in plan.get("items", []):
@@ -249,7 +251,8 @@ def skill_quotes(advisor: Advisor, plan: Mapping[str, Any]) -> dict[str, list[tu
         for source_id, quote in skill.quotes.items() if skill else ():
             source = taxonomy.sources.get(source_id)
             if source is not None:
-                where = f"{source.publisher}, {source.title}, {source.published.isoformat()}"
+                when = words_for(plan.get("language", "en")).date(source.published)
+                where = f"{source.publisher}, {source.title}, {when}"
                 found.setdefault(item["skill"], []).append((quote, where))
     return found
 

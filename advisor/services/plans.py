@@ -6,6 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -163,42 +164,59 @@ def plan_page(*, store: Store, token: str) -> tuple[str, str | None]:
     return page
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """A PDF as its renderer drew it, and its number of pages."""
+
+    body: bytes
+    pages: int
+
+
+SUMMARY, DETAILS = "summary", "details"
+
+
 def plan_pdf(
     *,
     store: Store,
     token: str,
     link: str,
     taxonomy_version: str,
-    render: Callable[[dict[str, Any]], bytes],
+    layout: str,
+    render: Callable[[dict[str, Any]], Drawn],
     now: datetime,
-) -> tuple[dict[str, Any], bytes]:
-    """The plan and its PDF, drawn by `render` the first time and then kept in the database
-    (every worker reads the same bytes; erasing the plan erases them). A PDF drawn for another
-    link (another public address) or taxonomy (its skills' names) is drawn again. Raises
-    `PlanNotFound`."""
+    kind: str = SUMMARY,
+) -> tuple[dict[str, Any], Drawn]:
+    """The plan and its PDF of `kind` (the two-page summary, or the full plan), drawn by
+    `render` the first time and then kept in the database (every worker reads the same bytes;
+    erasing the plan erases them). A PDF drawn for another link (another public address),
+    taxonomy (its skills' names) or layout (another version of the renderer) is drawn again.
+    Raises `PlanNotFound`."""
     _require_shape(token)
     with store.query() as connection:
-        found = plans.stored_pdf(session=connection, token=token)
+        found = plans.stored_pdf(session=connection, token=token, kind=kind)
     if found is None:
         raise PlanNotFound(token)
     plan: dict[str, Any] = json.loads(found.plan)
-    fresh = found.link == link and found.taxonomy_version == taxonomy_version
+    fresh = (found.link, found.taxonomy_version, found.layout) == (link, taxonomy_version, layout)
     if found.body is not None and fresh:
-        return plan, found.body
-    body = render(plan)
+        return plan, Drawn(found.body, found.pages)
+    drawn = render(plan)
     try:
         with store.write() as session:
             plans.keep_pdf(
                 session=session,
                 plan_id=found.plan_id,
+                kind=kind,
                 link=link,
                 taxonomy_version=taxonomy_version,
-                body=body,
+                layout=layout,
+                pages=drawn.pages,
+                body=drawn.body,
                 now=now,
             )
     except IntegrityError:
         pass  # another worker kept it first, or the plan was erased meanwhile: nothing kept
-    return plan, body
+    return plan, drawn
 
 
 def newer_plan_token(*, store: Store, token: str) -> str | None:

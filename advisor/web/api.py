@@ -1,4 +1,5 @@
-"""The JSON API under /api/v1: taxonomy, plans, what-if; errors always in one JSON shape."""
+"""The JSON API under /api/v1: taxonomy, plans, what-if, a plan's calendar; errors always in
+one JSON shape."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from flask.typing import ResponseReturnValue
 
 from advisor.core.errors import InvalidInput, InvalidProfile
 from advisor.core.taxonomy import skill_dict
+from advisor.core.wording import InvalidCalendar, calendar_options
+from advisor.ics import plan_ics
 from advisor.services import corpus, plans
 from advisor.web import contract
 from advisor.web.context import current_advisor, current_store
@@ -142,6 +145,26 @@ def delete_plan(token: str) -> ResponseReturnValue:
     except plans.PlanNotFound:
         return not_found()
     return Response(status=204)
+
+
+@bp.get("/plans/<token>/calendar")
+@private
+def calendar(token: str) -> ResponseReturnValue:
+    """The plan as an iCalendar file: `start` (YYYY-MM-DD), `weekday` (monday … sunday) and
+    `at` (HH:MM) say when week 1 starts and when the weekly study blocks are."""
+    try:
+        plan = plans.get_plan(store=current_store(), token=token)
+    except plans.PlanNotFound:
+        return not_found()
+    try:
+        asked = {name: request.args.get(name) for name in CALENDAR_FIELDS}
+        body = plan_ics(plan, calendar_options(asked))
+    except InvalidCalendar as error:
+        return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
+    return Response(body, mimetype="text/calendar")
+
+
+CALENDAR_FIELDS = ("start", "weekday", "at")
 
 
 @bp.post("/plans/<token>/what-if")

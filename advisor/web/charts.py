@@ -1,11 +1,13 @@
-"""Server-rendered views of a plan: the levels chart (SVG geometry) and schedule periods."""
+"""Server-rendered views of a plan: the levels chart and the timeline (SVG geometry, with the
+timeline's table alternative) and schedule periods."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.core.planning import Period
+from advisor.core.planning import READY, Period
+from advisor.core.wording import Bar, Timeline, Words, bar_words, stage_label
 from advisor.web.i18n import fast_gettext
 
 BAR_HEIGHT = 10
@@ -13,6 +15,7 @@ ROW_HEIGHT = 34
 LABEL_WIDTH = 280
 SCALE_WIDTH = 300
 MAX_LEVEL = 5
+DEEPEN = "deepen"
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,106 @@ def schedule_periods(plan: dict[str, Any]) -> list[Period]:
         Period(p["first_week"], p["last_week"], tuple(sorted(p["hours"].items())))
         for p in plan.get("schedule", [])
     ]
+
+
+TIMELINE_LABEL_WIDTH = 250
+TIMELINE_WIDTH = 600
+TIMELINE_ROW = 22
+TIMELINE_TOP = 46  # two lines of mark labels
+TIMELINE_BOTTOM = 40  # weeks and months
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    x: float
+    width: float
+    stage: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    label: str
+    y: int
+    bars: tuple[TimelineBar, ...]
+    cells: tuple[str, str]  # the table's two stage columns, in words ("—" when absent)
+    name: str = ""  # the whole label, for the table
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    x: float
+    kind: str
+    label: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    """The timeline's geometry for the page's SVG, and its table alternative."""
+
+    rows: tuple[TimelineRow, ...]
+    marks: tuple[TimelineMark, ...]
+    ticks: tuple[tuple[float, int, str], ...]
+    stages: tuple[tuple[str, str], ...]
+    width: int
+    height: int
+    left: int
+    top: int
+    bottom: int
+
+
+def timeline_chart(timeline: Timeline, words: Words) -> TimelineChart:
+    """The same timeline as the PDF's (`core.wording.plan_timeline`), drawn in SVG units:
+    one row per item, a bar per stage, the milestones and the deadline as marks."""
+    left, right = TIMELINE_LABEL_WIDTH, TIMELINE_LABEL_WIDTH + TIMELINE_WIDTH
+    span = max(timeline.weeks, 1)
+
+    def x(week: float) -> float:
+        return round(left + TIMELINE_WIDTH * week / span, 1)
+
+    rows = tuple(
+        TimelineRow(
+            label=_shorten(f"{row.rank}. {row.label}", 40),
+            y=TIMELINE_TOP + n * TIMELINE_ROW,
+            bars=tuple(
+                TimelineBar(
+                    x(bar.start_week - 1),
+                    max(x(bar.end_week) - x(bar.start_week - 1), 2),
+                    bar.stage,
+                    f"{row.label} — {stage_label(bar.stage, words)}{words.colon()}"
+                    + bar_words(bar, words),
+                )
+                for bar in row.bars
+            ),
+            cells=(_stage_cell(row.bars, READY, words), _stage_cell(row.bars, DEEPEN, words)),
+            name=f"{row.rank}. {row.label}",
+        )
+        for n, row in enumerate(timeline.rows)
+    )
+    bottom = TIMELINE_TOP + len(rows) * TIMELINE_ROW
+    marks: list[TimelineMark] = []
+    lines: list[tuple[float, int]] = []
+    for mark in sorted(timeline.marks, key=lambda m: m.week):
+        where = x(mark.week)
+        # Two marks close together: the second label goes on the other line.
+        line = 1 if lines and abs(where - lines[-1][0]) < 260 and lines[-1][1] == 0 else 0
+        lines.append((where, line))
+        label = f"{mark.title} · {mark.when}"
+        marks.append(TimelineMark(min(where, right), mark.kind, label, line))
+    return TimelineChart(
+        rows=rows,
+        marks=tuple(marks),
+        ticks=tuple((x(t.week), t.week, t.month) for t in timeline.ticks),
+        stages=timeline.stages,
+        width=right + 10,
+        height=bottom + TIMELINE_BOTTOM,
+        left=left,
+        top=TIMELINE_TOP,
+        bottom=bottom,
+    )
+
+
+def _stage_cell(bars: tuple[Bar, ...], stage: str, words: Words) -> str:
+    found = [bar_words(b, words) for b in bars if b.stage == stage]
+    return ("\u00a0; " if words.language == "fr" else "; ").join(found) or "—"

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from advisor import __version__
+from advisor.core.wording import WEEKDAYS
 from advisor.web import contract
 from advisor.web.plan_contract import Plan
 
@@ -64,6 +65,11 @@ TOKEN = {
 }
 
 
+def _query(name: str, fmt: str | None, description: str) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string", **({"format": fmt} if fmt else {})}
+    return {"name": name, "in": "query", "schema": schema, "description": description}
+
+
 def _paths() -> dict[str, Any]:
     body = {"required": True}
     return {
@@ -104,6 +110,32 @@ def _paths() -> dict[str, Any]:
                 "parameters": [TOKEN],
                 "responses": {"204": {"description": "erased"}, **_errors("404")},
             },
+        },
+        "/api/v1/plans/{token}/calendar": {
+            "get": {
+                "summary": "The plan as an iCalendar file: milestones, deadline, weekly study",
+                "parameters": [
+                    TOKEN,
+                    _query("start", "date", "the first day of week 1 (default: the plan's day)"),
+                    {
+                        **_query(
+                            "weekday", None, "the day of the study blocks (default: saturday)"
+                        ),
+                        "schema": {"type": "string", "enum": list(WEEKDAYS)},
+                    },
+                    {
+                        **_query("at", None, "when the study blocks start, HH:MM (default 09:00)"),
+                        "schema": {"type": "string", "pattern": "^([01][0-9]|2[0-2]):[0-5][0-9]$"},
+                    },
+                ],
+                "responses": {
+                    "200": {
+                        "description": "the plan's calendar (RFC 5545)",
+                        "content": {"text/calendar": {"schema": {"type": "string"}}},
+                    },
+                    **_errors("404", "422"),
+                },
+            }
         },
         "/api/v1/plans/{token}/what-if": {
             "post": {

@@ -140,7 +140,7 @@ class Deadline(Open):
     stage_reached: list[str] = Field(
         default_factory=list, description="skills whose first-pass target is reached by then"
     )
-    end_date: str | None = Field(None, description="ISO date: the last day of the deadline week")
+    end_date: str | None = Field(None, description="ISO date: the last day of week `weeks`")
     parts_done: list[DeadlinePart] = Field(
         default_factory=list, description="every part (stage or step) done by the deadline"
     )
@@ -251,7 +251,9 @@ class Plan(Open):
     deadline: Deadline | None = None
     milestones: list[Milestone] = Field(default_factory=list)
     months: float | None = Field(None, description="weeks / 4.345, to the half month")
-    end_date: str | None = Field(None, description="ISO date: created_at plus the weeks")
+    end_date: str | None = Field(
+        None, description="ISO date: the last day of the last week (week 1 starts on created_at)"
+    )
     origin_role: OriginRole | None = None
     assumed: Assumed | None = Field(
         None, description='levels assumed with "prefill": "typical"; null when none were'

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from babel.dates import format_time
 from flask import (
     Blueprint,
     Response,
@@ -22,8 +23,11 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from advisor.core.errors import InvalidInput
+from advisor.core.wording import InvalidCalendar, calendar_options, plan_timeline
 from advisor.i18n import words_for
-from advisor.pdf import render_plan_pdf
+from advisor.ics import plan_ics
+from advisor.pdf import LAYOUT as PDF_LAYOUT
+from advisor.pdf import render_plan_document
 from advisor.services import plans
 from advisor.services.assessment import skill_labels, skill_quotes
 from advisor.web import charts, planview
@@ -111,38 +115,96 @@ def download_json(token: str) -> ResponseReturnValue:
     )
 
 
-@bp.get("/<token>.pdf")
-def download_pdf(token: str) -> ResponseReturnValue:
-    """The plan as a PDF, named after the role and the day, in the plan's language: drawn
-    once per plan, then read from the database."""
+def plan_document(token: str, kind: str) -> tuple[dict[str, Any], plans.Drawn]:
+    """The plan and its PDF of `kind` (summary or full plan), in the plan's language: drawn
+    once per plan, then read from the database. Raises `PlanNotFound`."""
     advisor, link = current_advisor(), external_url("plans.show", token=token)
 
-    def render(plan: dict[str, Any]) -> bytes:
+    def render(plan: dict[str, Any]) -> plans.Drawn:
         labels = skill_labels(advisor, plan["language"])
         quotes = skill_quotes(advisor, plan)
-        return render_plan_pdf(plan, link=link, labels=labels, quotes=quotes)
-
-    try:
-        plan, body = plans.plan_pdf(
-            store=current_store(),
-            token=token,
-            link=link,
-            taxonomy_version=advisor.taxonomy.version,
-            render=render,
-            now=datetime.now(UTC),
+        drawn = render_plan_document(
+            plan, link=link, labels=labels, quotes=quotes, details=kind == plans.DETAILS
         )
-    except plans.PlanNotFound:
-        abort(404)
-    return Response(
-        body,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{file_name(plan, "pdf")}"'},
+        return plans.Drawn(drawn.body, drawn.pages)
+
+    return plans.plan_pdf(
+        store=current_store(),
+        token=token,
+        link=link,
+        taxonomy_version=advisor.taxonomy.version,
+        layout=PDF_LAYOUT,
+        render=render,
+        now=datetime.now(UTC),
+        kind=kind,
     )
 
 
-def file_name(plan: dict[str, Any], extension: str) -> str:
+@bp.get("/<token>.pdf")
+def download_pdf(token: str) -> ResponseReturnValue:
+    """The plan as a PDF named after the role and the day: two pages for a manager, or with
+    `?details=1` the full plan (every item's levels, resources and sources)."""
+    details = request.args.get("details", "") in ("1", "true", "yes")
+    try:
+        plan, drawn = plan_document(token, plans.DETAILS if details else plans.SUMMARY)
+    except plans.PlanNotFound:
+        abort(404)
+    name = file_name(plan, "pdf", "full" if details else "")
+    return Response(
+        drawn.body,
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.get("/<token>.ics")
+def download_ics(token: str) -> ResponseReturnValue:
+    """The plan in a calendar: the milestones and the deadline on their days, and each
+    stage's weekly study blocks from `start`, on `weekday`, at `at` (defaults: the plan's
+    day, Saturdays, 9:00). Wrong values: the plan page again, the errors beside the fields."""
+    plan = load(token)
+    asked = {name: request.args.get(name) for name in CALENDAR_FIELDS}
+    try:
+        body = plan_ics(plan, calendar_options(asked))
+    except InvalidCalendar as error:
+        with force_locale(plan["language"]):
+            page = render_template(
+                "plans/plan.html",
+                **page_context(plan, None, calendar=(asked, calendar_errors(error, plan))),
+            )
+        return page, 400
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="{file_name(plan, "ics")}"'},
+    )
+
+
+CALENDAR_FIELDS = ("start", "weekday", "at")
+
+
+def calendar_errors(error: InvalidCalendar, plan: dict[str, Any]) -> dict[str, str]:
+    """Each wrong calendar field's message, in the page's language."""
+    messages = {
+        "start": _("Give the first day of week 1 as a date."),
+        "weekday": _("Choose a day of the week."),
+        "at": _("Give a time of day, at the latest 22:00."),
+    }
+    if error.latest is not None:
+        # The time is a time, but the days from it to midnight cannot hold the plan's weeks.
+        messages["at"] = _(
+            "Start at %(time)s at the latest: a day's study ends by midnight, and your plan "
+            "has weeks of %(hours)s h.",
+            time=format_time(error.latest, format="short", locale=plan["language"]),
+            hours=words_for(plan["language"]).number(plan["hours_per_week"]),
+        )
+    return {name: messages[name] for name in error.fields if name in messages}
+
+
+def file_name(plan: dict[str, Any], extension: str, variant: str = "") -> str:
     """advisor-plan-mlops-engineer-2026-11-24.pdf: what it is, for which role, from when."""
-    return f"advisor-plan-{plan['target_role']['id']}-{plan['created_at'][:10]}.{extension}"
+    suffix = f"-{variant}" if variant else ""
+    return f"advisor-plan-{plan['target_role']['id']}-{plan['created_at'][:10]}{suffix}.{extension}"
 
 
 @bp.get("/<token>/reassess")
@@ -178,9 +240,13 @@ def delete(token: str) -> ResponseReturnValue:
 
 
 def page_context(
-    plan: dict[str, Any], what_if: dict[str, Any] | None, newer: str | None = None
+    plan: dict[str, Any],
+    what_if: dict[str, Any] | None,
+    newer: str | None = None,
+    calendar: tuple[dict[str, str | None], dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the plan page shows, in the plan's language, with loop strings prepared."""
+    """Everything the plan page shows, in the plan's language, with loop strings prepared;
+    `calendar` is what was asked for the calendar and what was wrong with it."""
     words = words_for(plan["language"])
     taxonomy = current_advisor().taxonomy
     labels = {
@@ -201,7 +267,11 @@ def page_context(
         "items": planview.item_views(plan, labels, taxonomy, words, _),
         "suggestions": planview.suggestions(plan, labels, taxonomy, _),
         "chart": charts.levels_chart(plan.get("standing") or plan["items"], plan["language"]),
-        "schedule": planview.schedule_rows(charts.schedule_periods(plan), deadline, _),
+        "timeline": charts.timeline_chart(plan_timeline(plan, words), words),
+        "schedule": planview.schedule_rows(charts.schedule_periods(plan), deadline, words, _),
         "what_if": what_if,
+        "separator": "\u00a0; " if plan["language"] == "fr" else "; ",
         "plan_url": external_url("plans.show", token=plan["id"]),
+        "full_pages": plan_document(plan["id"], plans.DETAILS)[1].pages if plan["items"] else 0,
+        "calendar": planview.calendar_form(plan, words, *(calendar or ({}, {}))),
     }

@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from babel.dates import format_time, get_day_names
 from flask_babel import ngettext
 
 from advisor.core.planning import Period, months_of
 from advisor.core.taxonomy import Role, Taxonomy
-from advisor.core.wording import factor_name, reasons_in_words, week_spans
+from advisor.core.wording import (
+    DAY_MINUTES,
+    WEEKDAYS,
+    CalendarOptions,
+    dated,
+    deadline_day,
+    factor_name,
+    few_named,
+    plan_start,
+    reasons_in_words,
+    week_spans,
+)
 from advisor.i18n import CatalogueWords
 from advisor.web.quotes import Quote, quotes
 
@@ -31,6 +43,7 @@ class Milestone:
     when: str
     skills: list[str]
     note: str = ""
+    named: str = ""  # how many skills, the first few by name
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,7 @@ class DeadlineView:
 @dataclass(frozen=True)
 class ScheduleRow:
     weeks: str
-    hours: tuple[tuple[str, float], ...]
+    hours: tuple[tuple[str, str], ...]  # skill, hours a week in the plan's language
     deadline: str = ""
 
 
@@ -72,20 +85,13 @@ class ItemView:
     transfer: str
     reasons: list[tuple[str, str, str, str]]
     anchor_title: str
+    priority: str = ""
+    resources: list[tuple[Mapping[str, Any], str]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
 
-def start_day(plan: Mapping[str, Any]) -> date:
-    return date.fromisoformat(str(plan["created_at"])[:10])
-
-
-def week_end(plan: Mapping[str, Any], week: int) -> date:
-    """The last day of study week `week` (week 1 starts on the day of the plan)."""
-    return start_day(plan) + timedelta(days=7 * week - 1)
-
-
 def _day(plan: Mapping[str, Any], iso: str | None, week: int) -> date:
-    return date.fromisoformat(iso[:10]) if iso else week_end(plan, week)
+    return dated(plan, iso, week)
 
 
 def total(plan: Mapping[str, Any], words: CatalogueWords) -> dict[str, Any]:
@@ -124,6 +130,9 @@ def milestones(
             when=words.date(_day(plan, m.get("end_date"), int(m.get("end_week", 0)))),
             skills=[labels.get(s, s) for s in m.get("skills", [])],
             note=str(m.get("note", "")),
+            named=few_named([labels.get(s, s) for s in m.get("skills", [])], words) + "."
+            if m.get("skills")
+            else "",
         )
         for m in found
         if plan["items"]
@@ -146,7 +155,7 @@ def deadline(
         weeks=int(given["weeks"]),
         fits=bool(given["fits"]),
         week=week,
-        when=words.date(week_end(plan, week)),
+        when=words.date(deadline_day(plan) or _day(plan, None, week)),
         within=[labels.get(s, s) for s in within],
         after=[labels.get(s, s) for s in after],
         parts_done=[_part(p, labels, _) for p in given.get("parts_done", [])],
@@ -164,7 +173,7 @@ def _part(part: Mapping[str, Any], labels: Mapping[str, str], _: Gettext) -> str
 
 
 def schedule_rows(
-    periods: list[Period], mark: DeadlineView | None, _: Gettext
+    periods: list[Period], mark: DeadlineView | None, words: CatalogueWords, _: Gettext
 ) -> list[ScheduleRow]:
     """The schedule's periods, split at the deadline week so a row can mark it."""
     rows: list[ScheduleRow] = []
@@ -173,8 +182,9 @@ def schedule_rows(
         spans = [(period.first_week, period.last_week)]
         if mark and period.first_week <= mark.week < period.last_week:
             spans = [(period.first_week, mark.week), (mark.week + 1, period.last_week)]
+        hours = tuple((skill, words.number(h)) for skill, h in period.hours)
         for first, last in spans:
-            rows.append(ScheduleRow(_span(first, last), period.hours))
+            rows.append(ScheduleRow(_span(first, last), hours))
             if not marked and mark is not None and last >= mark.week:
                 rows.append(_deadline_row(mark, _))
                 marked = True
@@ -207,8 +217,8 @@ def item_views(
             [
                 item["domain_label"],
                 _("level %(current)s → %(target)s", current=item["current"], target=item["target"]),
-                _("%(hours)s h", hours=item["hours"]),
-                _("weeks %(spans)s", spans=week_spans(item)),
+                _("%(hours)s h", hours=words.number(item["hours"])),
+                _weeks(item, _),
             ]
         )
         views.append(
@@ -227,11 +237,21 @@ def item_views(
                     )
                     for r in item["reasons"]
                 ],
-                anchor_title=_("At level %(n)s you can:", n=item["target"]),
+                anchor_title=_("Level %(n)s, the target:", n=item["target"]),
+                priority=words.number(round(float(item["priority"]), 2)),
+                resources=[(r, words.number(float(r["hours"]))) for r in item["resources"]],
                 quotes=quotes(taxonomy, item["skill"], words),
             )
         )
     return views
+
+
+def _weeks(item: Mapping[str, Any], _: Gettext) -> str:
+    """ "weeks 9–11, 50", or "week 50" when the item takes one week."""
+    spans = week_spans(item)
+    if spans.isdigit():
+        return _("week %(week)s", week=spans)
+    return _("weeks %(spans)s", spans=spans)
 
 
 def _transfer(
@@ -248,8 +268,13 @@ def _transfer(
         skills=known,
         share=words.percent(float(transfer.get("share", 0))),
     )
-    if transfer.get("hours_saved"):
-        text += " " + _("%(hours)s h saved.", hours=transfer["hours_saved"])
+    saved = transfer.get("hours_saved")
+    if saved:
+        # One number, its agreement: « 1 h gagnée », « 6 h gagnées ».
+        hours = words.number(saved)
+        text += " " + ngettext(
+            "%(hours)s h saved.", "%(hours)s h saved.", max(int(saved), 1), hours=hours
+        )
     return text
 
 
@@ -285,3 +310,48 @@ def suggestions(
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class CalendarForm:
+    """The plan page's calendar form: the values shown (as asked, else the defaults), the
+    weekdays to choose from in the plan's language, and the errors beside the fields."""
+
+    start: str
+    weekday: str
+    at: str
+    weekdays: list[tuple[str, str]]
+    defaults: str
+    errors: dict[str, str]
+
+
+def calendar_form(
+    plan: Mapping[str, Any],
+    words: CatalogueWords,
+    asked: Mapping[str, str | None],
+    errors: Mapping[str, str],
+) -> CalendarForm:
+    names = get_day_names("wide", locale=words.language)
+    weekdays = [(name, names[n]) for n, name in enumerate(WEEKDAYS)]
+    first = plan_start(plan)
+    defaults = CalendarOptions()
+    default_time = format_time(defaults.at, format="short", locale=words.language)
+    return CalendarForm(
+        start=asked.get("start") or first.isoformat(),
+        weekday=(asked.get("weekday") or WEEKDAYS[defaults.weekday]).lower(),
+        at=asked.get("at") or defaults.at.strftime("%H:%M"),
+        weekdays=weekdays,
+        defaults=words.phrase(
+            "Unless you choose otherwise: from {date}, the plan's day, on {weekday}s at {time}.",
+            date=words.date(first),
+            weekday=names[defaults.weekday],
+            time=default_time,
+        )
+        + " "
+        + words.phrase(
+            "A day holds at most {hours} h of study: the rest of the week's hours go on the "
+            "following days, at the same time, and never past midnight.",
+            hours=words.number(DAY_MINUTES / 60),
+        ),
+        errors=dict(errors),
+    )

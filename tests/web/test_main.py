@@ -18,7 +18,7 @@ def test_home_page_follows_accept_language(client: FlaskClient) -> None:
     page = client.get("/", headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5"})
     text = page.get_data(as_text=True)
     assert '<html lang="fr">' in text
-    assert "Quelles compétences de l’ère de l’IA apprendre maintenant ?" in text
+    assert "Quelles compétences de l’ère de l’IA apprendre maintenant\u00a0?" in text
 
 
 def test_the_switch_overrides_the_browser_and_returns_to_the_page(client: FlaskClient) -> None:

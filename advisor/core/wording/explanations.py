@@ -114,6 +114,21 @@ def joined(names: Sequence[str], words: Words) -> str:
     return words.phrase("{first} and {last}", first=", ".join(names[:-1]), last=names[-1])
 
 
+def first_names(names: Sequence[str], words: Words, shown: int = 3) -> str:
+    """The first few names and how many others: "A, B, C and 2 others", never a run-on list
+    (the rest is in the plan's details)."""
+    if len(names) <= shown + 1:
+        return joined(list(names), words)
+    others = words.plural("{n} other", "{n} others", len(names) - shown)
+    return joined([*names[:shown], others], words)
+
+
+def few_named(names: Sequence[str], words: Words, shown: int = 3) -> str:
+    """How many skills, and the first few by name: "5 skills: A, B, C and 2 others"."""
+    listed = first_names(names, words, shown)
+    return words.plural("{n} skill: {names}", "{n} skills: {names}", len(names), names=listed)
+
+
 def why_here(item: PlanItem, label: Label, words: Words, ready: Milestone | None = None) -> str:
     """Why the item sits at its place in the order, in one or two plain sentences.
 

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from advisor.core.wording.dates import dated, deadline_day, plan_start
 from advisor.core.wording.explanations import reasons_in_words
 from advisor.core.wording.standing import week_spans
+from advisor.core.wording.timeline import bar_words, item_bars, stage_label
 from advisor.core.wording.words import Words
 
 
@@ -33,11 +35,16 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
         "",
         words.phrase(
             "{hours} hours at {per_week} h/week: {weeks} weeks.",
-            hours=plan["total_hours"],
-            per_week=plan["hours_per_week"],
-            weeks=plan["weeks"],
+            hours=words.number(plan["total_hours"]),
+            per_week=words.number(plan["hours_per_week"]),
+            weeks=words.number(plan["weeks"]),
+        )
+        + " "
+        + words.phrase(
+            "You would finish on {date}.",
+            date=words.date(dated(plan, plan.get("end_date"), int(plan["weeks"]))),
         ),
-        *([plan["switch_note"]] if plan.get("switch_note") else []),
+        *_practice_lines(plan, words),
         *_implied_lines(plan, words),
         *_deadline_lines(plan, words),
         *_milestone_lines(plan, words),
@@ -56,8 +63,9 @@ def plan_markdown(plan: Mapping[str, Any], words: Words) -> str:
         *[_row(item, words) for item in plan["items"]],
         "",
     ]
+    start = plan_start(plan)
     for item in plan["items"]:
-        lines += _item_section(item, words)
+        lines += _item_section(item, words, start)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -107,14 +115,34 @@ def _levels_text(levels: list[Mapping[str, Any]], words: Words) -> str:
     )
 
 
+def _practice_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
+    """The practice at work the plan counts after its switch week, and why."""
+    if not plan.get("practice_hours"):
+        return []
+    return [
+        "",
+        words.phrase(
+            "With it, {hours} h of practice at work, from week {week}.",
+            hours=words.number(plan["practice_hours"]),
+            week=int(plan.get("switch_week") or 0) + 1,
+        )
+        + (f" {plan['switch_note']}" if plan.get("switch_note") else ""),
+    ]
+
+
 def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
     deadline = plan.get("deadline")
     if not deadline:
         return []
+    due = words.date(deadline_day(plan) or plan_start(plan))
     if deadline["fits"]:
         return [
             "",
-            words.phrase("The plan fits your deadline of {weeks} weeks.", weeks=deadline["weeks"]),
+            words.phrase(
+                "The plan fits your deadline of {weeks} weeks ({date}).",
+                weeks=deadline["weeks"],
+                date=due,
+            ),
         ]
     labels = {i["skill"]: i["label"] for i in plan["items"]}
     labels |= {
@@ -131,7 +159,9 @@ def _deadline_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
             "The plan does not fit your deadline of {weeks} weeks; these first items do: {items}.",
             weeks=deadline["weeks"],
             items=", ".join(labels[s] for s in within) or none,
-        ),
+        )
+        + " "
+        + words.phrase("Your deadline: {date}.", date=due),
     ]
     parts = [
         words.phrase("{skill} to level {level}", skill=_name(p, labels), level=p["target"])
@@ -176,10 +206,11 @@ def _milestone_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
     """One line per milestone: its title, week and date, and its note when it has one."""
     lines: list[str] = []
     for milestone in plan.get("milestones", []):
+        week = int(milestone["end_week"])
         when = words.phrase(
             "week {week} ({day})",
-            week=milestone["end_week"],
-            day=words.date(date.fromisoformat(milestone["end_date"])),
+            week=week,
+            day=words.date(dated(plan, milestone.get("end_date"), week)),
         )
         note = f" {milestone['note']}" if milestone.get("note") else ""
         lines.append(f"- **{milestone['title']}**{words.colon()}{when}.{note}")
@@ -192,20 +223,26 @@ def _row(item: Mapping[str, Any], words: Words) -> str:
     stage = words.phrase("first") if item.get("stage") == "ready" else words.phrase("second")
     return (
         f"| {item['rank']} | {item['label']}{flag} | {item['current']} → {item['target']} | "
-        f"{item['hours']} | {week_spans(item)} | {stage} |"
+        f"{words.number(item['hours'])} | {week_spans(item)} | {stage} |"
     )
 
 
-def _item_section(item: Mapping[str, Any], words: Words) -> list[str]:
+def _item_section(item: Mapping[str, Any], words: Words, start: date) -> list[str]:
     why = words.phrase("Why")
     reasons = item.get("reasons_in_words") or reasons_in_words(item["reasons"], words)
+    # Each stage with its weeks, the steps studied at its start and their hours in its line.
+    stages = [
+        f"- *{stage_label(bar.stage, words)}*{words.colon()}{bar_words(bar, words)}."
+        for bar in item_bars(item, start, words)
+    ]
     lines = [
         f"### {item['rank']}. {item['label']}",
         "",
         item["description"],
         "",
         *([item["why_here"], ""] if item.get("why_here") else []),
-        *([item["steps_in_words"], ""] if item.get("steps_in_words") else []),
+        *stages,
+        "",
         *([item["practice_in_words"], ""] if item.get("practice_in_words") else []),
         f"*{why}*{words.colon()}{reasons}.",
         "",
@@ -213,9 +250,18 @@ def _item_section(item: Mapping[str, Any], words: Words) -> list[str]:
     if item["resources"]:
         heading = words.phrase("Resources")
         lines.append(f"*{heading}*{words.colon().rstrip()}")
-        lines += [f"- [{r['title']}]({r['url']}) ({r['hours']:g} h)" for r in item["resources"]]
+        lines += [f"- [{r['title']}]({r['url']}) ({_about(r, words)})" for r in item["resources"]]
         lines.append("")
     return lines
+
+
+def _about(resource: Mapping[str, Any], words: Words) -> str:
+    """ "EN, 8 h": a resource's language and hours, as the PDF says them."""
+    return words.phrase(
+        "{language}, {hours} h",
+        language=str(resource["language"]).upper(),
+        hours=words.number(float(resource["hours"])),
+    )
 
 
 def _ad_lines(role: Mapping[str, Any], words: Words) -> list[str]:

@@ -50,10 +50,11 @@ def plan_dict(
 
     Labels, descriptions, anchors, resources and the sentences that explain the order are
     copied in the plan's language, so a saved plan still reads the same after the taxonomy
-    changes. Dates count whole weeks from the day the plan was made. `role` is the role
-    planned for when it is not the taxonomy's (a job ad); `shapes`, the skills' parts shaped
-    once per taxonomy (made here when not given); `assumed`, the levels typical of the role
-    the person comes from that stood in for skills they did not rate ("prefill": "typical").
+    changes. Dates count whole weeks from the day the plan was made (`standing.week_end`).
+    `role` is the role planned for when it is not the taxonomy's (a job ad); `shapes`, the
+    skills' parts shaped once per taxonomy (made here when not given); `assumed`, the levels
+    typical of the role the person comes from that stood in for skills they did not rate
+    ("prefill": "typical").
     """
     language = plan.language
     shapes = shapes or SkillShapes(taxonomy)

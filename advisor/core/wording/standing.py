@@ -18,6 +18,11 @@ from advisor.core.wording.words import Words
 Label = Callable[[str], str]
 
 
+def week_start(start: date, week: int) -> date:
+    """The first day of week `week` of a plan made on `start` (week 1 starts on `start`)."""
+    return start + timedelta(days=7 * (week - 1))
+
+
 def week_end(start: date, week: int) -> date:
     """The last day of week `week` of a plan made on `start` (the day itself for week 0)."""
     return start + timedelta(days=max(7 * week - 1, 0))

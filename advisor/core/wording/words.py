@@ -33,6 +33,14 @@ class Words(Protocol):
         """A number with this language's separators ("1,261.5" or "1 261,5")."""
         ...
 
+    def month(self, day: date) -> str:
+        """The month and year of `day`, short, for a time axis: "Dec 2026", « déc. 2026 »."""
+        ...
+
+    def interval(self, first: date, last: date) -> str:
+        """From `first` to `last`, short: "Dec 6 – 19, 2026", « 6–19 déc. 2026 »."""
+        ...
+
     def date(self, day: date) -> str:
         """A date in full: "1 December 2026", « 1er décembre 2026 »."""
         ...
