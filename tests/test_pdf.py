@@ -395,11 +395,13 @@ def test_the_two_pages_show_the_new_planners_plan_truthfully(shipped: Advisor) -
         "assessments": {"foundations.kubernetes": 4, "foundations.linux": 4},
     }
     plan = plan_for_profile(shipped, profile, now=NOW)[1]
-    document = render_plan_document(plan, LINK)
+    labels = {"foundations.linux": "Linux administration"}
+    document = render_plan_document(plan, LINK, labels)
     assert document.pages == 2
     first, second = (flat(t) for t in page_texts(document.body))
     assert plan["implied"] and flat(plan["implied"][0]["why"]) in first
-    assert "Strengths: Kubernetes (level 4)." in first
+    # The role's skills first, then what the person is strong in beyond the role.
+    assert "Strengths: Kubernetes (level 4) and Linux administration (level 4)." in first
     assert flat(plan["switch_note"]) in first and "Practice at work" in first
     shown = [i for i in plan["items"] if flat(f"{i['rank']}. {i['label']}") in second]
     assert any(p["steps"] for i in shown for p in i["parts"])

@@ -26,7 +26,7 @@ from advisor.pdf.summary import summary_pages
 from advisor.pdf.tables import ranked_table
 
 # Kept with a stored PDF: a PDF drawn by an earlier layout is drawn again.
-LAYOUT = "2"
+LAYOUT = "3"
 
 
 @dataclass(frozen=True)

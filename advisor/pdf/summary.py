@@ -236,9 +236,10 @@ def _labelled(label: str, text: str, s: dict[str, ParagraphStyle]) -> Paragraph:
 
 
 def _strengths(plan: Mapping[str, Any], labels: Mapping[str, str], words: CatalogueWords) -> str:
-    """The skills of the role the person is strong in (level 3 or more, or already at the
-    plan's level), strongest first, the first few named; a level the ratings imply says so.
-    A plan saved before `standing` existed reads the ratings of 3 or more."""
+    """What the person is strong in, the first few named: the role's skills at level 3 or
+    more (or already at the plan's level), strongest first, a level the ratings imply said so;
+    then the other skills rated 3 or more. A plan saved before `standing` existed reads the
+    ratings of 3 or more."""
     standing = plan.get("standing")
     if standing is None:
         levels = plan.get("assessments", {})
@@ -255,8 +256,21 @@ def _strengths(plan: Mapping[str, Any], labels: Mapping[str, str], words: Catalo
         ),
         key=lambda r: (-int(r["level"]), -int(r.get("importance", 0)), r["skill"]),
     )
+    # Then what the person is strong in beyond the role: a sysadmin aiming at MLOps has
+    # Linux at 4 even when none of the role's own skills is at 3 yet.
+    of_role = {r["skill"] for r in standing}
+    levels = plan.get("assessments", {})
+    names = skill_names(plan, labels)
+    strong += sorted(
+        (
+            {"skill": s, "label": names[s], "level": n}
+            for s, n in levels.items()
+            if s not in of_role and n >= STRONG_LEVEL and s in names
+        ),
+        key=lambda r: (-int(r["level"]), str(r["label"])),
+    )
     if not strong:
-        return words.phrase("No skill of the role at level 3 or more yet.")
+        return words.phrase("No skill rated 3 or more yet.")
     named = [
         words.phrase("{skill} (level {level}, implied)", skill=r["label"], level=r["level"])
         if "rated" in r and (r["rated"] or 0) < r["level"]
