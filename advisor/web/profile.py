@@ -19,9 +19,9 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from advisor.core.errors import InvalidProfile
-from advisor.core.planning import RoleFit
+from advisor.core.planning import ImpliedLevel, RoleFit
 from advisor.core.taxonomy import RoleReading, read_current_role
-from advisor.core.wording import implied_sentence
+from advisor.core.wording import Words, implied_sentence
 from advisor.i18n import words_for
 from advisor.services import jobads, plans
 from advisor.services.assessment import (
@@ -303,6 +303,7 @@ def _render_step2(
         reading=asked.reading,
         origin=asked.origin,
         presets=_presets(asked, language) if prefill else {},
+        implies=_implies(list(entries), language),
         prefilled=prefill and bool(asked.prefilled),
         suggested=suggested,
         suggested_role=taxonomy.roles.get(suggested.role) if suggested else None,
@@ -349,6 +350,34 @@ def _presets(asked: Questions, language: str) -> dict[str, str]:
     for skill_id, floor in asked.implied.items():
         presets[skill_id] = implied_sentence(floor, lambda s: labels.get(s, s), words)
     return presets
+
+
+def _implies(asked: Iterable[str | None], language: str) -> dict[str, dict[int, list[Any]]]:
+    """For each skill on the page, the levels of the other skills on it that each of its
+    levels implies, with the sentence that says so: `static/implied.js` raises them as the
+    person rates (Kubernetes at 4: networking at 2), and the plan counts them as floors."""
+    taxonomy = current_advisor().taxonomy
+    words = words_for(language)
+    labels = skill_labels(current_advisor(), language)
+    on_page = {s for s in asked if s and s in taxonomy.skills}  # a posted form may name anything
+    found: dict[str, dict[int, list[Any]]] = {}
+    for source in sorted(on_page):
+        for level in range(1, 6):
+            needs = [
+                [skill, needed, _implied_words(skill, needed, source, level, labels, words)]
+                for skill, needed in sorted(taxonomy.prerequisite_closure(source, level).items())
+                if skill in on_page and skill != source
+            ]
+            if needs:
+                found.setdefault(source, {})[level] = needs
+    return found
+
+
+def _implied_words(
+    skill: str, level: int, source: str, rated: int, labels: Mapping[str, str], words: Words
+) -> str:
+    floor = ImpliedLevel(skill, level, source, rated)
+    return implied_sentence(floor, lambda s: labels.get(s, s), words)
 
 
 def _known_language(form: ProfileForm) -> str:

@@ -195,3 +195,26 @@ def test_no_page_is_wider_than_a_phone(browser: Browser, base_url: str) -> None:
     page.goto(base_url + "/plans/" + "x" * 32)
     measure("not found")
     assert wide == {}
+
+
+def test_rating_a_skill_raises_the_levels_it_implies_with_the_reason(
+    browser: Browser, base_url: str
+) -> None:
+    page = new_page(browser)
+    start(page, base_url, "Linux sysadmin")
+    python = page.locator("#skill-foundations\\.python")
+    expect(python.locator("input[value='2']")).to_be_checked()  # typical of a sysadmin
+    page.locator("#skill-mlops\\.ml-pipelines input[value='3']").check()
+    # ML pipelines at 3 need Python at 3: raised, and said under Python.
+    expect(python.locator("input[value='3']")).to_be_checked()
+    expect(python.locator(".preset")).to_have_text(
+        "“ML pipelines” at 3 needs “Python” at 3: counted as 3."
+    )
+    assert "skill-foundations.python-preset" in (python.get_attribute("aria-describedby") or "")
+    # A level already above what is implied stays; the person may still change any level.
+    linux = page.locator("#skill-foundations\\.linux")
+    expect(linux.locator("input[value='4']")).to_be_checked()
+    page.locator("#skill-mlops\\.model-monitoring input[value='2']").check()
+    expect(linux.locator("input[value='4']")).to_be_checked()
+    python.locator("input[value='1']").check()
+    expect(python.locator("input[value='1']")).to_be_checked()
