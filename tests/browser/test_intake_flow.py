@@ -216,5 +216,7 @@ def test_rating_a_skill_raises_the_levels_it_implies_with_the_reason(
     expect(linux.locator("input[value='4']")).to_be_checked()
     page.locator("#skill-mlops\\.model-monitoring input[value='2']").check()
     expect(linux.locator("input[value='4']")).to_be_checked()
+    # The person's own answer stands: rated on the page, a skill is no longer raised for them.
     python.locator("input[value='1']").check()
+    page.locator("#skill-mlops\\.ml-pipelines input[value='4']").check()
     expect(python.locator("input[value='1']")).to_be_checked()
