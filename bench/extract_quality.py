@@ -21,16 +21,16 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import ahocorasick
+from shared_data import shared_data
 
 from advisor.core.extraction import SkillMatcher, esco_index
 from advisor.core.taxonomy import fold_text
 from advisor.resources import esco_index_file, skills_data_dir
 from advisor.taxonomy.loading import load_taxonomy
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DATA = shared_data()
 GOLD = DATA / "benchmarks" / "decorte_validation" / "validation_gold.jsonl"
 VDAB = DATA / "benchmarks" / "vdab_fr" / "derived_ict_subset_fr.csv"
 ESCO_ICT = DATA / "esco" / "esco_ict_skills_en_fr.csv"

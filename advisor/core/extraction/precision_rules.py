@@ -40,23 +40,74 @@ GATED: Mapping[str, tuple[str, ...]] = {
     "optimization": tuple(MATHEMATICS),
 }
 GATE_WINDOW = 80
-# Short forms that stand for a longer name only in its topic's context: "cloud" is cloud
-# computing in "migrate to the cloud on AWS", « le cloud public », not in "word cloud".
+# Short forms that stand for a longer name only in its topic: "cloud" is cloud computing in
+# "migrate to the cloud on AWS", « le cloud public », "java cloud python", not in "word
+# cloud". The short form is an ordinary word (below), kept near these words, any technical
+# word or another skill.
 CLOUD = (
     "aws azure gcp google amazon microsoft migration migrate migrer public private prive "
     "hybrid hybride native provider providers fournisseur fournisseurs hosting hebergement "
     "saas iaas paas infrastructure infrastructures deploy deployment deploiement kubernetes "
     "serverless"
 ).split()
-SHORT_FORMS: Mapping[str, tuple[str, tuple[str, ...]]] = {
-    "cloud": ("cloud computing", tuple(CLOUD)),
-}
+SHORT_FORMS: Mapping[str, str] = {"cloud": "cloud computing"}
+# Words that are a skill only in a technical text: "monitoring the animals' health", « la
+# restauration collective », "shipping containers", « la supervision d'une équipe » name none.
+# Such a word alone is kept when a technical word or another skill is near it.
+ORDINARY_WORDS = frozenset(
+    "monitoring supervision surveillance restauration sauvegarde sauvegarder backup routage "
+    "routing switching commutation container conteneur transformer consensus database source "
+    "statistique statistic statistics probabilite probability profiling profilage caching "
+    "astreinte alerting pipeline agilite agility agile transformation metrologie torch jeton "
+    "adapter passerelle capteur sensor drone informatique processor electronique electronics "
+    "robotique robotics cloud".split()
+)
+TECHNICAL_WORDS = (
+    "software logiciel logiciels system systems systeme systemes server servers serveur "
+    "serveurs network networks reseau reseaux cloud data donnees application applications "
+    "infrastructure infrastructures code api apis it si informatique devops linux windows "
+    "production deployment deploiement metrics metriques logs alerts alertes incident "
+    "incidents security securite machine model models modele modeles kubernetes docker "
+    "python java sql programming programmation developer developers developpeur "
+    "developpeurs developpement development engineering ingenierie web digital numerique "
+    "technique technical technologies technology tech dev ops"
+).split() + CLOUD
+TOPIC_WINDOW = 200
+# Words that make a one-word name a matter of business or people, not of software: « l'agilité
+# commerciale », "business agility", « la transformation organisationnelle », "the pipeline of
+# candidates", "sales pipeline".
+BUSINESS_WORDS = frozenset(
+    "commercial commerciale commerciaux commerciales organisationnel organisationnelle "
+    "organisationnels organisationnelles organisational organizational organisation "
+    "organization business sales vente ventes managerial manageriale strategique strategic "
+    "strategy strategie marketing rh hr talent talents candidate candidates candidat "
+    "candidats recrutement recruitment recruiting hiring client clients customer customers "
+    "financial financiere financier humaine humaines human people personnel culturelle "
+    "cultural".split()
+)
+# Adjectives that may stand between the words of a term: « l'ingénierie moderne des
+# données », "event-driven scalable architecture". Only words whose stem names no thing of
+# their own (not "distributed": `distribut` is also "distribution").
+INSIDE_TERMS = (
+    "modern moderne hybrid hybride robust robuste scalable fiable reliable efficace "
+    "efficient avancé advanced sécurisé"
+).split()
+# Words that an acronym's expansion may hold without a letter of their own ("Infrastructure
+# as Code", « Système de Gestion de Base de Données »).
+EXPANSION_FILLERS = frozenset(
+    "of for and the as a an in on to de des du d la le les l et en pour par au aux a".split()
+)
+_SHORT_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*\)")
+_SHORT_BEFORE_BRACKETS = re.compile(
+    r"(?<![\w.])([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*\(([^()]{3,120})\)"
+)
+_WORDS = re.compile(r"[^\W\d_]+")
 # No name is longer than this many characters (for looking back from a position).
 LONGEST_NAME = 120
 
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _NEXT_WORD_CASED = re.compile(r" ([A-Za-z]+)")
-CONNECTORS = frozenset("de du des d la le les l".split())
+CONNECTORS = frozenset("de du des d la le les l the".split())
 
 
 def blocked(text: str, folded: str, start: int, end: int) -> bool:
@@ -71,11 +122,140 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
             return True
     if start and _previous_word(folded, start) in PEOPLE_AND_MEETINGS_BEFORE:
         return True
+    if business_sense(folded, start, end):
+        return True
     context = GATED.get(folded[start:end])
     if context is not None:
         window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
         return not any(contains_word(window, word) for word in context)
     return False
+
+
+def business_sense(folded: str, start: int, end: int) -> bool:
+    """Whether a one-word candidate is qualified as business or people: « agilité
+    commerciale », "business agility", "pipeline of candidates"."""
+    if " " in folded[start:end]:
+        return False
+    following = _NEXT_WORD.match(folded, end)
+    if following and following[1] in ("of", "de", "des", "du", "d"):
+        following = _NEXT_WORD.match(folded, following.end())
+    if following and following[1] in BUSINESS_WORDS:
+        return True
+    return _previous_word(folded, start) in BUSINESS_WORDS
+
+
+def in_topic(
+    folded: str, skills: list[Candidate], concepts: list[Candidate]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
+    word nor another skill near them."""
+    ordinary = [c for c in (*skills, *concepts) if _ordinary(folded, c)]
+    if not ordinary:
+        return skills, concepts
+    anchors = sorted({c[:2] for c in (*skills, *concepts)} - {c[:2] for c in ordinary})
+    refused = {c[:2] for c in ordinary if not _technical_near(folded, c, anchors)}
+    if not refused:
+        return skills, concepts
+    return (
+        [c for c in skills if c[:2] not in refused],
+        [c for c in concepts if c[:2] not in refused],
+    )
+
+
+def _ordinary(folded: str, candidate: Candidate) -> bool:
+    word = folded[candidate[0] : candidate[1]]
+    return word in ORDINARY_WORDS or (word[-1:] in "sx" and word[:-1] in ORDINARY_WORDS)
+
+
+def _technical_near(folded: str, candidate: Candidate, anchors: list[tuple[int, int]]) -> bool:
+    start, end = candidate[0], candidate[1]
+    if any(abs(a - start) <= TOPIC_WINDOW or abs(b - end) <= TOPIC_WINDOW for a, b in anchors):
+        return True
+    window = folded[max(0, start - TOPIC_WINDOW) : start] + " " + folded[end : end + TOPIC_WINDOW]
+    return any(contains_word(window, word) for word in TECHNICAL_WORDS)
+
+
+def expansion_pairs(text: str) -> list[tuple[int, int, int, int]]:
+    """Acronyms and their expansions written side by side, either way round: "Retrieval-
+    Augmented Generation (RAG)", « des APIs (Application Programming Interfaces) ». Each pair
+    is `(short start, short end, long start, long end)`; the expansion's words start with
+    the acronym's letters in order (small words such as "as", « de » may have none)."""
+    pairs = []
+    for match in _SHORT_IN_BRACKETS.finditer(text):
+        letters = _letters(match[1])
+        before = text[max(0, match.start() - 150) : match.start()]
+        words = list(_WORDS.finditer(before))
+        for first in range(len(words) - 1, max(-1, len(words) - 2 * len(letters) - 2), -1):
+            if _spells(letters, [w[0] for w in words[first:]]):
+                offset = match.start() - len(before)
+                long_end = offset + words[-1].end()
+                if not text[long_end : match.start()].strip():
+                    pairs.append(
+                        (match.start(1), match.end(2), offset + words[first].start(), long_end)
+                    )
+                break
+    for match in _SHORT_BEFORE_BRACKETS.finditer(text):
+        letters = _letters(match[1])
+        inner = list(_WORDS.finditer(match[3]))
+        for last in range(len(letters), min(len(inner), 2 * len(letters) + 2) + 1):
+            if _spells(letters, [w[0] for w in inner[:last]]):
+                offset = match.start(3)
+                pairs.append(
+                    (
+                        match.start(1),
+                        match.end(2),
+                        offset + inner[0].start(),
+                        offset + inner[last - 1].end(),
+                    )
+                )
+                break
+    return pairs
+
+
+def _letters(short: str) -> str:
+    return "".join(c for c in short.lower() if c.isalpha())
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether the words' initials give the letters, small words allowed to give none."""
+    return len(letters) >= 2 and _spells_rest(letters, words)
+
+
+def _spells_rest(letters: str, words: list[str]) -> bool:
+    if not words:
+        return not letters
+    if not letters:
+        return all(w.lower() in EXPANSION_FILLERS for w in words)
+    head, rest = words[0], words[1:]
+    if head[0].lower() == letters[0] and _spells_rest(letters[1:], rest):
+        return True
+    return head.lower() in EXPANSION_FILLERS and _spells_rest(letters, rest)
+
+
+def with_expansions(
+    candidates: list[Candidate], pairs: list[tuple[int, int, int, int]]
+) -> list[Candidate]:
+    """Candidates where an acronym and its expansion are one mention: what either names
+    exactly is named by the whole pair, and a name that covers only part of an expansion
+    ("Application Programming" in "Application Programming Interfaces") is no mention."""
+    for short_start, short_end, long_start, long_end in pairs:
+        start, end = min(short_start, long_start), max(short_end, long_end)
+        targets = {
+            t
+            for a, b, t in candidates
+            if (a, b) == (short_start, short_end) or (a <= long_start and long_end <= b <= end)
+        }
+        candidates = [
+            c
+            for c in candidates
+            if not (
+                long_start <= c[0] and c[1] <= long_end and (c[0], c[1]) != (long_start, long_end)
+            )
+            or c[2] in targets
+        ]
+        present = {c for c in candidates if c[:2] == (start, end)}
+        candidates += [(start, end, t) for t in sorted(targets) if (start, end, t) not in present]
+    return sorted(candidates)
 
 
 def _previous_word(folded: str, start: int) -> str:
