@@ -38,6 +38,8 @@ CONTEXT_WINDOW = 120
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/+.-]*[A-Z0-9]$")
 # What may follow an exact-case name in the text: its plural ("RAGs", "APIs", "Puppets").
 PLURAL_ENDINGS = ("", "s", "es")
+# The endings of a French verb made from an English noun (« monitorer », « benchmarké »).
+FRENCH_VERB_ENDINGS = ("er", "e", "ee", "es", "ees", "ez", "ons", "ent", "ant")
 # How far around an adjective standing inside a term the term is looked for (characters of
 # the normalised text on each side).
 GAP_WINDOW = 60
@@ -300,20 +302,20 @@ def _keep(
     written = folded[start:end]
     last_word = written[written.rfind(" ") + 1 :]
     for name in unchecked:
-        if _same_kind(name, last_word, language) and _same_word(name, written):
+        if _same_kind(name, last_word, language) and _same_word(name, written, language):
             (concepts if name.esco else skills).append((start, end, name.target))
     for name in checked:
         if (not gapped or not name.exact_case) and _accepts(name, text, folded, start, end):
-            if _same_kind(name, last_word, language) and _same_word(name, written):
+            if _same_kind(name, last_word, language) and _same_word(name, written, language):
                 (concepts if name.esco else skills).append((start, end, name.target))
 
 
-def _same_word(name: _Name, written: str) -> bool:
-    """Whether a one-word name is written as itself: in the singular or the plural, or as
-    a verb made from it with -iser/-ize (« conteneuriser », "containerize"), or in French
-    as a verb made from an English -ing noun (« monitorer »). A word alone has no other word
-    to confirm it, so the stem shared by "transformers" and « transformation », by
-    « supervision » and « superviser », is not enough."""
+def _same_word(name: _Name, written: str, language: str) -> bool:
+    """Whether a one-word name is written as itself: in the singular or the plural, as a verb
+    made from it with -iser/-ize (« conteneuriser », "containerized"), or in French as a
+    verb made from an English -ing noun (« monitorer »). A word alone has no other word to
+    confirm it, so the stem shared by "transformers" and « transformation », "profile" and
+    "profiling", « supervision » and « superviser » is not enough."""
     if not name.single or written == name.last_word:
         return True
     word = name.last_word
@@ -323,8 +325,11 @@ def _same_word(name: _Name, written: str) -> bool:
         written + "x",
     ):
         return True
-    if word.endswith("ing") or word.endswith(("isation", "ization", "iser", "izer")):
-        return True
+    if word.endswith(("isation", "ization", "iser", "izer", "ise", "ize")):
+        root = word[: max(word.rfind("is"), word.rfind("iz")) + 2]
+        return written.startswith(root)
+    if language == "fr" and word.endswith("ing"):
+        return written.startswith(word[:-3]) and written.endswith(FRENCH_VERB_ENDINGS)
     return written[:-1] == word[:-1] and written[-1:] in "sxe" and word[-1:] in "sxe"
 
 

@@ -93,7 +93,10 @@ class Normaliser:
         self._keys: dict[str, str] = {}
 
     def stem(self, word: str) -> str:
-        """A lower-case word's normalised form, accents dropped."""
+        """A lower-case word's normalised form, accents dropped. Words of three letters or
+        fewer are kept whole: Snowball would make "ios" `io`, "aws" `aw`."""
+        if len(word) <= 3:
+            return fold_text(word)
         if self.language == "fr" and word.endswith("ing") and len(word) > 4:
             word = self._english.stemWord(word)
         return fold_text(self._stemmer.stemWord(word))
