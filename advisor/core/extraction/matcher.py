@@ -1,15 +1,16 @@
 """Finding skills in free text, English or French, with character spans into the original text.
 
 Every label and alias of the taxonomy, and every ESCO name, is normalised (`normalise.py`:
-Snowball stems, accents dropped, French articles left out) once per language and loaded into one
-Aho-Corasick automaton per language. A text is normalised the same way in its own language and
-run through that language's automaton; each match is mapped back to the words it covers in the
-original text. Candidates are then kept only when they pass their checks: acronyms must match
-their exact case ("RAG", "RAGs", never "rag"), context-dependent aliases ("Go", "Lambda") need a
-context word nearby, a person is not an activity ("developers" is not "development"); an
-adjective may stand inside a term (« l'ingénierie moderne des données »), an acronym and its
-expansion in brackets are one mention; overlapping candidates give way to the longest one, and
-the precision rules refuse teams, meetings, products and ordinary words out of their topic.
+Snowball stems, accents dropped, French articles left out, one character per token) once per
+language and loaded into one Aho-Corasick automaton per language. A text is normalised the same
+way in its own language and run through that language's automaton; each match is whole tokens,
+mapped back to the words it covers in the original text. Candidates are then kept only when
+they pass their checks: acronyms must match their exact case ("RAG", "RAGs", never "rag"),
+context-dependent aliases ("Go", "Lambda") need a context word nearby, a person is not an
+activity ("developers" is not "development"); an adjective may stand inside a term
+(« l'ingénierie moderne des données »), an acronym and its expansion in brackets are one
+mention; overlapping candidates give way to the longest one, and the precision rules refuse
+teams, meetings, products and ordinary words out of their topic.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from advisor.core.extraction.esco_concepts import EscoIndex, empty_index
 from advisor.core.extraction.language import detect_language, language_of_words
 from advisor.core.extraction.normalise import (
     LANGUAGES,
-    NormalisedText,
+    Encoded,
     Normaliser,
+    Vocabulary,
     lower_text,
 )
 from advisor.core.extraction.precision_rules import Candidate, contains_word
@@ -40,9 +42,9 @@ ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/+.-]*[A-Z0-9]$")
 PLURAL_ENDINGS = ("", "s", "es")
 # The endings of a French verb made from an English noun (« monitorer », « benchmarké »).
 FRENCH_VERB_ENDINGS = ("er", "e", "ee", "es", "ees", "ez", "ons", "ent", "ant")
-# How far around an adjective standing inside a term the term is looked for (characters of
-# the normalised text on each side).
-GAP_WINDOW = 60
+# How far around an adjective standing inside a term the term is looked for (tokens on each
+# side).
+GAP_WINDOW = 8
 # A word ending so names a person, not an activity: "developers" is not "development", even
 # though both stem to `develop`.
 PERSON_ENDINGS = {
@@ -115,7 +117,8 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy, esco: EscoIndex | None = None) -> None:
         self.taxonomy = taxonomy
         self.esco = esco or empty_index()
-        self._normalisers = {language: Normaliser(language) for language in LANGUAGES}
+        vocabulary = Vocabulary()
+        self._normalisers = {language: Normaliser(language, vocabulary) for language in LANGUAGES}
         names = (*_skill_names(taxonomy), *_esco_names(self.esco))
         self._automata = {
             language: _automaton(names, normaliser)
@@ -132,9 +135,9 @@ class SkillMatcher:
         chunks = lower_text(text).split(" ")
         if language not in LANGUAGES:
             language = language_of_words(chunks)
-        normalised = self._normalisers[language].chunks(chunks)
+        encoded = self._normalisers[language].chunks(chunks)
         folded = fold_text(text)
-        skills, concepts = self._candidates(text, folded, normalised, language)
+        skills, concepts = self._candidates(text, folded, encoded, language)
         if "(" in text:
             pairs = rules.expansion_pairs(text)
             skills = rules.with_expansions(skills, pairs)
@@ -156,28 +159,23 @@ class SkillMatcher:
         return found, esco
 
     def _candidates(
-        self, text: str, folded: str, normalised: NormalisedText, language: str
+        self, text: str, folded: str, encoded: Encoded, language: str
     ) -> tuple[list[Candidate], list[Candidate]]:
         """The candidates of the automaton that pass their checks, skills and ESCO concepts
         apart, with the terms an adjective stands inside."""
         automaton = self._automata[language]
-        form = normalised.normalised
+        form = encoded.encoded
         skills: list[Candidate] = []
         concepts: list[Candidate] = []
-        gaps: list[tuple[int, int]] = []
+        gaps: list[int] = []
         for last, (size, unchecked, checked, gap) in automaton.iter(form):
-            start, end = last - size + 1, last + 1
-            if (start > 0 and form[start - 1].isalnum()) or (
-                end < len(form) and form[end].isalnum()
-            ):
-                continue
             if gap:
-                gaps.append((start, end))
+                gaps.append(last)
             if unchecked or checked:
-                span = normalised.span(start, end)
+                span = encoded.span(last - size + 1, last + 1)
                 _keep(text, folded, span, unchecked, checked, language, skills, concepts)
         for start, end, unchecked, checked in _inside_gaps(automaton, form, gaps):
-            span = normalised.span(start, end)
+            span = encoded.span(start, end)
             _keep(text, folded, span, unchecked, checked, language, skills, concepts, True)
         return skills, concepts
 
@@ -224,7 +222,7 @@ def _automaton(names: tuple[_Name, ...], normaliser: Normaliser) -> ahocorasick.
     for name in names:
         for variant in _variants(name.written):
             key = normaliser.name(variant)
-            if len(key) >= 2:
+            if key:
                 entries.setdefault(key, []).append(name)
     adjectives = {normaliser.name(word) for word in rules.INSIDE_TERMS}
     automaton = ahocorasick.Automaton()
@@ -249,27 +247,19 @@ def _unambiguous(names: tuple[_Name, ...]) -> tuple[_Name, ...]:
 
 
 def _inside_gaps(
-    automaton: ahocorasick.Automaton, form: str, gaps: list[tuple[int, int]]
+    automaton: ahocorasick.Automaton, form: str, gaps: list[int]
 ) -> Iterator[tuple[int, int, tuple[_Name, ...], tuple[_Name, ...]]]:
-    """Terms with one adjective inside them, as spans of the normalised text: the text around
-    each adjective is matched again without it, and a name found across the place it stood
+    """Terms with one adjective inside them, as token spans of the encoding: the tokens around
+    each adjective are matched again without it, and a name found across the place it stood
     is kept."""
-    for gap_start, gap_end in gaps:
-        if form[gap_start - 1 : gap_start] != " " or form[gap_end : gap_end + 1] != " ":
-            continue
-        left_start = form.rfind(" ", 0, max(0, gap_start - GAP_WINDOW)) + 1
-        right_end = form.find(" ", gap_end + 1 + GAP_WINDOW)
-        left = form[left_start:gap_start]
-        window = left + form[gap_end + 1 : right_end if right_end >= 0 else len(form)]
+    for gap in gaps:
+        left_start = max(0, gap - GAP_WINDOW)
+        left = form[left_start:gap]
+        window = left + form[gap + 1 : gap + 1 + GAP_WINDOW]
         for last, (size, unchecked, checked, _) in automaton.iter(window):
             start, end = last - size + 1, last + 1
-            if not start < len(left) < end or not (unchecked or checked):
-                continue
-            if (start > 0 and window[start - 1].isalnum()) or (
-                end < len(window) and window[end].isalnum()
-            ):
-                continue
-            yield left_start + start, end - len(left) + gap_end + 1, unchecked, checked
+            if start < len(left) < end and (unchecked or checked):
+                yield left_start + start, end - len(left) + gap + 1, unchecked, checked
 
 
 def _accepts(name: _Name, text: str, folded: str, start: int, end: int) -> bool:

@@ -12,16 +12,20 @@ the preposition « de » with its forms are dropped (« gestion de la configurat
 « gestion des configurations » both give `gestion configur`). Chunks left empty are dropped,
 so runs of spaces do not matter either.
 
-The normalised text is the normalised chunks joined by single spaces. A match in it covers whole
-chunks; `NormalisedText.span` maps its ends back into the original text, to the first and last
-character of the words it covers.
+Each normalised word, and each punctuation character, is a token; every token a name uses has
+one character of its own (`Vocabulary`), and every other token shares one. A text is thus
+encoded as one character per token, which the automaton of the names' encodings reads: a match
+is always whole tokens, and the text it runs over is a few times shorter than the original.
+`Encoded.span` maps a match back into the original text, to the first and last character of
+the words it covers.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate
 
 import Stemmer
 
@@ -36,7 +40,11 @@ FRENCH_ELIDED = frozenset("l d j m n s t c qu jusqu lorsqu puisqu".split())
 # Past this many distinct chunks the cache of a language starts again (a long-running server
 # sees an open vocabulary).
 CACHE_LIMIT = 400_000
-_RUNS = re.compile(r"[^\W_]+|[\W_]+")
+_TOKENS = re.compile(r"[^\W_]+|[\W_]")
+# The one character of every token no name uses; names' tokens get characters from FIRST_ID on
+# (beyond the Basic Multilingual Plane: no text character is ever read as one).
+UNKNOWN = "\x01"
+FIRST_ID = 0x10000
 
 
 def _lower_char(char: str) -> str:
@@ -57,40 +65,55 @@ _ASCII_LOWER = bytes(ord(_LOWER_TABLE.get(code, chr(code))) for code in range(12
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _lower_match(match: re.Match[str]) -> str:
-    return _LOWER_TABLE.get(ord(match[0]), match[0])
-
-
 def lower_text(text: str) -> str:
     """The text in lower case, accents kept, hyphens, slashes and white space made spaces;
     `len(lower_text(t)) == len(t)` always."""
-    if not text.isascii():
-        text = _NON_ASCII.sub(_lower_match, text)
-        if not text.isascii():
-            return text.translate(_LOWER_TABLE)
+    if text.isascii():
+        return _lower_ascii(text)
+    if "\x00" in text:
+        return text.translate(_LOWER_TABLE)
+    # The few non-ASCII characters one by one, the ASCII text around them through a byte table.
+    kept = [_LOWER_TABLE.get(ord(c), c) for c in _NON_ASCII.findall(text)]
+    parts = _lower_ascii(_NON_ASCII.sub("\x00", text)).split("\x00")
+    return "".join(p + k for p, k in zip(parts, [*kept, ""], strict=True))
+
+
+def _lower_ascii(text: str) -> str:
     return text.encode("ascii").translate(_ASCII_LOWER).decode("ascii")
 
 
 @dataclass(frozen=True)
 class _Piece:
-    """One run of a chunk: where it is in the chunk, and where its normalised form is in the
-    chunk's normalised form (empty when dropped)."""
+    """One token of a chunk: where it is in the chunk, and its normalised form."""
 
     start: int
     end: int
-    key_start: int
-    key_end: int
-    word: bool
+    key: str
+
+
+class Vocabulary:
+    """One character for each token that some name uses (the same for every language)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+
+    def add(self, key: str) -> str:
+        found = self.ids.get(key)
+        if found is None:
+            found = self.ids[key] = chr(FIRST_ID + len(self.ids))
+        return found
 
 
 class Normaliser:
     """The normalised forms of one language, each chunk's computed once and kept."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, vocabulary: Vocabulary) -> None:
         self.language = language
+        self.vocabulary = vocabulary
         self._stemmer = Stemmer.Stemmer(_ALGORITHMS[language])
         self._english = Stemmer.Stemmer("english")
-        self._keys: dict[str, str] = {}
+        self._codes: dict[str, str] = {}
+        self._pieces: dict[str, list[_Piece]] = {}
 
     def stem(self, word: str) -> str:
         """A lower-case word's normalised form, accents dropped. Words of three letters or
@@ -102,133 +125,99 @@ class Normaliser:
         return fold_text(self._stemmer.stemWord(word))
 
     def pieces(self, chunk: str) -> list[_Piece]:
-        """The runs of a chunk with the place of each one's normalised form."""
-        runs = [(m.start(), m.end(), m[0]) for m in _RUNS.finditer(chunk)]
-        pieces: list[_Piece] = []
-        position = 0
-        dropped_word = False
-        for start, end, run in runs:
-            word = run[0].isalnum()
-            if word:
-                dropped_word = self.language == "fr" and (
-                    run in FRENCH_DROPPED
-                    or (run in FRENCH_ELIDED and end < len(chunk) and chunk[end] == "'")
-                )
-                size = 0 if dropped_word else len(self.stem(run))
-            else:
-                size = 0 if dropped_word and run == "'" else len(run)
-                dropped_word = False
-            pieces.append(_Piece(start, end, position, position + size, word))
-            position += size
-        return pieces
-
-    def key(self, chunk: str) -> str:
-        """A chunk's normalised form ("" when nothing of it is kept)."""
-        found = self._keys.get(chunk)
+        """The tokens a chunk keeps: its words stemmed, its punctuation a character at a time,
+        French articles and elided forms left out."""
+        found = self._pieces.get(chunk)
         if found is None:
-            found = self._key(chunk)
-            if len(self._keys) >= CACHE_LIMIT:
-                self._keys.clear()
-            self._keys[chunk] = found
+            if len(self._pieces) >= CACHE_LIMIT:
+                self._pieces.clear()
+            found = self._pieces[chunk] = self._tokens(chunk)
         return found
 
-    def _key(self, chunk: str) -> str:
-        if chunk.isalnum():
-            if self.language == "fr" and chunk in FRENCH_DROPPED:
-                return ""
-            return self.stem(chunk)
-        parts = []
-        for piece in self.pieces(chunk):
-            if piece.key_end > piece.key_start:
-                run = chunk[piece.start : piece.end]
-                parts.append(self.stem(run) if piece.word else run)
-        return "".join(parts)
+    def _tokens(self, chunk: str) -> list[_Piece]:
+        pieces: list[_Piece] = []
+        dropped = False
+        for match in _TOKENS.finditer(chunk):
+            token, end = match[0], match.end()
+            if token[0].isalnum():
+                dropped = self.language == "fr" and (
+                    token in FRENCH_DROPPED
+                    or (token in FRENCH_ELIDED and chunk[end : end + 1] == "'")
+                )
+                if not dropped:
+                    pieces.append(_Piece(match.start(), end, self.stem(token)))
+            elif not (dropped and token == "'"):
+                dropped = False
+                pieces.append(_Piece(match.start(), end, token))
+        return pieces
 
     def name(self, name: str) -> str:
-        """A name's normalised form, as its words would be in a text."""
-        return self.text(name).normalised
+        """A name's encoding, its tokens added to the vocabulary."""
+        return "".join(
+            self.vocabulary.add(piece.key)
+            for chunk in lower_text(name).split(" ")
+            for piece in self.pieces(chunk)
+        )
 
-    def text(self, text: str) -> NormalisedText:
-        """A text's normalised form, with what is needed to map spans back."""
+    def code(self, chunk: str) -> str:
+        """A chunk's encoding: one character per token it keeps ("" for none)."""
+        ids = self.vocabulary.ids
+        return "".join(ids.get(piece.key, UNKNOWN) for piece in self.pieces(chunk))
+
+    def text(self, text: str) -> Encoded:
+        """A text's encoding, with what is needed to map spans back."""
         return self.chunks(lower_text(text).split(" "))
 
-    def chunks(self, chunks: list[str]) -> NormalisedText:
-        """The normalised form of a text cut into chunks (`lower_text(text).split(" ")`)."""
-        keys = list(map(self._keys.get, chunks))
-        if None in keys:
-            keys = [self.key(chunk) for chunk in chunks]
-        kept: list[int] | None = None
-        if "" in keys:
-            kept = list(compress(range(len(keys)), keys))
-            keys = [keys[i] for i in kept]
-        return NormalisedText(self, " ".join(keys), chunks, keys, kept)  # type: ignore[arg-type]
+    def chunks(self, chunks: list[str]) -> Encoded:
+        """The encoding of a text cut into chunks (`lower_text(text).split(" ")`); names are
+        all added to the vocabulary before any text is encoded."""
+        known = self._codes
+        codes = list(map(known.get, chunks))
+        if None in codes:
+            if len(known) >= CACHE_LIMIT:
+                known.clear()
+            for chunk in set(chunks).difference(known):
+                known[chunk] = self.code(chunk)
+            codes = list(map(known.__getitem__, chunks))
+        return Encoded(self, "".join(codes), chunks, codes)  # type: ignore[arg-type]
 
 
 @dataclass
-class NormalisedText:
-    """A text's normalised form (`normalised`), its chunks, and the chunks kept in it."""
+class Encoded:
+    """A text encoded one character per token (`encoded`), with its chunks and their codes."""
 
     normaliser: Normaliser
-    normalised: str
+    encoded: str
     chunks: list[str]
-    keys: list[str]
-    kept: list[int] | None
-    _cursor: list[int] = field(default_factory=lambda: [0, 0])
-    _spaces: list[int] = field(default_factory=lambda: [0, 0])
+    codes: list[str]
+    _ends: list[int] | None = None
+    _starts: list[int] | None = field(default=None)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the normalised span `start:end` (whole chunks on both sides)."""
-        normalised = self.normalised
-        first_key = self._spaces_before(start)
-        last_key = first_key + normalised.count(" ", start, end)
-        first_key_start = normalised.rfind(" ", 0, start) + 1
-        last_key_start = normalised.rfind(" ", 0, end) + 1
-        first = self.kept[first_key] if self.kept is not None else first_key
-        last = self.kept[last_key] if self.kept is not None else last_key
-        origin = self._chunk_start(first)
-        last_origin = origin + sum(map(len, self.chunks[first:last])) + (last - first)
+        """The original span of the tokens `start:end` of the encoding (whole words)."""
+        first, first_token = self._chunk_of(start)
+        last, last_token = self._chunk_of(end - 1)
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = list(accumulate(map(len, self.chunks), initial=0))
         return (
-            origin + self._position(first, start - first_key_start, False),
-            last_origin + self._position(last, end - last_key_start, True),
+            starts[first] + first + self._offset(first, first_token, False),
+            starts[last] + last + self._offset(last, last_token, True),
         )
 
-    def _spaces_before(self, position: int) -> int:
-        """How many spaces the normalised text has before `position`, from the last asked."""
-        known, count = self._spaces
-        if position >= known:
-            count += self.normalised.count(" ", known, position)
-        else:
-            count -= self.normalised.count(" ", position, known)
-        self._spaces[:] = [position, count]
-        return count
+    def _chunk_of(self, token: int) -> tuple[int, int]:
+        """The chunk a token of the encoding belongs to, and its rank among the chunk's."""
+        if self._ends is None and len(self.encoded) == len(self.chunks) and "" not in self.codes:
+            return token, 0  # every chunk one token (no code is empty, so none has two)
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = list(accumulate(map(len, self.codes)))
+        chunk = bisect_right(ends, token)
+        return chunk, token - (ends[chunk] - len(self.codes[chunk]))
 
-    def _chunk_start(self, index: int) -> int:
-        """Where chunk `index` starts in the original text, from the last one asked for."""
-        known, offset = self._cursor
-        if index >= known:
-            offset += sum(map(len, self.chunks[known:index])) + (index - known)
-        else:
-            offset -= sum(map(len, self.chunks[index:known])) + (known - index)
-        self._cursor[:] = [index, offset]
-        return offset
-
-    def _position(self, index: int, key_position: int, at_end: bool) -> int:
-        """The place in chunk `index` of a place in its normalised form: a word stemmed
-        shorter still ends where the word ends."""
-        chunk = self.chunks[index]
-        if self.keys_equal(index):
-            return key_position
-        for piece in self.normaliser.pieces(chunk):
-            if piece.key_end == piece.key_start:
-                continue
-            if at_end and piece.key_start < key_position <= piece.key_end:
-                if piece.word:
-                    return piece.end
-                return piece.start + key_position - piece.key_start
-            if not at_end and piece.key_start <= key_position < piece.key_end:
-                return piece.start + (0 if piece.word else key_position - piece.key_start)
-        return len(chunk) if at_end else 0
-
-    def keys_equal(self, index: int) -> bool:
-        """Whether chunk `index` is its own normalised form (nothing to map)."""
-        return self.normaliser.key(self.chunks[index]) == self.chunks[index]
+    def _offset(self, chunk_index: int, token: int, at_end: bool) -> int:
+        chunk = self.chunks[chunk_index]
+        if chunk.isalnum():
+            return len(chunk) if at_end else 0
+        piece = self.normaliser.pieces(chunk)[token]
+        return piece.end if at_end else piece.start

@@ -98,9 +98,8 @@ EXPANSION_FILLERS = frozenset(
     "of for and the as a an in on to de des du d la le les l et en pour par au aux a".split()
 )
 _SHORT_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*\)")
-_SHORT_BEFORE_BRACKETS = re.compile(
-    r"(?<![\w.])([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*\(([^()]{3,120})\)"
-)
+_SHORT_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*$")
+_LONG_IN_BRACKETS = re.compile(r"\(([^()]{3,120})\)")
 _WORDS = re.compile(r"[^\W\d_]+")
 # No name is longer than this many characters (for looking back from a position).
 LONGEST_NAME = 120
@@ -194,12 +193,18 @@ def expansion_pairs(text: str) -> list[tuple[int, int, int, int]]:
                         (match.start(1), match.end(2), offset + words[first].start(), long_end)
                     )
                 break
-    for match in _SHORT_BEFORE_BRACKETS.finditer(text):
-        letters = _letters(match[1])
-        inner = list(_WORDS.finditer(match[3]))
+    bracket = text.find("(")
+    while bracket >= 0:
+        before = _SHORT_BEFORE.search(text, max(0, bracket - 16), bracket)
+        inside = _LONG_IN_BRACKETS.match(text, bracket) if before else None
+        bracket = text.find("(", bracket + 1)
+        if not before or not inside:
+            continue
+        letters = _letters(before[1])
+        inner = list(_WORDS.finditer(inside[1]))
         for last in range(len(letters), min(len(inner), 2 * len(letters) + 2) + 1):
             if _spells(letters, [w[0] for w in inner[:last]]):
-                offset = match.start(3)
+                offset, match = inside.start(1), before
                 pairs.append(
                     (
                         match.start(1),
