@@ -28,6 +28,7 @@ from advisor.core.extraction.esco_concepts import EscoIndex, empty_index
 from advisor.core.extraction.language import detect_language, language_of_words
 from advisor.core.extraction.normalise import (
     LANGUAGES,
+    TOKEN_SIZE,
     Encoded,
     Normaliser,
     Vocabulary,
@@ -252,14 +253,15 @@ def _inside_gaps(
     """Terms with one adjective inside them, as token spans of the encoding: the tokens around
     each adjective are matched again without it, and a name found across the place it stood
     is kept."""
-    for gap in gaps:
-        left_start = max(0, gap - GAP_WINDOW)
+    for gap_end in gaps:
+        gap = gap_end + 1 - TOKEN_SIZE
+        left_start = max(0, gap - GAP_WINDOW * TOKEN_SIZE)
         left = form[left_start:gap]
-        window = left + form[gap + 1 : gap + 1 + GAP_WINDOW]
+        window = left + form[gap_end + 1 : gap_end + 1 + GAP_WINDOW * TOKEN_SIZE]
         for last, (size, unchecked, checked, _) in automaton.iter(window):
             start, end = last - size + 1, last + 1
             if start < len(left) < end and (unchecked or checked):
-                yield left_start + start, end - len(left) + gap + 1, unchecked, checked
+                yield left_start + start, end - len(left) + gap_end + 1, unchecked, checked
 
 
 def _accepts(name: _Name, text: str, folded: str, start: int, end: int) -> bool:

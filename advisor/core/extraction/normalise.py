@@ -13,9 +13,11 @@ the preposition « de » with its forms are dropped (« gestion de la configurat
 so runs of spaces do not matter either.
 
 Each normalised word, and each punctuation character, is a token; every token a name uses has
-one character of its own (`Vocabulary`), and every other token shares one. A text is thus
-encoded as one character per token, which the automaton of the names' encodings reads: a match
-is always whole tokens, and the text it runs over is a few times shorter than the original.
+a code of its own (`Vocabulary`), and every other token shares one. A code is two characters,
+the first from one range and the second from another, so a match of names' codes always starts
+at a token's first character: a match is always whole tokens, and the text the automaton reads
+is shorter than the original. (One character per token would make the automaton's root as wide
+as the vocabulary, and pyahocorasick slow.)
 `Encoded.span` maps a match back into the original text, to the first and last character of
 the words it covers.
 """
@@ -41,10 +43,11 @@ FRENCH_ELIDED = frozenset("l d j m n s t c qu jusqu lorsqu puisqu".split())
 # sees an open vocabulary).
 CACHE_LIMIT = 400_000
 _TOKENS = re.compile(r"[^\W_]+|[\W_]")
-# The one character of every token no name uses; names' tokens get characters from FIRST_ID on
-# (beyond the Basic Multilingual Plane: no text character is ever read as one).
-UNKNOWN = "\x01"
-FIRST_ID = 0x10000
+# A token's code: a first character from FIRST (0x100 on), a second from SECOND (0x200 on).
+FIRST, SECOND, RANGE = 0x100, 0x200, 0x100
+TOKEN_SIZE = 2
+# The code of every token no name uses.
+UNKNOWN = chr(FIRST) + chr(SECOND)
 
 
 def _lower_char(char: str) -> str:
@@ -92,7 +95,7 @@ class _Piece:
 
 
 class Vocabulary:
-    """One character for each token that some name uses (the same for every language)."""
+    """A code for each token that some name uses (the same for every language)."""
 
     def __init__(self) -> None:
         self.ids: dict[str, str] = {}
@@ -100,7 +103,10 @@ class Vocabulary:
     def add(self, key: str) -> str:
         found = self.ids.get(key)
         if found is None:
-            found = self.ids[key] = chr(FIRST_ID + len(self.ids))
+            rank = len(self.ids) + 1  # 0 is UNKNOWN's
+            if rank >= RANGE * RANGE:
+                raise ValueError("too many distinct tokens in the names")
+            found = self.ids[key] = chr(FIRST + rank // RANGE) + chr(SECOND + rank % RANGE)
         return found
 
 
@@ -160,7 +166,7 @@ class Normaliser:
         )
 
     def code(self, chunk: str) -> str:
-        """A chunk's encoding: one character per token it keeps ("" for none)."""
+        """A chunk's encoding: a code per token it keeps ("" for none)."""
         ids = self.vocabulary.ids
         return "".join(ids.get(piece.key, UNKNOWN) for piece in self.pieces(chunk))
 
@@ -184,7 +190,7 @@ class Normaliser:
 
 @dataclass
 class Encoded:
-    """A text encoded one character per token (`encoded`), with its chunks and their codes."""
+    """A text encoded a code per token (`encoded`), with its chunks and their codes."""
 
     normaliser: Normaliser
     encoded: str
@@ -194,9 +200,9 @@ class Encoded:
     _starts: list[int] | None = field(default=None)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the tokens `start:end` of the encoding (whole words)."""
+        """The original span of the encoding's `start:end` (whole tokens: whole words)."""
         first, first_token = self._chunk_of(start)
-        last, last_token = self._chunk_of(end - 1)
+        last, last_token = self._chunk_of(end - TOKEN_SIZE)
         starts = self._starts
         if starts is None:
             starts = self._starts = list(accumulate(map(len, self.chunks), initial=0))
@@ -205,15 +211,16 @@ class Encoded:
             starts[last] + last + self._offset(last, last_token, True),
         )
 
-    def _chunk_of(self, token: int) -> tuple[int, int]:
-        """The chunk a token of the encoding belongs to, and its rank among the chunk's."""
-        if self._ends is None and len(self.encoded) == len(self.chunks) and "" not in self.codes:
-            return token, 0  # every chunk one token (no code is empty, so none has two)
+    def _chunk_of(self, position: int) -> tuple[int, int]:
+        """The chunk the token at `position` of the encoding belongs to, and its rank among
+        the chunk's tokens."""
         ends = self._ends
         if ends is None:
+            if len(self.encoded) == TOKEN_SIZE * len(self.chunks) and "" not in self.codes:
+                return position // TOKEN_SIZE, 0  # every chunk is one token
             ends = self._ends = list(accumulate(map(len, self.codes)))
-        chunk = bisect_right(ends, token)
-        return chunk, token - (ends[chunk] - len(self.codes[chunk]))
+        chunk = bisect_right(ends, position)
+        return chunk, (position - (ends[chunk] - len(self.codes[chunk]))) // TOKEN_SIZE
 
     def _offset(self, chunk_index: int, token: int, at_end: bool) -> int:
         chunk = self.chunks[chunk_index]

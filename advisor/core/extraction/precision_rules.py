@@ -174,11 +174,12 @@ def _technical_near(folded: str, candidate: Candidate, anchors: list[tuple[int, 
     return any(contains_word(window, word) for word in TECHNICAL_WORDS)
 
 
-def expansion_pairs(text: str) -> list[tuple[int, int, int, int]]:
+def expansion_pairs(text: str) -> list[tuple[int, int, int, int, int]]:
     """Acronyms and their expansions written side by side, either way round: "Retrieval-
     Augmented Generation (RAG)", « des APIs (Application Programming Interfaces) ». Each pair
-    is `(short start, short end, long start, long end)`; the expansion's words start with
-    the acronym's letters in order (small words such as "as", « de » may have none)."""
+    is `(short start, short end, long start, long end, end of the pair)`, the pair ending
+    with its closing bracket; the expansion's words start with the acronym's letters in
+    order (small words such as "as", « de » may have none)."""
     pairs = []
     for match in _SHORT_IN_BRACKETS.finditer(text):
         letters = _letters(match[1])
@@ -189,9 +190,8 @@ def expansion_pairs(text: str) -> list[tuple[int, int, int, int]]:
                 offset = match.start() - len(before)
                 long_end = offset + words[-1].end()
                 if not text[long_end : match.start()].strip():
-                    pairs.append(
-                        (match.start(1), match.end(2), offset + words[first].start(), long_end)
-                    )
+                    long_start = offset + words[first].start()
+                    pairs.append((match.start(1), match.end(2), long_start, long_end, match.end()))
                 break
     bracket = text.find("(")
     while bracket >= 0:
@@ -211,6 +211,7 @@ def expansion_pairs(text: str) -> list[tuple[int, int, int, int]]:
                         match.end(2),
                         offset + inner[0].start(),
                         offset + inner[last - 1].end(),
+                        inside.end(),
                     )
                 )
                 break
@@ -238,13 +239,13 @@ def _spells_rest(letters: str, words: list[str]) -> bool:
 
 
 def with_expansions(
-    candidates: list[Candidate], pairs: list[tuple[int, int, int, int]]
+    candidates: list[Candidate], pairs: list[tuple[int, int, int, int, int]]
 ) -> list[Candidate]:
     """Candidates where an acronym and its expansion are one mention: what either names
     exactly is named by the whole pair, and a name that covers only part of an expansion
     ("Application Programming" in "Application Programming Interfaces") is no mention."""
-    for short_start, short_end, long_start, long_end in pairs:
-        start, end = min(short_start, long_start), max(short_end, long_end)
+    for short_start, short_end, long_start, long_end, end in pairs:
+        start = min(short_start, long_start)
         targets = {
             t
             for a, b, t in candidates

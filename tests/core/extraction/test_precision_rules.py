@@ -78,3 +78,34 @@ def test_overlaps_prefer_the_name_the_text_repeats(matcher: SkillMatcher) -> Non
     candidates = [(0, 12, "a"), (5, 21, "b"), (40, 52, "a")]
     assert resolve(candidates) == [(0, 12, "a"), (40, 52, "a")]
     assert resolve([(0, 12, "a"), (5, 21, "b")]) == [(5, 21, "b")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'agilité commerciale de nos équipes est un atout.",
+        "La transformation organisationnelle est en cours.",
+        "Business agility and organisational transformation are on the agenda.",
+        "We manage the pipeline of candidates and the sales pipeline.",
+        "Le pipeline de candidats et la supervision de l'équipe commerciale.",
+        "The tasks include monitoring the animals' health.",
+        "La restauration collective et les conteneurs maritimes.",
+        "Superviser une unité de production.",
+        "We will draw a word cloud of the answers.",
+        "Nos commerciaux suivent un profile client précis.",
+    ],
+)
+def test_management_and_hr_vocabulary_gives_nothing(matcher: SkillMatcher, text: str) -> None:
+    assert skills(matcher, text) == [] and concepts(matcher, text) == []
+
+
+def test_ordinary_words_are_skills_in_a_technical_text(matcher: SkillMatcher) -> None:
+    assert "software-architecture.observability" in skills(
+        matcher, "La supervision, les logs et les métriques de nos applications."
+    )
+    assert "foundations.cloud-fundamentals" in skills(matcher, "java cloud python")
+
+
+def test_part_of_an_expansion_names_nothing(matcher: SkillMatcher) -> None:
+    text = "Des APIs (Application Programming Interfaces) bien documentées."
+    assert "ICT system programming" not in concepts(matcher, text)
