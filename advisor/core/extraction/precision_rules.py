@@ -180,7 +180,7 @@ def expansion_pairs(text: str) -> list[tuple[int, int, int, int, int]]:
     is `(short start, short end, long start, long end, end of the pair)`, the pair ending
     with its closing bracket; the expansion's words start with the acronym's letters in
     order (small words such as "as", « de » may have none)."""
-    pairs = []
+    pairs: list[tuple[int, int, int, int, int]] = []
     for match in _SHORT_IN_BRACKETS.finditer(text):
         letters = _letters(match[1])
         before = text[max(0, match.start() - 150) : match.start()]
@@ -195,20 +195,20 @@ def expansion_pairs(text: str) -> list[tuple[int, int, int, int, int]]:
                 break
     bracket = text.find("(")
     while bracket >= 0:
-        before = _SHORT_BEFORE.search(text, max(0, bracket - 16), bracket)
-        inside = _LONG_IN_BRACKETS.match(text, bracket) if before else None
+        short = _SHORT_BEFORE.search(text, max(0, bracket - 16), bracket)
+        inside = _LONG_IN_BRACKETS.match(text, bracket) if short else None
         bracket = text.find("(", bracket + 1)
-        if not before or not inside:
+        if not short or not inside:
             continue
-        letters = _letters(before[1])
+        letters = _letters(short[1])
         inner = list(_WORDS.finditer(inside[1]))
         for last in range(len(letters), min(len(inner), 2 * len(letters) + 2) + 1):
             if _spells(letters, [w[0] for w in inner[:last]]):
-                offset, match = inside.start(1), before
+                offset = inside.start(1)
                 pairs.append(
                     (
-                        match.start(1),
-                        match.end(2),
+                        short.start(1),
+                        short.end(2),
                         offset + inner[0].start(),
                         offset + inner[last - 1].end(),
                         inside.end(),

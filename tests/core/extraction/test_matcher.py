@@ -123,9 +123,7 @@ def test_inflected_forms_match_in_both_languages(matcher: SkillMatcher) -> None:
     assert skills_of(matcher, "Vous concevrez une base de données vectorielle.") == [
         "llm-apps.vector-databases"
     ]
-    assert skills_of(matcher, "Les bases de données vectorielles.") == [
-        "llm-apps.vector-databases"
-    ]
+    assert skills_of(matcher, "Les bases de données vectorielles.") == ["llm-apps.vector-databases"]
     assert skills_of(matcher, "We tune several vector databases.") == ["llm-apps.vector-databases"]
 
 
