@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 
 from advisor.core.extraction.normalise import lower_text
 
@@ -16,8 +17,14 @@ STOP_WORDS = {
         "ce ces nous vous plus pas sont leur être etre son ses".split()
     ),
 }
-# Enough words to tell a language; the rest of a long text does not change the answer.
+# Enough words to tell a language; the rest of a long text does not change the answer. The
+# first FIRST_WORDS decide alone when one language leads there by CLEAR_LEAD common words.
 SAMPLE_WORDS = 600
+FIRST_WORDS = 200
+CLEAR_LEAD = 5
+# +1 for a French common word, -1 for an English one (the two lists share none).
+_LEANING = {word: 1 for word in STOP_WORDS["fr"]} | {word: -1 for word in STOP_WORDS["en"]}
+assert not STOP_WORDS["fr"] & STOP_WORDS["en"]
 
 
 def detect_language(text: str) -> str:
@@ -27,7 +34,7 @@ def detect_language(text: str) -> str:
 
 def language_of_words(words: Sequence[str]) -> str:
     """ "fr" or "en" for a text cut at its spaces and lower-cased (English on a tie)."""
-    sample = words[:SAMPLE_WORDS]
-    french = sum(map(STOP_WORDS["fr"].__contains__, sample))
-    english = sum(map(STOP_WORDS["en"].__contains__, sample))
-    return "fr" if french > english else "en"
+    lead = sum(map(_LEANING.get, words[:FIRST_WORDS], repeat(0)))
+    if abs(lead) < CLEAR_LEAD and len(words) > FIRST_WORDS:
+        lead += sum(map(_LEANING.get, words[FIRST_WORDS:SAMPLE_WORDS], repeat(0)))
+    return "fr" if lead > 0 else "en"

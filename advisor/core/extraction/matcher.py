@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -27,14 +27,14 @@ from advisor.core.extraction import precision_rules as rules
 from advisor.core.extraction.esco_concepts import EscoIndex, empty_index
 from advisor.core.extraction.language import detect_language, language_of_words
 from advisor.core.extraction.normalise import (
+    CACHE_LIMIT,
     LANGUAGES,
     TOKEN_SIZE,
     Encoded,
     Normaliser,
-    Vocabulary,
-    lower_text,
+    lowered_and_folded,
 )
-from advisor.core.extraction.precision_rules import Candidate, contains_word
+from advisor.core.extraction.precision_rules import Candidate, contains_any
 from advisor.core.taxonomy import Taxonomy, fold_text
 
 CONTEXT_WINDOW = 120
@@ -54,9 +54,9 @@ PERSON_ENDINGS = {
 }
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mention of a skill: where it is in the original text, and how it was written."""
+class Mention(NamedTuple):
+    """One mention of a skill: where it is in the original text, and how it was written (a
+    named tuple: texts give dozens, and a tuple is the cheapest record to make)."""
 
     skill: str
     start: int
@@ -105,9 +105,15 @@ class _Name:
         )
 
 
-# What the automaton holds for a normalised name: its length, the names that need no check,
-# those that do, and whether it is also an adjective that may stand inside a term.
-_Entry = tuple[int, tuple[_Name, ...], tuple[_Name, ...], bool]
+# What the automaton holds for a normalised name: its length in the encoding, its rank (for the
+# cache of decisions), its names (those that need no check first), and whether it is also an
+# adjective that may stand inside a term.
+_Entry = tuple[int, int, tuple[_Name, ...], bool]
+# What a match's words decide for its names: the skills and the concepts it names, and the names
+# that still need a context word near the match.
+_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...]]
+# A match's span and what it names: skills and ESCO concepts, each sorted.
+_Named = tuple[int, int, tuple[str, ...], tuple[str, ...]]
 
 
 class SkillMatcher:
@@ -118,12 +124,16 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy, esco: EscoIndex | None = None) -> None:
         self.taxonomy = taxonomy
         self.esco = esco or empty_index()
-        vocabulary = Vocabulary()
-        self._normalisers = {language: Normaliser(language, vocabulary) for language in LANGUAGES}
+        self._normalisers = {language: Normaliser(language) for language in LANGUAGES}
         names = (*_skill_names(taxonomy), *_esco_names(self.esco))
         self._automata = {
             language: _automaton(names, normaliser)
             for language, normaliser in self._normalisers.items()
+        }
+        # What the words of a match decide, by entry, words as written and whether the whole
+        # text is in lower case: the same few words recur from text to text.
+        self._decisions: dict[str, dict[tuple[int, str, bool], _Decision]] = {
+            language: {} for language in LANGUAGES
         }
 
     def find(self, text: str, language: str = "auto") -> list[Mention]:
@@ -133,52 +143,140 @@ class SkillMatcher:
     def find_all(self, text: str, language: str = "auto") -> tuple[list[Mention], list[Mention]]:
         """Mentions of taxonomy skills, and of ESCO concepts (their `skill` is the URI); the
         text is normalised as `language` ("en", "fr", or "auto" to tell)."""
-        chunks = lower_text(text).split(" ")
+        lowered, folded = lowered_and_folded(text)
+        chunks = lowered.split(" ")
         if language not in LANGUAGES:
             language = language_of_words(chunks)
         encoded = self._normalisers[language].chunks(chunks)
-        folded = fold_text(text)
-        skills, concepts = self._candidates(text, folded, encoded, language)
-        if "(" in text:
-            pairs = rules.expansion_pairs(text)
+        named = self._named(text, folded, encoded, language)
+        if not named:
+            return [], []
+        pairs = rules.expansion_pairs(text) if "(" in text else []
+        if pairs:
+            return self._resolved(text, folded, named, pairs)
+        return self._judged(text, folded, _places(named))
+
+    def _judged(
+        self, text: str, folded: str, places: list[list[_Named]]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Mentions place by place: a span that overlaps no other is judged alone; the names of
+        a place where several overlap are resolved by evidence before the rules judge them."""
+        linked = self.esco.linked
+        # A skill inside a longer product name that ESCO knows as another concept is the
+        # product: "SQL" in "SQL Server".
+        skills = [
+            rules.outside_longer(
+                [(a, b, t) for a, b, targets, _ in place for t in targets],
+                [(a, b, u) for a, b, _, uris in place for u in uris],
+                lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+            )
+            if len(place) > 1
+            else [(place[0][0], place[0][1], t) for t in place[0][2]]
+            for place in places
+        ]
+        # Where names only overlap, the one the text repeats elsewhere wins.
+        support = Counter(t for _, _, t in {c for candidates in skills for c in candidates})
+        refused = rules.Refusals(text, folded)
+        chosen: list[Candidate] = []
+        concepts: list[Candidate] = []
+        for place, candidates in zip(places, skills, strict=True):
+            if len(place) == 1:
+                start, end, _, uris = place[0]
+                if not refused((start, end, "")):
+                    chosen += candidates
+                    concepts += [(start, end, u) for u in uris]
+                continue
+            # The rules on teams, meetings, products and topics judge what resolution kept: a
+            # name they refuse takes the names inside it along ("machine learning developers").
+            kept = [c for c in rules.resolve(candidates, support=support) if not refused(c)]
+            named = [(a, b, u) for a, b, _, uris in place for u in uris]
+            named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
+            chosen += kept
+            concepts += [c for c in named if not refused(c)]
+        apart = all(len(place) == 1 for place in places)
+        return self._mentions(text, folded, chosen, concepts, apart)
+
+    def _resolved(
+        self, text: str, folded: str, named: list[_Named], pairs: list[rules.Pair]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Mentions where names overlap, stand inside acronym pairs or across an adjective:
+        each name a candidate, overlaps resolved by evidence before the rules judge them."""
+        skills = [(a, b, t) for a, b, targets, _ in named for t in targets]
+        concepts = [(a, b, u) for a, b, _, uris in named for u in uris]
+        if pairs:
             skills = rules.with_expansions(skills, pairs)
             concepts = rules.with_expansions(concepts, pairs)
         linked = self.esco.linked
-        if concepts:
-            products = rules.product_names(text, concepts)
-            skills = rules.outside_longer(skills, products, lambda s, u: linked.get(s) == u)
+        # A skill inside a longer product name that ESCO knows as another concept is the
+        # product: "SQL" in "SQL Server".
+        skills = rules.outside_longer(
+            skills,
+            concepts,
+            lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+        )
         # The rules on teams, meetings, products and topics judge what resolution kept: a name
         # they refuse takes the names inside it along ("machine learning developers").
-        chosen = [c for c in rules.resolve(skills) if not rules.blocked(text, folded, c[0], c[1])]
+        refused = rules.Refusals(text, folded)
+        chosen = [c for c in rules.resolve(skills) if not refused(c)]
         if concepts:
-            concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s) == u)
-            concepts = [c for c in concepts if not rules.blocked(text, folded, c[0], c[1])]
+            concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s[2]) == u)
+            concepts = [c for c in concepts if not refused(c)]
+        return self._mentions(text, folded, chosen, concepts)
+
+    def _mentions(
+        self,
+        text: str,
+        folded: str,
+        chosen: list[Candidate],
+        concepts: list[Candidate],
+        apart: bool = False,
+    ) -> tuple[list[Mention], list[Mention]]:
+        """The mentions of the skills and concepts kept, less ordinary words out of a technical
+        text; a skill found names the concept it links to precisely. When no two spans
+        overlap (`apart`), the concepts need no resolving: each span keeps them all."""
         chosen, concepts = rules.in_topic(folded, chosen, concepts)
+        linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
         concepts += [(a, b, linked[s]) for a, b, s in chosen if s in linked]
-        esco = [Mention(u, a, b, text[a:b]) for a, b, u in rules.resolve(concepts)]
+        concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
+        esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
 
-    def _candidates(
-        self, text: str, folded: str, encoded: Encoded, language: str
-    ) -> tuple[list[Candidate], list[Candidate]]:
-        """The candidates of the automaton that pass their checks, skills and ESCO concepts
-        apart, with the terms an adjective stands inside."""
+    def _named(self, text: str, folded: str, encoded: Encoded, language: str) -> list[_Named]:
+        """What each match of the automaton names once its checks are passed, in the order of
+        the matches, then the terms with an adjective inside them."""
         automaton = self._automata[language]
+        decisions = self._decisions[language]
+        if len(decisions) >= CACHE_LIMIT:
+            decisions.clear()
         form = encoded.encoded
-        skills: list[Candidate] = []
-        concepts: list[Candidate] = []
+        lower_case = text.islower()
+        named: list[_Named] = []
         gaps: list[int] = []
-        for last, (size, unchecked, checked, gap) in automaton.iter(form):
+        span = encoded.span
+        for last, (size, rank, names, gap) in automaton.iter(form):
             if gap:
                 gaps.append(last)
-            if unchecked or checked:
-                span = encoded.span(last - size + 1, last + 1)
-                _keep(text, folded, span, unchecked, checked, language, skills, concepts)
-        for start, end, unchecked, checked in _inside_gaps(automaton, form, gaps):
-            span = encoded.span(start, end)
-            _keep(text, folded, span, unchecked, checked, language, skills, concepts, True)
-        return skills, concepts
+            if not names:
+                continue
+            start, end = span(last - size + 1, last + 1)
+            written = text[start:end]
+            key = (rank, written, lower_case)
+            decision = decisions.get(key)
+            if decision is None:
+                decision = decisions[key] = _decide(names, written, lower_case, language)
+            skills, concepts, contextual = decision
+            if contextual:
+                skills, concepts = _with_context(folded, start, end, decision)
+            if skills or concepts:
+                named.append((start, end, skills, concepts))
+        for start, end, names in _inside_gaps(automaton, form, gaps):
+            start, end = span(start, end)
+            decision = _decide(names, text[start:end], lower_case, language, gapped=True)
+            skills, concepts = _with_context(folded, start, end, decision)
+            if skills or concepts:
+                named.append((start, end, skills, concepts))
+        return named
 
 
 def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
@@ -218,20 +316,22 @@ def _variants(name: str) -> tuple[str, ...]:
 
 def _automaton(names: tuple[_Name, ...], normaliser: Normaliser) -> ahocorasick.Automaton:
     """One automaton of every name normalised as `normaliser` does, and of the adjectives
-    that may stand inside a term."""
-    entries: dict[str, list[_Name]] = {}
+    that may stand inside a term; the normaliser learns the names' tokens."""
+    entries: dict[tuple[str, ...], list[_Name]] = {}
     for name in names:
         for variant in _variants(name.written):
-            key = normaliser.name(variant)
-            if key:
-                entries.setdefault(key, []).append(name)
-    adjectives = {normaliser.name(word) for word in rules.INSIDE_TERMS}
+            keys = normaliser.keys(variant)
+            if keys:
+                entries.setdefault(keys, []).append(name)
+    adjectives = {normaliser.keys(word) for word in rules.INSIDE_TERMS}
+    normaliser.learn([*entries, *adjectives])
     automaton = ahocorasick.Automaton()
-    for key in entries.keys() | adjectives:
-        found = _unambiguous(tuple(dict.fromkeys(entries.get(key, ()))))
-        unchecked = tuple(n for n in found if not n.checked)
-        checked = tuple(n for n in found if n.checked)
-        automaton.add_word(key, (len(key), unchecked, checked, key in adjectives))
+    for rank, keys in enumerate(sorted(entries.keys() | adjectives, key=normaliser.rank)):
+        found = _unambiguous(tuple(dict.fromkeys(entries.get(keys, ()))))
+        # The names that need no check of case or context first, as they are decided first.
+        ordered = tuple(n for n in found if not n.checked) + tuple(n for n in found if n.checked)
+        code = normaliser.encode(keys)
+        automaton.add_word(code, (len(code), rank, ordered, keys in adjectives))
     automaton.make_automaton()
     return automaton
 
@@ -249,7 +349,7 @@ def _unambiguous(names: tuple[_Name, ...]) -> tuple[_Name, ...]:
 
 def _inside_gaps(
     automaton: ahocorasick.Automaton, form: str, gaps: list[int]
-) -> Iterator[tuple[int, int, tuple[_Name, ...], tuple[_Name, ...]]]:
+) -> Iterator[tuple[int, int, tuple[_Name, ...]]]:
     """Terms with one adjective inside them, as token spans of the encoding: the tokens around
     each adjective are matched again without it, and a name found across the place it stood
     is kept."""
@@ -258,48 +358,69 @@ def _inside_gaps(
         left_start = max(0, gap - GAP_WINDOW * TOKEN_SIZE)
         left = form[left_start:gap]
         window = left + form[gap_end + 1 : gap_end + 1 + GAP_WINDOW * TOKEN_SIZE]
-        for last, (size, unchecked, checked, _) in automaton.iter(window):
+        for last, (size, _, names, _) in automaton.iter(window):
             start, end = last - size + 1, last + 1
-            if start < len(left) < end and (unchecked or checked):
-                yield left_start + start, end - len(left) + gap_end + 1, unchecked, checked
+            if start < len(left) < end and names:
+                yield left_start + start, end - len(left) + gap_end + 1, names
 
 
-def _accepts(name: _Name, text: str, folded: str, start: int, end: int) -> bool:
-    # A text written all in lower case ("java sql heroku") says nothing by its case: an
-    # acronym of three letters or more is read there as written.
-    if name.exact_case and not (name.acronym and text.islower()):
-        written = text[start:end]
-        ending = written[len(name.written) :]
-        if not written.startswith(name.written) or ending not in PLURAL_ENDINGS:
-            return False
-    if name.context:
-        window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
-        return any(contains_word(window, word) for word in name.context)
-    return True
+def _decide(
+    names: tuple[_Name, ...], written: str, lower_case: bool, language: str, gapped: bool = False
+) -> _Decision:
+    """What a match written so decides for each of its names: named, refused, or named if a
+    context word is near. A text written all in lower case ("java sql heroku") says nothing by
+    its case: an acronym of three letters or more is read there as written. A name whose case
+    must match does not stand on both sides of an adjective."""
+    folded = fold_text(written)
+    last_word = folded[folded.rfind(" ") + 1 :]
+    skills: list[str] = []
+    concepts: list[str] = []
+    contextual: list[_Name] = []
+    for name in names:
+        if name.exact_case:
+            if gapped:
+                continue
+            if not (name.acronym and lower_case):
+                ending = written[len(name.written) :]
+                if not written.startswith(name.written) or ending not in PLURAL_ENDINGS:
+                    continue
+        if not _same_kind(name, last_word, language) or not _same_word(name, folded, language):
+            continue
+        if name.context:
+            contextual.append(name)
+        else:
+            (concepts if name.esco else skills).append(name.target)
+    return tuple(sorted(set(skills))), tuple(sorted(set(concepts))), tuple(contextual)
 
 
-def _keep(
-    text: str,
-    folded: str,
-    span: tuple[int, int],
-    unchecked: tuple[_Name, ...],
-    checked: tuple[_Name, ...],
-    language: str,
-    skills: list[Candidate],
-    concepts: list[Candidate],
-    gapped: bool = False,
-) -> None:
-    """Add the names of a match that pass their checks to the skills or the concepts."""
-    start, end = span
-    written = folded[start:end]
-    last_word = written[written.rfind(" ") + 1 :]
-    for name in unchecked:
-        if _same_kind(name, last_word, language) and _same_word(name, written, language):
-            (concepts if name.esco else skills).append((start, end, name.target))
-    for name in checked:
-        if (not gapped or not name.exact_case) and _accepts(name, text, folded, start, end):
-            if _same_kind(name, last_word, language) and _same_word(name, written, language):
-                (concepts if name.esco else skills).append((start, end, name.target))
+def _places(named: list[_Named]) -> list[list[_Named]]:
+    """The spans in order, those that overlap grouped together: one place each."""
+    places: list[list[_Named]] = []
+    reach = -1
+    for span in sorted(named):
+        if span[0] < reach:
+            places[-1].append(span)
+            reach = max(reach, span[1])
+        else:
+            places.append([span])
+            reach = span[1]
+    return places
+
+
+def _with_context(
+    folded: str, start: int, end: int, decision: _Decision
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The skills and concepts a match names, with those of its names that need a context
+    word when one is near."""
+    skills, concepts, contextual = decision
+    window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
+    near = [name for name in contextual if contains_any(window, name.context)]
+    if not near:
+        return skills, concepts
+    return (
+        tuple(sorted({*skills, *(n.target for n in near if not n.esco)})),
+        tuple(sorted({*concepts, *(n.target for n in near if n.esco)})),
+    )
 
 
 def _same_word(name: _Name, written: str, language: str) -> bool:

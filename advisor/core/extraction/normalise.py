@@ -12,12 +12,13 @@ the preposition « de » with its forms are dropped (« gestion de la configurat
 « gestion des configurations » both give `gestion configur`). Chunks left empty are dropped,
 so runs of spaces do not matter either.
 
-Each normalised word, and each punctuation character, is a token; every token a name uses has
-a code of its own (`Vocabulary`), and every other token shares one. A code is two characters,
-the first from one range and the second from another, so a match of names' codes always starts
-at a token's first character: a match is always whole tokens, and the text the automaton reads
-is shorter than the original. (One character per token would make the automaton's root as wide
-as the vocabulary, and pyahocorasick slow.)
+Each normalised word, and each punctuation character, is a token. Every token a name uses has a
+code of its own (`Normaliser.learn`), and every other token shares one that no name holds. A
+code is three characters, each from a range of its own (first, second, third), so a match of
+names' codes always starts at a token's first character: a match is always whole tokens.
+pyahocorasick finds a node's child by a linear scan of its children, so each character is a
+digit of base `BASE` (at most `BASE` children a node), and the tokens most names use get the
+smallest codes, added to the automaton first: its scans end early where text spends most time.
 `Encoded.span` maps a match back into the original text, to the first and last character of
 the words it covers.
 """
@@ -26,12 +27,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 import Stemmer
 
 from advisor.core.taxonomy import fold_text
+from advisor.core.taxonomy.folding import ASCII_FOLD, FOLD_TABLE
 
 LANGUAGES = ("en", "fr")
 _ALGORITHMS = {"en": "english", "fr": "french"}
@@ -43,11 +47,12 @@ FRENCH_ELIDED = frozenset("l d j m n s t c qu jusqu lorsqu puisqu".split())
 # sees an open vocabulary).
 CACHE_LIMIT = 400_000
 _TOKENS = re.compile(r"[^\W_]+|[\W_]")
-# A token's code: a first character from FIRST (0x100 on), a second from SECOND (0x200 on).
-FIRST, SECOND, RANGE = 0x100, 0x200, 0x100
-TOKEN_SIZE = 2
-# The code of every token no name uses.
-UNKNOWN = chr(FIRST) + chr(SECOND)
+# A token's code: TOKEN_SIZE digits of base BASE, the i-th digit a character of the i-th range.
+BASE = 24
+TOKEN_SIZE = 3
+_RANGES = (0x100, 0x200, 0x300)
+# The code of every token no name uses: characters of no range, so no node holds them.
+UNKNOWN = chr(0xFF) * TOKEN_SIZE
 
 
 def _lower_char(char: str) -> str:
@@ -62,27 +67,39 @@ def _lower_char(char: str) -> str:
 # One character in, one out (as `fold_text`, but accents kept: the French stemmer needs them).
 _LOWER_TABLE = {code: _lower_char(chr(code)) for code in range(0x2500)}
 _LOWER_TABLE = {k: v for k, v in _LOWER_TABLE.items() if v != chr(k)}
-_ASCII_LOWER = bytes(ord(_LOWER_TABLE.get(code, chr(code))) for code in range(128)) + bytes(
-    range(128, 256)
-)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# On ASCII, lower-casing and folding are the same table.
+assert all(_LOWER_TABLE.get(c, chr(c)) == FOLD_TABLE.get(c, chr(c)) for c in range(128))
 
 
 def lower_text(text: str) -> str:
     """The text in lower case, accents kept, hyphens, slashes and white space made spaces;
     `len(lower_text(t)) == len(t)` always."""
+    return lowered_and_folded(text)[0]
+
+
+def lowered_and_folded(text: str) -> tuple[str, str]:
+    """`lower_text(text)` and `fold_text(text)` in one pass: the ASCII characters through a
+    byte table (the same for both), the few others one by one."""
+    raw = text.encode("ascii", "replace")  # one "?" for each other character: offsets kept
+    base = raw.translate(ASCII_FOLD).decode("ascii")
     if text.isascii():
-        return _lower_ascii(text)
-    if "\x00" in text:
-        return text.translate(_LOWER_TABLE)
-    # The few non-ASCII characters one by one, the ASCII text around them through a byte table.
-    kept = [_LOWER_TABLE.get(ord(c), c) for c in _NON_ASCII.findall(text)]
-    parts = _lower_ascii(_NON_ASCII.sub("\x00", text)).split("\x00")
-    return "".join(p + k for p, k in zip(parts, [*kept, ""], strict=True))
-
-
-def _lower_ascii(text: str) -> str:
-    return text.encode("ascii").translate(_ASCII_LOWER).decode("ascii")
+        return base, base
+    lowered: list[str] = []
+    folded: list[str] = []
+    last = 0
+    position = raw.find(b"?")
+    while position != -1:
+        char = text[position]
+        if char != "?":
+            code = ord(char)
+            piece = base[last:position]
+            lowered += (piece, _LOWER_TABLE.get(code, char))
+            folded += (piece, FOLD_TABLE.get(code, char))
+            last = position + 1
+        position = raw.find(b"?", position + 1)
+    lowered.append(base[last:])
+    folded.append(base[last:])
+    return "".join(lowered), "".join(folded)
 
 
 @dataclass(frozen=True)
@@ -94,31 +111,39 @@ class _Piece:
     key: str
 
 
-class Vocabulary:
-    """A code for each token that some name uses (the same for every language)."""
+def _code(rank: int) -> str:
+    digits = []
+    for offset in reversed(_RANGES):
+        rank, digit = divmod(rank, BASE)
+        digits.append(chr(offset + digit))
+    return "".join(reversed(digits))
 
-    def __init__(self) -> None:
-        self.ids: dict[str, str] = {}
 
-    def add(self, key: str) -> str:
-        found = self.ids.get(key)
-        if found is None:
-            rank = len(self.ids) + 1  # 0 is UNKNOWN's
-            if rank >= RANGE * RANGE:
-                raise ValueError("too many distinct tokens in the names")
-            found = self.ids[key] = chr(FIRST + rank // RANGE) + chr(SECOND + rank % RANGE)
-        return found
+class _Codes(dict[str, str]):
+    """Each chunk's code, computed on first sight (`codes[chunk]`), then kept."""
+
+    def __init__(self, normaliser: Normaliser) -> None:
+        super().__init__()
+        self.normaliser = normaliser
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        code = self[chunk] = self.normaliser.code(chunk)
+        return code
 
 
 class Normaliser:
-    """The normalised forms of one language, each chunk's computed once and kept."""
+    """The normalised forms of one language, each chunk's computed once and kept, and the codes
+    of the tokens its names use."""
 
-    def __init__(self, language: str, vocabulary: Vocabulary) -> None:
+    def __init__(self, language: str) -> None:
         self.language = language
-        self.vocabulary = vocabulary
         self._stemmer = Stemmer.Stemmer(_ALGORITHMS[language])
         self._english = Stemmer.Stemmer("english")
-        self._codes: dict[str, str] = {}
+        self.ids: dict[str, str] = {}
+        self._ranks: dict[str, int] = {}
+        self._codes = _Codes(self)
         self._pieces: dict[str, list[_Piece]] = {}
 
     def stem(self, word: str) -> str:
@@ -157,17 +182,35 @@ class Normaliser:
                 pieces.append(_Piece(match.start(), end, token))
         return pieces
 
-    def name(self, name: str) -> str:
-        """A name's encoding, its tokens added to the vocabulary."""
-        return "".join(
-            self.vocabulary.add(piece.key)
-            for chunk in lower_text(name).split(" ")
-            for piece in self.pieces(chunk)
+    def keys(self, name: str) -> tuple[str, ...]:
+        """A name's tokens, normalised."""
+        return tuple(
+            piece.key for chunk in lower_text(name).split(" ") for piece in self.pieces(chunk)
         )
+
+    def learn(self, names: Iterable[tuple[str, ...]]) -> None:
+        """Give a code to every token of the names (`keys`), those most names use first; the
+        codes of chunks seen before are forgotten."""
+        counts = Counter(token for keys in set(names) for token in keys)
+        ranked = sorted(counts, key=lambda token: (-counts[token], token))
+        if len(ranked) >= BASE**TOKEN_SIZE:
+            raise ValueError(f"{len(ranked)} distinct tokens in the names: more than codes")
+        self._ranks = {token: rank for rank, token in enumerate(ranked, start=1)}
+        self.ids = {token: _code(rank) for token, rank in self._ranks.items()}
+        self._codes.clear()
+
+    def rank(self, keys: tuple[str, ...]) -> tuple[int, ...]:
+        """The ranks of a learnt name's tokens: adding names in this order to an automaton puts
+        the commonest tokens first among each node's children."""
+        return tuple(self._ranks[key] for key in keys)
+
+    def encode(self, keys: tuple[str, ...]) -> str:
+        """The code of a learnt name."""
+        return "".join(self.ids[key] for key in keys)
 
     def code(self, chunk: str) -> str:
         """A chunk's encoding: a code per token it keeps ("" for none)."""
-        ids = self.vocabulary.ids
+        ids = self.ids
         return "".join(ids.get(piece.key, UNKNOWN) for piece in self.pieces(chunk))
 
     def text(self, text: str) -> Encoded:
@@ -175,17 +218,9 @@ class Normaliser:
         return self.chunks(lower_text(text).split(" "))
 
     def chunks(self, chunks: list[str]) -> Encoded:
-        """The encoding of a text cut into chunks (`lower_text(text).split(" ")`); names are
-        all added to the vocabulary before any text is encoded."""
-        known = self._codes
-        codes = list(map(known.get, chunks))
-        if None in codes:
-            if len(known) >= CACHE_LIMIT:
-                known.clear()
-            for chunk in set(chunks).difference(known):
-                known[chunk] = self.code(chunk)
-            codes = list(map(known.__getitem__, chunks))
-        return Encoded(self, "".join(codes), chunks, codes)  # type: ignore[arg-type]
+        """The encoding of a text cut into chunks (`lower_text(text).split(" ")`)."""
+        codes = list(map(self._codes.__getitem__, chunks))
+        return Encoded(self, "".join(codes), chunks, codes)
 
 
 @dataclass
@@ -201,30 +236,33 @@ class Encoded:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the encoding's `start:end` (whole tokens: whole words)."""
-        first, first_token = self._chunk_of(start)
-        last, last_token = self._chunk_of(end - TOKEN_SIZE)
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = self._token_ends()
         starts = self._starts
         if starts is None:
             starts = self._starts = list(accumulate(map(len, self.chunks), initial=0))
-        return (
-            starts[first] + first + self._offset(first, first_token, False),
-            starts[last] + last + self._offset(last, last_token, True),
-        )
-
-    def _chunk_of(self, position: int) -> tuple[int, int]:
-        """The chunk the token at `position` of the encoding belongs to, and its rank among
-        the chunk's tokens."""
-        ends = self._ends
-        if ends is None:
-            if len(self.encoded) == TOKEN_SIZE * len(self.chunks) and "" not in self.codes:
-                return position // TOKEN_SIZE, 0  # every chunk is one token
-            ends = self._ends = list(accumulate(map(len, self.codes)))
-        chunk = bisect_right(ends, position)
-        return chunk, (position - (ends[chunk] - len(self.codes[chunk]))) // TOKEN_SIZE
-
-    def _offset(self, chunk_index: int, token: int, at_end: bool) -> int:
-        chunk = self.chunks[chunk_index]
+        last_position = end - TOKEN_SIZE
+        if ends:
+            first = bisect_right(ends, start)
+            last = bisect_right(ends, last_position, first)
+            first_token = (start - ends[first] + len(self.codes[first])) // TOKEN_SIZE
+            last_token = (last_position - ends[last] + len(self.codes[last])) // TOKEN_SIZE
+        else:
+            first, last = start // TOKEN_SIZE, last_position // TOKEN_SIZE
+            first_token = last_token = 0
+        chunk = self.chunks[first]
+        begin = starts[first] + first
+        if not chunk.isalnum():
+            begin += self.normaliser.pieces(chunk)[first_token].start
+        chunk = self.chunks[last]
         if chunk.isalnum():
-            return len(chunk) if at_end else 0
-        piece = self.normaliser.pieces(chunk)[token]
-        return piece.end if at_end else piece.start
+            return begin, starts[last] + last + len(chunk)
+        return begin, starts[last] + last + self.normaliser.pieces(chunk)[last_token].end
+
+    def _token_ends(self) -> list[int]:
+        """Where each chunk's code ends in the encoding; empty when every chunk is one token
+        (a chunk is then its token's position over `TOKEN_SIZE`)."""
+        if len(self.encoded) == TOKEN_SIZE * len(self.chunks) and "" not in self.codes:
+            return []
+        return list(accumulate(map(len, self.codes)))

@@ -8,11 +8,15 @@ works on candidates `(start, end, target)`, where the target is a skill id or an
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 Candidate = tuple[int, int, str]
+# An acronym and its expansion: (short start, short end, long start, long end, end of the pair).
+Pair = tuple[int, int, int, int, int]
 
 # A name followed by one of these names people or a meeting, not a skill: "machine learning
 # developers" is a team, "scrum meetings" a ritual.
@@ -72,6 +76,7 @@ TECHNICAL_WORDS = (
     "developpeurs developpement development engineering ingenierie web digital numerique "
     "technique technical technologies technology tech dev ops"
 ).split() + CLOUD
+_TECHNICAL = tuple(TECHNICAL_WORDS)
 TOPIC_WINDOW = 200
 # Words that make a one-word name a matter of business or people, not of software: « l'agilité
 # commerciale », "business agility", « la transformation organisationnelle », "the pipeline of
@@ -110,24 +115,44 @@ CONNECTORS = frozenset("de du des d la le les l the".split())
 
 
 def blocked(text: str, folded: str, start: int, end: int) -> bool:
-    """Whether the candidate at `start:end` is a team, a meeting, a product or an ordinary
-    word out of its topic rather than a skill."""
+    """Whether the candidate at `start:end` is a team, a meeting, a product, a matter of
+    business or people, or an ordinary word out of its topic rather than a skill."""
     following = _NEXT_WORD.match(folded, end)
-    if following and following[1] in PEOPLE_AND_MEETINGS_AFTER:
+    next_word = following[1] if following else ""
+    if next_word in PEOPLE_AND_MEETINGS_AFTER:
         return True
     if text[end + 1 : end + 2].isupper():
         cased = _NEXT_WORD_CASED.match(text, end)
         if cased and cased[1] in PRODUCT_AFTER:
             return True
-    if start and _previous_word(folded, start) in PEOPLE_AND_MEETINGS_BEFORE:
+    previous = _previous_word(folded, start) if start else ""
+    if previous in PEOPLE_AND_MEETINGS_BEFORE:
         return True
-    if business_sense(folded, start, end):
+    if " " not in folded[start:end] and _business_sense(folded, following, previous):
         return True
     context = GATED.get(folded[start:end])
     if context is not None:
         window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
-        return not any(contains_word(window, word) for word in context)
+        return not contains_any(window, context)
     return False
+
+
+class Refusals:
+    """`blocked` for the candidates of one text, judged once per span: a skill and the ESCO
+    concept of the same words ("Python") share one verdict."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.verdicts: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, candidate: Candidate) -> bool:
+        span = candidate[:2]
+        verdict = self.verdicts.get(span)
+        if verdict is None:
+            verdict = self.verdicts[span] = blocked(
+                self.text, self.folded, candidate[0], candidate[1]
+            )
+        return verdict
 
 
 def business_sense(folded: str, start: int, end: int) -> bool:
@@ -135,12 +160,15 @@ def business_sense(folded: str, start: int, end: int) -> bool:
     commerciale », "business agility", "pipeline of candidates"."""
     if " " in folded[start:end]:
         return False
-    following = _NEXT_WORD.match(folded, end)
+    return _business_sense(folded, _NEXT_WORD.match(folded, end), _previous_word(folded, start))
+
+
+def _business_sense(folded: str, following: re.Match[str] | None, previous: str) -> bool:
     if following and following[1] in ("of", "de", "des", "du", "d"):
         following = _NEXT_WORD.match(folded, following.end())
     if following and following[1] in BUSINESS_WORDS:
         return True
-    return _previous_word(folded, start) in BUSINESS_WORDS
+    return previous in BUSINESS_WORDS
 
 
 def in_topic(
@@ -171,16 +199,16 @@ def _technical_near(folded: str, candidate: Candidate, anchors: list[tuple[int, 
     if any(abs(a - start) <= TOPIC_WINDOW or abs(b - end) <= TOPIC_WINDOW for a, b in anchors):
         return True
     window = folded[max(0, start - TOPIC_WINDOW) : start] + " " + folded[end : end + TOPIC_WINDOW]
-    return any(contains_word(window, word) for word in TECHNICAL_WORDS)
+    return contains_any(window, _TECHNICAL)
 
 
-def expansion_pairs(text: str) -> list[tuple[int, int, int, int, int]]:
+def expansion_pairs(text: str) -> list[Pair]:
     """Acronyms and their expansions written side by side, either way round: "Retrieval-
     Augmented Generation (RAG)", « des APIs (Application Programming Interfaces) ». Each pair
     is `(short start, short end, long start, long end, end of the pair)`, the pair ending
     with its closing bracket; the expansion's words start with the acronym's letters in
     order (small words such as "as", « de » may have none)."""
-    pairs: list[tuple[int, int, int, int, int]] = []
+    pairs: list[Pair] = []
     for match in _SHORT_IN_BRACKETS.finditer(text):
         letters = _letters(match[1])
         before = text[max(0, match.start() - 150) : match.start()]
@@ -238,9 +266,7 @@ def _spells_rest(letters: str, words: list[str]) -> bool:
     return head.lower() in EXPANSION_FILLERS and _spells_rest(letters, rest)
 
 
-def with_expansions(
-    candidates: list[Candidate], pairs: list[tuple[int, int, int, int, int]]
-) -> list[Candidate]:
+def with_expansions(candidates: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
     """Candidates where an acronym and its expansion are one mention: what either names
     exactly is named by the whole pair, and a name that covers only part of an expansion
     ("Application Programming" in "Application Programming Interfaces") is no mention."""
@@ -272,6 +298,19 @@ def _previous_word(folded: str, start: int) -> str:
     return words[-1] if words else ""
 
 
+@functools.cache
+def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of the words as a whole word (`contains_word` for all at once,
+    in one pass)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+def contains_any(window: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` occurs in `window` as a whole word."""
+    return any_word(words).search(window) is not None
+
+
 def contains_word(window: str, word: str) -> bool:
     """Whether `word` occurs in `window` as a whole word."""
     index = window.find(word)
@@ -284,45 +323,59 @@ def contains_word(window: str, word: str) -> bool:
     return False
 
 
-def product_names(text: str, concepts: list[Candidate]) -> list[Candidate]:
-    """The ESCO candidates written as product names: each word capitalised ("SQL Server")."""
-    return [
-        c
-        for c in concepts
-        if all(w[:1].isupper() or w[:1].isdigit() for w in text[c[0] : c[1]].split())
-    ]
+def product_name(text: str, candidate: Candidate) -> bool:
+    """Whether a candidate is written as a product name: each word capitalised ("SQL Server")."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() for w in text[candidate[0] : candidate[1]].split()
+    )
 
 
 def outside_longer(
-    inner: list[Candidate], outer: list[Candidate], same: Callable[[str, str], bool]
+    inner: list[Candidate], outer: list[Candidate], same: Callable[[str, Candidate], bool]
 ) -> list[Candidate]:
     """`inner` candidates minus those strictly inside a longer `outer` one that names something
-    else: "SQL" inside the product "SQL Server", ESCO's "Google" inside "Google Cloud"."""
-    if not outer or not inner:
+    else (`same(inner target, outer candidate)` is false): "SQL" inside the product "SQL
+    Server", ESCO's "Google" inside "Google Cloud"."""
+    if not outer or not inner or not _nested(inner, outer):
         return inner
     ordered = sorted(outer)
     starts = [c[0] for c in ordered]
     kept = []
-    for start, end, target in inner:
+    for candidate in inner:
+        start, end, target = candidate
         first = bisect.bisect_left(starts, start - LONGEST_NAME)
         last = bisect.bisect_right(starts, start)
         inside = any(
-            a <= start and end <= b and b - a > end - start and not same(target, other)
-            for a, b, other in ordered[first:last]
+            other[0] <= start
+            and end <= other[1]
+            and other[1] - other[0] > end - start
+            and not same(target, other)
+            for other in ordered[first:last]
         )
         if not inside:
-            kept.append((start, end, target))
+            kept.append(candidate)
     return kept
 
 
-def resolve(candidates: list[Candidate], keep_ties: bool = True) -> list[Candidate]:
+def _nested(inner: list[Candidate], outer: list[Candidate]) -> bool:
+    """Whether two distinct spans of the candidates overlap (else none is inside another)."""
+    spans = sorted({c[:2] for c in inner} | {c[:2] for c in outer})
+    return any(b[0] < a[1] for a, b in pairwise(spans))
+
+
+def resolve(
+    candidates: list[Candidate], keep_ties: bool = True, support: Counter[str] | None = None
+) -> list[Candidate]:
     """Non-overlapping candidates, in order. A name inside a longer name gives way to it ("AWS"
     in "AWS Lambda"); of two names that only overlap, the one the text repeats elsewhere wins,
-    then the longer; the same span named for two targets keeps both when `keep_ties`."""
+    then the longer; the same span named for two targets keeps both when `keep_ties`. `support`
+    counts the spans naming each target in the whole text, when `candidates` are only part of
+    it (the overlapping names of one place)."""
     if _apart(candidates):
         return candidates
     unique = sorted(set(candidates), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
-    support = Counter(target for _, _, target in unique)
+    if support is None:
+        support = Counter(target for _, _, target in unique)
     outer: list[Candidate] = []
     reach, reach_span = -1, (-1, -1)
     for candidate in unique:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor.core.extraction.normalise import Normaliser, Vocabulary, lower_text
+from advisor.core.extraction.normalise import TOKEN_SIZE, Normaliser, lower_text
 
 
 def key(language: str, text: str) -> list[str]:
-    normaliser = Normaliser(language, Vocabulary())
+    normaliser = Normaliser(language)
     return [p.key for c in lower_text(text).split(" ") for p in normaliser.pieces(c)]
 
 
@@ -44,15 +44,23 @@ def test_short_words_are_kept_whole() -> None:
 @given(st.lists(st.sampled_from(["Bases", "de", "données", "l’API", "(RAG)", "C++", "  ", "x,"])))
 def test_spans_map_back_to_whole_words_of_the_original(words: list[str]) -> None:
     text = " ".join(words)
-    vocabulary = Vocabulary()
-    normaliser = Normaliser("fr", vocabulary)
-    normaliser.name("bases de données")
-    normaliser.name("RAG")
-    normaliser.name("C++")
+    normaliser = Normaliser("fr")
+    normaliser.learn(normaliser.keys(name) for name in ("bases de données", "RAG", "C++"))
     encoded = normaliser.text(text)
-    for size in (2, 4, 6):
-        for start in range(0, len(encoded.encoded) - size + 1, 2):
+    for size in (TOKEN_SIZE, 2 * TOKEN_SIZE, 3 * TOKEN_SIZE):
+        for start in range(0, len(encoded.encoded) - size + 1, TOKEN_SIZE):
             a, b = encoded.span(start, start + size)
             assert 0 <= a < b <= len(text)
             assert text[a].isalnum() or not text[a].isspace()
             assert not text[b - 1].isspace()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_lowering_and_folding_in_one_pass_are_each_table(text: str) -> None:
+    from advisor.core.extraction.normalise import lowered_and_folded
+    from advisor.core.taxonomy import fold_text
+
+    lowered, folded = lowered_and_folded(text)
+    assert folded == fold_text(text) and len(lowered) == len(text)
+    assert lowered == "".join(lower_text(c) for c in text)
