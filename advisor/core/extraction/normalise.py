@@ -35,7 +35,6 @@ from itertools import accumulate
 import Stemmer
 
 from advisor.core.taxonomy import fold_text
-from advisor.core.taxonomy.folding import ASCII_FOLD, FOLD_TABLE
 
 LANGUAGES = ("en", "fr")
 _ALGORITHMS = {"en": "english", "fr": "french"}
@@ -67,6 +66,12 @@ def _lower_char(char: str) -> str:
 # One character in, one out (as `fold_text`, but accents kept: the French stemmer needs them).
 _LOWER_TABLE = {code: _lower_char(chr(code)) for code in range(0x2500)}
 _LOWER_TABLE = {k: v for k, v in _LOWER_TABLE.items() if v != chr(k)}
+# `fold_text` one character at a time (it keeps every offset), and its ASCII part as bytes.
+FOLD_TABLE = {code: fold_text(chr(code)) for code in range(0x2500)}
+FOLD_TABLE = {k: v for k, v in FOLD_TABLE.items() if v != chr(k)}
+ASCII_FOLD = bytes(ord(FOLD_TABLE.get(code, chr(code))) for code in range(128)) + bytes(
+    range(128, 256)
+)
 # On ASCII, lower-casing and folding are the same table.
 assert all(_LOWER_TABLE.get(c, chr(c)) == FOLD_TABLE.get(c, chr(c)) for c in range(128))
 
