@@ -1,7 +1,7 @@
 """Finding skills in free text, English or French, with character spans into the original text.
 
 Every label and alias of the taxonomy, and every ESCO name, is normalised (`normalise.py`:
-Snowball stems, accents dropped, French articles left out, one character per token) once per
+Snowball stems, accents dropped, French articles left out, three characters per token) once per
 language and loaded into one Aho-Corasick automaton per language. A text is normalised the same
 way in its own language and run through that language's automaton; each match is whole tokens,
 mapped back to the words it covers in the original text. Candidates are then kept only when
