@@ -161,6 +161,8 @@ class SkillMatcher:
     ) -> tuple[list[Mention], list[Mention]]:
         """Mentions place by place: a span that overlaps no other is judged alone; the names of
         a place where several overlap are resolved by evidence before the rules judge them."""
+        if all(len(place) == 1 for place in places):
+            return self._apart(text, folded, places)
         linked = self.esco.linked
         # A skill inside a longer product name that ESCO knows as another concept is the
         # product: "SQL" in "SQL Server".
@@ -193,8 +195,21 @@ class SkillMatcher:
             named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
             chosen += kept
             concepts += [c for c in named if not refused(c)]
-        apart = all(len(place) == 1 for place in places)
-        return self._mentions(text, folded, chosen, concepts, apart)
+        return self._mentions(text, folded, chosen, concepts)
+
+    def _apart(
+        self, text: str, folded: str, places: list[list[_Named]]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """`_judged` where no two spans overlap (most texts): each span is judged alone and
+        keeps all it names."""
+        refused = rules.Refusals(text, folded)
+        chosen: list[Candidate] = []
+        concepts: list[Candidate] = []
+        for ((start, end, targets, uris),) in places:
+            if not refused((start, end, "")):
+                chosen += [(start, end, t) for t in targets]
+                concepts += [(start, end, u) for u in uris]
+        return self._mentions(text, folded, chosen, concepts, apart=True)
 
     def _resolved(
         self, text: str, folded: str, named: list[_Named], pairs: list[rules.Pair]

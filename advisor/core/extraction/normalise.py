@@ -13,7 +13,8 @@ the preposition « de » with its forms are dropped (« gestion de la configurat
 so runs of spaces do not matter either.
 
 Each normalised word, and each punctuation character, is a token. Every token a name uses has a
-code of its own (`Normaliser.learn`), and every other token shares one that no name holds. A
+code of its own (`Normaliser.learn`), and every other token shares one that no name holds (a
+chunk of such tokens alone is one character that no name holds: most words of a text). A
 code is three characters, each from a range of its own (first, second, third), so a match of
 names' codes always starts at a token's first character: a match is always whole tokens.
 pyahocorasick finds a node's child by a linear scan of its children, so each character is a
@@ -52,6 +53,9 @@ TOKEN_SIZE = 3
 _RANGES = (0x100, 0x200, 0x300)
 # The code of every token no name uses: characters of no range, so no node holds them.
 UNKNOWN = chr(0xFF) * TOKEN_SIZE
+# The code of a chunk none of whose tokens a name uses (most words of a text): one such
+# character, since no match can start, end or stand inside it (a shorter text to scan).
+UNKNOWN_CHUNK = chr(0xFF)
 
 
 def _lower_char(char: str) -> str:
@@ -214,9 +218,13 @@ class Normaliser:
         return "".join(self.ids[key] for key in keys)
 
     def code(self, chunk: str) -> str:
-        """A chunk's encoding: a code per token it keeps ("" for none)."""
+        """A chunk's encoding: a code per token it keeps ("" for none), or `UNKNOWN_CHUNK`
+        when no name uses any of them."""
         ids = self.ids
-        return "".join(ids.get(piece.key, UNKNOWN) for piece in self.pieces(chunk))
+        pieces = self.pieces(chunk)
+        if pieces and not any(piece.key in ids for piece in pieces):
+            return UNKNOWN_CHUNK
+        return "".join(ids.get(piece.key, UNKNOWN) for piece in pieces)
 
     def text(self, text: str) -> Encoded:
         """A text's encoding, with what is needed to map spans back."""
@@ -266,8 +274,10 @@ class Encoded:
         return begin, starts[last] + last + self.normaliser.pieces(chunk)[last_token].end
 
     def _token_ends(self) -> list[int]:
-        """Where each chunk's code ends in the encoding; empty when every chunk is one token
-        (a chunk is then its token's position over `TOKEN_SIZE`)."""
-        if len(self.encoded) == TOKEN_SIZE * len(self.chunks) and "" not in self.codes:
+        """Where each chunk's code ends in the encoding; empty when every chunk is one known
+        token (a chunk is then its token's position over `TOKEN_SIZE`)."""
+        if len(self.encoded) == TOKEN_SIZE * len(self.chunks) and all(
+            len(code) == TOKEN_SIZE for code in self.codes
+        ):
             return []
         return list(accumulate(map(len, self.codes)))
