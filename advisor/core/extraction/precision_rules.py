@@ -121,6 +121,16 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
     next_word = following[1] if following else ""
     if next_word in PEOPLE_AND_MEETINGS_AFTER:
         return True
+    # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
+    # teams", « l'équipe DevOps/SRE ».
+    if following and text[end : end + 1] == "/":
+        after = _NEXT_WORD.match(folded, following.end())
+        if after and after[1] in PEOPLE_AND_MEETINGS_AFTER:
+            return True
+    if start > 1 and text[start - 1] == "/":
+        joined = folded.rfind(" ", 0, start - 1) + 1
+        if _previous_word(folded, joined) in PEOPLE_AND_MEETINGS_BEFORE:
+            return True
     if text[end + 1 : end + 2].isupper():
         cased = _NEXT_WORD_CASED.match(text, end)
         if cased and cased[1] in PRODUCT_AFTER:

@@ -38,6 +38,12 @@ def test_a_team_or_a_meeting_is_not_a_skill(matcher: SkillMatcher) -> None:
     assert "foundations.ml-fundamentals" in skills(matcher, "You know machine learning well.")
 
 
+def test_names_joined_by_a_slash_share_the_team_around_them(matcher: SkillMatcher) -> None:
+    assert concepts(matcher, "Experience with working in Scrum/Agile teams is a plus.") == []
+    assert concepts(matcher, "Vous rejoindrez l'équipe DevOps/Kubernetes du site.") == []
+    assert concepts(matcher, "Vous pratiquez Scrum/Kanban au quotidien.") != []
+
+
 def test_optimisation_is_mathematics_only_in_its_context(matcher: SkillMatcher) -> None:
     assert skills(matcher, "Cost optimisation of our cloud invoices.") == []
     assert "foundations.math-for-ml" in skills(
