@@ -39,10 +39,14 @@ MATHEMATICS = (
     "mathematiques maths math stochastic stochastique linear lineaire descent descente "
     "probability probabilites statistics statistiques"
 ).split()
+# Keyed by the word's root, so that the verbs made from it are gated too (« Optimisez le
+# stockage », "optimize costs").
 GATED: Mapping[str, tuple[str, ...]] = {
-    "optimisation": tuple(MATHEMATICS),
-    "optimization": tuple(MATHEMATICS),
+    "optimis": tuple(MATHEMATICS),
+    "optimiz": tuple(MATHEMATICS),
 }
+_GATED_ROOT = len(next(iter(GATED)))
+assert all(len(root) == _GATED_ROOT for root in GATED)
 GATE_WINDOW = 80
 # Short forms that stand for a longer name only in its topic: "cloud" is cloud computing in
 # "migrate to the cloud on AWS", « le cloud public », "java cloud python", not in "word
@@ -140,8 +144,8 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
         return True
     if " " not in folded[start:end] and _business_sense(folded, following, previous):
         return True
-    context = GATED.get(folded[start:end])
-    if context is not None:
+    context = GATED.get(folded[start : start + _GATED_ROOT])
+    if context is not None and " " not in folded[start:end]:
         window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
         return not contains_any(window, context)
     return False

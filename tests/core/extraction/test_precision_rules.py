@@ -46,6 +46,8 @@ def test_names_joined_by_a_slash_share_the_team_around_them(matcher: SkillMatche
 
 def test_optimisation_is_mathematics_only_in_its_context(matcher: SkillMatcher) -> None:
     assert skills(matcher, "Cost optimisation of our cloud invoices.") == []
+    assert skills(matcher, "Optimisez le stockage des données.") == []
+    assert skills(matcher, "Optimize your cloud costs.") == []
     assert "foundations.math-for-ml" in skills(
         matcher, "Optimisation by gradient descent and linear algebra."
     )
