@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from shared_data import shared_data
 
-SKILLSPAN = (
-    Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "benchmarks" / "skillspan"
-)
+SKILLSPAN = shared_data() / "benchmarks" / "skillspan"
 
 
 def sentences() -> list[str]:

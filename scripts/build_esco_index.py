@@ -19,7 +19,12 @@ Precision rules (each one removes names that match ordinary words or nothing at 
   non-technical training job ads use, or that ESCO's non-ICT skill labels use in English or
   French: "database", "alarms", « recherche ») is dropped;
 - a name with a capital that is also a common word in lower case ("Chef", "Puppet", "Access")
-  and every acronym ("SQL", "IAM") must then be matched with its exact case.
+  and every acronym ("SQL", "IAM") must then be matched with its exact case;
+- a few alternative labels that ESCO files under a concept they do not name (MISFILED) are left
+  out: « analyses de données » and « données structurées » are not *unstructured data*;
+- the alternative labels of *computer programming* that name one language ("PowerShell",
+  "OCaml", "Fortran") are instances of it, not names: a language named is a narrower thing, as
+  the taxonomy's own language skills say with `broadMatch` (INSTANCES_ONLY).
 """
 
 from __future__ import annotations
@@ -38,6 +43,14 @@ MAX_WORDS = 6
 MIN_CHARS = 3
 COMMON_WORD_MIN = 5
 LABEL_COLUMNS = ("preferredLabel_en", "altLabels_en", "preferredLabel_fr", "altLabels_fr")
+# Alternative labels that name something else than their concept (by URI suffix): data analysis
+# and structured data are no names of unstructured data.
+MISFILED = {
+    "c5e8abde-d2ba-4e8e-a65e-720b71180666": {"analyses de données", "données structurées"},
+}
+# Concepts whose alternative labels are mostly instances (one language each): only the labels
+# in lower case that are not one word ("software programming") name the concept itself.
+INSTANCES_ONLY = {"21d2f96d-35f7-4e3f-9745-c533d2dd6e97"}  # computer programming
 
 
 def ad_words(shared: Path) -> Counter[str]:
@@ -134,11 +147,16 @@ def main() -> None:
                 and (common[name] >= COMMON_WORD_MIN or name in ordinary)
             )
             elsewhere = preferred.get(name.casefold(), row["conceptUri"]) != row["conceptUri"]
+            concept_id = row["conceptUri"].removeprefix(URI_PREFIX)
+            misfiled = name in MISFILED.get(concept_id, ()) or (
+                concept_id in INSTANCES_ONLY and not (name.islower() and " " in name)
+            )
             if (
                 acceptable(name)
                 and owners[name.casefold()] == 1
                 and not one_common_word
                 and not elsewhere
+                and not misfiled
             ):
                 names.append(name)
         for name in list(names):

@@ -1,12 +1,16 @@
 """Finding skills in free text, English or French, with character spans into the original text.
 
-The text is folded one character for one character (lower case, accents dropped, typographic
-apostrophes and hyphens normalised), so every position in the folded text is the same
-position in the original. Every label and alias of the taxonomy is folded the same way and
-loaded into one Aho-Corasick automaton; candidate matches are then kept only at word
-boundaries (a plural `s`, `es` or `x` may follow), acronyms must match their exact case
-("RAG", never "rag"), context-dependent aliases ("Go", "Lambda") need a context word nearby,
-and overlapping candidates give way to the longest one.
+Every label and alias of the taxonomy, and every ESCO name, is normalised (`normalise.py`:
+Snowball stems, accents dropped, French articles left out, three characters per token) once per
+language and loaded into one Aho-Corasick automaton per language. A text is normalised the same
+way in its own language and run through that language's automaton; each match is whole tokens,
+mapped back to the words it covers in the original text. Candidates are then kept only when
+they pass their checks: acronyms must match their exact case ("RAG", "RAGs", never "rag"),
+context-dependent aliases ("Go", "Lambda") need a context word nearby, a person is not an
+activity ("developers" is not "development"); an adjective may stand inside a term
+(« l'ingénierie moderne des données »), an acronym and its expansion in brackets are one
+mention; overlapping candidates give way to the longest one, and the precision rules refuse
+teams, meetings, products and ordinary words out of their topic.
 """
 
 from __future__ import annotations
@@ -15,24 +19,44 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 from advisor.core.extraction import precision_rules as rules
 from advisor.core.extraction.esco_concepts import EscoIndex, empty_index
-from advisor.core.extraction.language import detect_language
-from advisor.core.extraction.precision_rules import Candidate, contains_word
+from advisor.core.extraction.language import detect_language, language_of_words
+from advisor.core.extraction.normalise import (
+    CACHE_LIMIT,
+    LANGUAGES,
+    TOKEN_SIZE,
+    Encoded,
+    Normaliser,
+    lowered_and_folded,
+)
+from advisor.core.extraction.precision_rules import Candidate, contains_any
 from advisor.core.taxonomy import Taxonomy, fold_text
 
 CONTEXT_WINDOW = 120
 ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/+.-]*[A-Z0-9]$")
-PLURAL_ENDINGS = ("es", "s", "x")
+# What may follow an exact-case name in the text: its plural ("RAGs", "APIs", "Puppets").
+PLURAL_ENDINGS = ("", "s", "es")
+# The endings of a French verb made from an English noun (« monitorer », « benchmarké »).
+FRENCH_VERB_ENDINGS = ("er", "e", "ee", "es", "ees", "ez", "ons", "ent", "ant")
+# How far around an adjective standing inside a term the term is looked for (tokens on each
+# side).
+GAP_WINDOW = 8
+# A word ending so names a person, not an activity: "developers" is not "development", even
+# though both stem to `develop`.
+PERSON_ENDINGS = {
+    "en": ("er", "ers", "ist", "ists"),
+    "fr": ("eur", "eurs", "euse", "euses", "iste", "istes"),
+}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mention of a skill: where it is in the original text, and how it was written."""
+class Mention(NamedTuple):
+    """One mention of a skill: where it is in the original text, and how it was written (a
+    named tuple: texts give dozens, and a tuple is the cheapest record to make)."""
 
     skill: str
     start: int
@@ -62,73 +86,220 @@ class _Name:
     exact_case: bool
     context: tuple[str, ...]
     esco: bool = False
+    preferred: bool = False
 
     @property
     def checked(self) -> bool:
         return self.exact_case or bool(self.context)
 
+    last_word: str = ""
+    single: bool = False
+    acronym: bool = False
+
+    def __post_init__(self) -> None:
+        words = fold_text(self.written).split()
+        object.__setattr__(self, "last_word", words[-1] if words else "")
+        object.__setattr__(self, "single", len(words) == 1)
+        object.__setattr__(
+            self, "acronym", len(self.written) > 2 and bool(ACRONYM.match(self.written))
+        )
+
+
+# What the automaton holds for a normalised name: its length in the encoding, its rank (for the
+# cache of decisions), its names (those that need no check first), and whether it is also an
+# adjective that may stand inside a term.
+_Entry = tuple[int, int, tuple[_Name, ...], bool]
+# What a match's words decide for its names: the skills and the concepts it names, and the names
+# that still need a context word near the match.
+_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...]]
+# A match's span and what it names: skills and ESCO concepts, each sorted.
+_Named = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+
 
 class SkillMatcher:
-    """All names of a taxonomy (and of ESCO's ICT skills when an index is given), compiled once
-    into one automaton; `find` and `find_all` are then cheap per text."""
+    """All names of a taxonomy (and of ESCO's ICT skills when an index is given), normalised
+    and compiled once per language into one automaton; `find` and `find_all` are then cheap
+    per text."""
 
     def __init__(self, taxonomy: Taxonomy, esco: EscoIndex | None = None) -> None:
         self.taxonomy = taxonomy
         self.esco = esco or empty_index()
-        entries: dict[str, list[_Name]] = {}
-        for name in (*_skill_names(taxonomy), *_esco_names(self.esco)):
-            for folded in _variants(name.written):
-                entries.setdefault(folded, []).append(name)
-        self._automaton = ahocorasick.Automaton()
-        for folded, names in entries.items():
-            unchecked = tuple(n for n in names if not n.checked)
-            checked = tuple(n for n in names if n.checked)
-            self._automaton.add_word(folded, (len(folded), unchecked, checked))
-        self._automaton.make_automaton()
+        self._normalisers = {language: Normaliser(language) for language in LANGUAGES}
+        names = (*_skill_names(taxonomy), *_esco_names(self.esco))
+        self._automata = {
+            language: _automaton(names, normaliser)
+            for language, normaliser in self._normalisers.items()
+        }
+        # What the words of a match decide, by entry, words as written and whether the whole
+        # text is in lower case: the same few words recur from text to text.
+        self._decisions: dict[str, dict[tuple[int, str, bool], _Decision]] = {
+            language: {} for language in LANGUAGES
+        }
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, language: str = "auto") -> list[Mention]:
         """Every mention of a taxonomy skill in `text`, in order, overlaps resolved."""
-        return self.find_all(text)[0]
+        return self.find_all(text, language)[0]
 
-    def find_all(self, text: str) -> tuple[list[Mention], list[Mention]]:
-        """Mentions of taxonomy skills, and of ESCO concepts (their `skill` is the URI)."""
-        folded = fold_text(text)
-        skills: list[Candidate] = []
-        concepts: list[Candidate] = []
-        for last, (size, unchecked, checked) in self._automaton.iter(folded):
-            start = last - size + 1
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            end = _word_end(folded, last + 1)
-            if end is None:
-                continue
-            for name in unchecked:
-                (concepts if name.esco else skills).append((start, end, name.target))
-            for name in checked:
-                if _accepts(name, text, folded, start, last + 1):
-                    (concepts if name.esco else skills).append((start, end, name.target))
+    def find_all(self, text: str, language: str = "auto") -> tuple[list[Mention], list[Mention]]:
+        """Mentions of taxonomy skills, and of ESCO concepts (their `skill` is the URI); the
+        text is normalised as `language` ("en", "fr", or "auto" to tell)."""
+        lowered, folded = lowered_and_folded(text)
+        chunks = lowered.split(" ")
+        if language not in LANGUAGES:
+            language = language_of_words(chunks)
+        encoded = self._normalisers[language].chunks(chunks)
+        named = self._named(text, folded, encoded, language)
+        if not named:
+            return [], []
+        pairs = rules.expansion_pairs(text) if "(" in text else []
+        if pairs:
+            return self._resolved(text, folded, named, pairs)
+        return self._judged(text, folded, _places(named))
+
+    def _judged(
+        self, text: str, folded: str, places: list[list[_Named]]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Mentions place by place: a span that overlaps no other is judged alone; the names of
+        a place where several overlap are resolved by evidence before the rules judge them."""
+        if all(len(place) == 1 for place in places):
+            return self._apart(text, folded, places)
         linked = self.esco.linked
-        if concepts:
-            products = rules.product_names(text, concepts)
-            skills = rules.outside_longer(skills, products, lambda s, u: linked.get(s) == u)
+        # A skill inside a longer product name that ESCO knows as another concept is the
+        # product: "SQL" in "SQL Server".
+        skills = [
+            rules.outside_longer(
+                [(a, b, t) for a, b, targets, _ in place for t in targets],
+                [(a, b, u) for a, b, _, uris in place for u in uris],
+                lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+            )
+            if len(place) > 1
+            else [(place[0][0], place[0][1], t) for t in place[0][2]]
+            for place in places
+        ]
+        # Where names only overlap, the one the text repeats elsewhere wins.
+        support = Counter(t for _, _, t in {c for candidates in skills for c in candidates})
+        refused = rules.Refusals(text, folded)
+        chosen: list[Candidate] = []
+        concepts: list[Candidate] = []
+        for place, candidates in zip(places, skills, strict=True):
+            if len(place) == 1:
+                start, end, _, uris = place[0]
+                if not refused((start, end, "")):
+                    chosen += candidates
+                    concepts += [(start, end, u) for u in uris]
+                continue
+            # The rules on teams, meetings, products and topics judge what resolution kept: a
+            # name they refuse takes the names inside it along ("machine learning developers").
+            kept = [c for c in rules.resolve(candidates, support=support) if not refused(c)]
+            named = [(a, b, u) for a, b, _, uris in place for u in uris]
+            named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
+            chosen += kept
+            concepts += [c for c in named if not refused(c)]
+        return self._mentions(text, folded, chosen, concepts)
+
+    def _apart(
+        self, text: str, folded: str, places: list[list[_Named]]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """`_judged` where no two spans overlap (most texts): each span is judged alone and
+        keeps all it names."""
+        refused = rules.Refusals(text, folded)
+        chosen: list[Candidate] = []
+        concepts: list[Candidate] = []
+        for ((start, end, targets, uris),) in places:
+            if not refused((start, end, "")):
+                chosen += [(start, end, t) for t in targets]
+                concepts += [(start, end, u) for u in uris]
+        return self._mentions(text, folded, chosen, concepts, apart=True)
+
+    def _resolved(
+        self, text: str, folded: str, named: list[_Named], pairs: list[rules.Pair]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """Mentions where names overlap, stand inside acronym pairs or across an adjective:
+        each name a candidate, overlaps resolved by evidence before the rules judge them."""
+        skills = [(a, b, t) for a, b, targets, _ in named for t in targets]
+        concepts = [(a, b, u) for a, b, _, uris in named for u in uris]
+        if pairs:
+            skills = rules.with_expansions(skills, pairs)
+            concepts = rules.with_expansions(concepts, pairs)
+        linked = self.esco.linked
+        # A skill inside a longer product name that ESCO knows as another concept is the
+        # product: "SQL" in "SQL Server".
+        skills = rules.outside_longer(
+            skills,
+            concepts,
+            lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+        )
         # The rules on teams, meetings, products and topics judge what resolution kept: a name
         # they refuse takes the names inside it along ("machine learning developers").
-        chosen = [c for c in rules.resolve(skills) if not rules.blocked(text, folded, c[0], c[1])]
-        found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
+        refused = rules.Refusals(text, folded)
+        chosen = [c for c in rules.resolve(skills) if not refused(c)]
         if concepts:
-            concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s) == u)
-            concepts = [c for c in concepts if not rules.blocked(text, folded, c[0], c[1])]
+            concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s[2]) == u)
+            concepts = [c for c in concepts if not refused(c)]
+        return self._mentions(text, folded, chosen, concepts)
+
+    def _mentions(
+        self,
+        text: str,
+        folded: str,
+        chosen: list[Candidate],
+        concepts: list[Candidate],
+        apart: bool = False,
+    ) -> tuple[list[Mention], list[Mention]]:
+        """The mentions of the skills and concepts kept, less ordinary words out of a technical
+        text; a skill found names the concept it links to precisely. When no two spans
+        overlap (`apart`), the concepts need no resolving: each span keeps them all."""
+        chosen, concepts = rules.in_topic(folded, chosen, concepts)
+        linked = self.esco.linked
+        found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
         concepts += [(a, b, linked[s]) for a, b, s in chosen if s in linked]
-        esco = [Mention(u, a, b, text[a:b]) for a, b, u in rules.resolve(concepts)]
+        concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
+        esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
+
+    def _named(self, text: str, folded: str, encoded: Encoded, language: str) -> list[_Named]:
+        """What each match of the automaton names once its checks are passed, in the order of
+        the matches, then the terms with an adjective inside them."""
+        automaton = self._automata[language]
+        decisions = self._decisions[language]
+        if len(decisions) >= CACHE_LIMIT:
+            decisions.clear()
+        form = encoded.encoded
+        lower_case = text.islower()
+        named: list[_Named] = []
+        gaps: list[int] = []
+        span = encoded.span
+        for last, (size, rank, names, gap) in automaton.iter(form):
+            if gap:
+                gaps.append(last)
+            if not names:
+                continue
+            start, end = span(last - size + 1, last + 1)
+            written = text[start:end]
+            key = (rank, written, lower_case)
+            decision = decisions.get(key)
+            if decision is None:
+                decision = decisions[key] = _decide(names, written, lower_case, language)
+            skills, concepts, contextual = decision
+            if contextual:
+                skills, concepts = _with_context(folded, start, end, decision)
+            if skills or concepts:
+                named.append((start, end, skills, concepts))
+        for start, end, names in _inside_gaps(automaton, form, gaps):
+            start, end = span(start, end)
+            decision = _decide(names, text[start:end], lower_case, language, gapped=True)
+            skills, concepts = _with_context(folded, start, end, decision)
+            if skills or concepts:
+                named.append((start, end, skills, concepts))
+        return named
 
 
 def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
     for skill in taxonomy.skills.values():
         folded_names = {fold_text(n) for n in skill.all_aliases()}
-        for short, (full, context) in rules.SHORT_FORMS.items():
+        for short, full in rules.SHORT_FORMS.items():
             if full in folded_names:
-                yield _Name(skill.id, short, False, context)
+                yield _Name(skill.id, short, False, ())
         for name in skill.all_aliases():
             yield _Name(skill.id, name, bool(ACRONYM.match(name)), ())
         for name, words in skill.context_aliases.items():
@@ -140,50 +311,171 @@ def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
 def _esco_names(index: EscoIndex) -> Iterator[_Name]:
     for concept in index.concepts.values():
         for name in concept.names:
-            yield _Name(concept.uri, name, name in concept.exact_case, (), esco=True)
+            preferred = name in (concept.label.en, concept.label.fr)
+            exact = name in concept.exact_case
+            yield _Name(concept.uri, name, exact, (), esco=True, preferred=preferred)
 
 
 def _variants(name: str) -> tuple[str, ...]:
-    """The folded forms a name is matched under: as written, joined where it has a hyphen
-    ("e-learning", "elearning"), and singular when written in the plural."""
-    folded = " ".join(fold_text(name).split())
-    if len(folded) < 2:
+    """The forms a name is matched under: as written, joined where it has a hyphen
+    ("e-learning", "elearning"), and an acronym in the plural ("GPUs": Snowball leaves it)."""
+    if len(" ".join(fold_text(name).split())) < 2:
         return ()
-    forms = [folded]
+    forms = [name]
     if "-" in name:
-        forms.append(" ".join(fold_text(name.replace("-", "")).split()))
-    if not ACRONYM.match(name) and len(folded) > 5 and folded.endswith("s"):
-        if not folded.endswith(("ss", "us", "is")):
-            forms.append(folded[:-1])
+        forms.append(name.replace("-", ""))
+    if ACRONYM.match(name):
+        forms.append(name + "s")
     return tuple(dict.fromkeys(forms))
 
 
-def _accepts(name: _Name, text: str, folded: str, start: int, end: int) -> bool:
-    if name.exact_case and text[start:end] != name.written:
-        return False
-    if name.context:
-        window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
-        return any(contains_word(window, word) for word in name.context)
-    return True
+def _automaton(names: tuple[_Name, ...], normaliser: Normaliser) -> ahocorasick.Automaton:
+    """One automaton of every name normalised as `normaliser` does, and of the adjectives
+    that may stand inside a term; the normaliser learns the names' tokens."""
+    entries: dict[tuple[str, ...], list[_Name]] = {}
+    for name in names:
+        for variant in _variants(name.written):
+            keys = normaliser.keys(variant)
+            if keys:
+                entries.setdefault(keys, []).append(name)
+    adjectives = {normaliser.keys(word) for word in rules.INSIDE_TERMS}
+    normaliser.learn([*entries, *adjectives])
+    automaton = ahocorasick.Automaton()
+    for rank, keys in enumerate(sorted(entries.keys() | adjectives, key=normaliser.rank)):
+        found = _unambiguous(tuple(dict.fromkeys(entries.get(keys, ()))))
+        # The names that need no check of case or context first, as they are decided first.
+        ordered = tuple(n for n in found if not n.checked) + tuple(n for n in found if n.checked)
+        code = normaliser.encode(keys)
+        automaton.add_word(code, (len(code), rank, ordered, keys in adjectives))
+    automaton.make_automaton()
+    return automaton
 
 
-def _word_end(folded: str, end: int) -> int | None:
-    """Where the matched word ends (allowing a plural ending), or None if mid-word."""
-    if end >= len(folded) or not folded[end].isalnum():
-        return end
-    for ending in PLURAL_ENDINGS:
-        stop = end + len(ending)
-        if folded[end:stop] == ending and (stop >= len(folded) or not folded[stop].isalnum()):
-            return stop
-    return None
+def _unambiguous(names: tuple[_Name, ...]) -> tuple[_Name, ...]:
+    """The names under one normalised form, less ESCO's that would make it ambiguous: when
+    several concepts share the form, only those whose preferred label it is keep it (as
+    `scripts/build_esco_index.py` does for labels written alike)."""
+    concepts = {n.target for n in names if n.esco}
+    if len(concepts) < 2:
+        return names
+    preferred = {n.target for n in names if n.esco and n.preferred}
+    return tuple(n for n in names if not n.esco or n.target in preferred)
+
+
+def _inside_gaps(
+    automaton: ahocorasick.Automaton, form: str, gaps: list[int]
+) -> Iterator[tuple[int, int, tuple[_Name, ...]]]:
+    """Terms with one adjective inside them, as token spans of the encoding: the tokens around
+    each adjective are matched again without it, and a name found across the place it stood
+    is kept."""
+    for gap_end in gaps:
+        gap = gap_end + 1 - TOKEN_SIZE
+        left_start = max(0, gap - GAP_WINDOW * TOKEN_SIZE)
+        left = form[left_start:gap]
+        window = left + form[gap_end + 1 : gap_end + 1 + GAP_WINDOW * TOKEN_SIZE]
+        for last, (size, _, names, _) in automaton.iter(window):
+            start, end = last - size + 1, last + 1
+            if start < len(left) < end and names:
+                yield left_start + start, end - len(left) + gap_end + 1, names
+
+
+def _decide(
+    names: tuple[_Name, ...], written: str, lower_case: bool, language: str, gapped: bool = False
+) -> _Decision:
+    """What a match written so decides for each of its names: named, refused, or named if a
+    context word is near. A text written all in lower case ("java sql heroku") says nothing by
+    its case: an acronym of three letters or more is read there as written. A name whose case
+    must match does not stand on both sides of an adjective."""
+    folded = fold_text(written)
+    last_word = folded[folded.rfind(" ") + 1 :]
+    skills: list[str] = []
+    concepts: list[str] = []
+    contextual: list[_Name] = []
+    for name in names:
+        if name.exact_case:
+            if gapped:
+                continue
+            if not (name.acronym and lower_case):
+                ending = written[len(name.written) :]
+                if not written.startswith(name.written) or ending not in PLURAL_ENDINGS:
+                    continue
+        if not _same_kind(name, last_word, language) or not _same_word(name, folded, language):
+            continue
+        if name.context:
+            contextual.append(name)
+        else:
+            (concepts if name.esco else skills).append(name.target)
+    return tuple(sorted(set(skills))), tuple(sorted(set(concepts))), tuple(contextual)
+
+
+def _places(named: list[_Named]) -> list[list[_Named]]:
+    """The spans in order, those that overlap grouped together: one place each."""
+    places: list[list[_Named]] = []
+    reach = -1
+    for span in sorted(named):
+        if span[0] < reach:
+            places[-1].append(span)
+            reach = max(reach, span[1])
+        else:
+            places.append([span])
+            reach = span[1]
+    return places
+
+
+def _with_context(
+    folded: str, start: int, end: int, decision: _Decision
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The skills and concepts a match names, with those of its names that need a context
+    word when one is near."""
+    skills, concepts, contextual = decision
+    window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
+    near = [name for name in contextual if contains_any(window, name.context)]
+    if not near:
+        return skills, concepts
+    return (
+        tuple(sorted({*skills, *(n.target for n in near if not n.esco)})),
+        tuple(sorted({*concepts, *(n.target for n in near if n.esco)})),
+    )
+
+
+def _same_word(name: _Name, written: str, language: str) -> bool:
+    """Whether a one-word name is written as itself: in the singular or the plural, as a verb
+    made from it with -iser/-ize (« conteneuriser », "containerized"), or in French as a
+    verb made from an English -ing noun (« monitorer »). A word alone has no other word to
+    confirm it, so the stem shared by "transformers" and « transformation », "profile" and
+    "profiling", « supervision » and « superviser » is not enough."""
+    if not name.single or written == name.last_word:
+        return True
+    word = name.last_word
+    if written in (word + "s", word + "es", word + "x") or word in (
+        written + "s",
+        written + "es",
+        written + "x",
+    ):
+        return True
+    if word.endswith(("isation", "ization", "iser", "izer", "ise", "ize")):
+        root = word[: max(word.rfind("is"), word.rfind("iz")) + 2]
+        return written.startswith(root)
+    if language == "fr" and word.endswith("ing"):
+        return written.startswith(word[:-3]) and written.endswith(FRENCH_VERB_ENDINGS)
+    return written[:-1] == word[:-1] and written[-1:] in "sxe" and word[-1:] in "sxe"
+
+
+def _same_kind(name: _Name, last_word: str, language: str) -> bool:
+    """Whether a match names what the name names: a person where the name says a person, an
+    activity where it says an activity ("web developers" is not web development)."""
+    if last_word == name.last_word:
+        return True
+    endings = PERSON_ENDINGS[language]
+    return not last_word.endswith(endings) or name.last_word.endswith(endings)
 
 
 def extract_skills(
     text: str, taxonomy: Taxonomy, language: str = "auto", matcher: SkillMatcher | None = None
 ) -> Extraction:
     """The skills `text` mentions, with spans; `language` "auto" detects English or French."""
-    found, concepts = (matcher or SkillMatcher(taxonomy)).find_all(text)
-    resolved = detect_language(text) if language == "auto" else language
+    resolved = detect_language(text) if language not in LANGUAGES else language
+    found, concepts = (matcher or SkillMatcher(taxonomy)).find_all(text, resolved)
     return Extraction(resolved, tuple(found), tuple(concepts))
 
 

@@ -8,11 +8,15 @@ works on candidates `(start, end, target)`, where the target is a skill id or an
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 Candidate = tuple[int, int, str]
+# An acronym and its expansion: (short start, short end, long start, long end, end of the pair).
+Pair = tuple[int, int, int, int, int]
 
 # A name followed by one of these names people or a meeting, not a skill: "machine learning
 # developers" is a team, "scrum meetings" a ritual.
@@ -35,47 +39,269 @@ MATHEMATICS = (
     "mathematiques maths math stochastic stochastique linear lineaire descent descente "
     "probability probabilites statistics statistiques"
 ).split()
+# Keyed by the word's root, so that the verbs made from it are gated too (« Optimisez le
+# stockage », "optimize costs").
 GATED: Mapping[str, tuple[str, ...]] = {
-    "optimisation": tuple(MATHEMATICS),
-    "optimization": tuple(MATHEMATICS),
+    "optimis": tuple(MATHEMATICS),
+    "optimiz": tuple(MATHEMATICS),
 }
+_GATED_ROOT = len(next(iter(GATED)))
+assert all(len(root) == _GATED_ROOT for root in GATED)
 GATE_WINDOW = 80
-# Short forms that stand for a longer name only in its topic's context: "cloud" is cloud
-# computing in "migrate to the cloud on AWS", « le cloud public », not in "word cloud".
+# Short forms that stand for a longer name only in its topic: "cloud" is cloud computing in
+# "migrate to the cloud on AWS", « le cloud public », "java cloud python", not in "word
+# cloud". The short form is an ordinary word (below), kept near these words, any technical
+# word or another skill.
 CLOUD = (
     "aws azure gcp google amazon microsoft migration migrate migrer public private prive "
     "hybrid hybride native provider providers fournisseur fournisseurs hosting hebergement "
     "saas iaas paas infrastructure infrastructures deploy deployment deploiement kubernetes "
     "serverless"
 ).split()
-SHORT_FORMS: Mapping[str, tuple[str, tuple[str, ...]]] = {
-    "cloud": ("cloud computing", tuple(CLOUD)),
-}
+SHORT_FORMS: Mapping[str, str] = {"cloud": "cloud computing"}
+# Words that are a skill only in a technical text: "monitoring the animals' health", « la
+# restauration collective », "shipping containers", « la supervision d'une équipe » name none.
+# Such a word alone is kept when a technical word or another skill is near it.
+ORDINARY_WORDS = frozenset(
+    "monitoring supervision surveillance restauration sauvegarde sauvegarder backup routage "
+    "routing switching commutation container conteneur transformer consensus database source "
+    "statistique statistic statistics probabilite probability profiling profilage caching "
+    "astreinte alerting pipeline agilite agility agile transformation metrologie torch jeton "
+    "adapter passerelle capteur sensor drone informatique processor electronique electronics "
+    "robotique robotics cloud".split()
+)
+TECHNICAL_WORDS = (
+    "software logiciel logiciels system systems systeme systemes server servers serveur "
+    "serveurs network networks reseau reseaux cloud data donnees application applications "
+    "infrastructure infrastructures code api apis it si informatique devops linux windows "
+    "production deployment deploiement metrics metriques logs alerts alertes incident "
+    "incidents security securite machine model models modele modeles kubernetes docker "
+    "python java sql programming programmation developer developers developpeur "
+    "developpeurs developpement development engineering ingenierie web digital numerique "
+    "technique technical technologies technology tech dev ops"
+).split() + CLOUD
+_TECHNICAL = tuple(TECHNICAL_WORDS)
+TOPIC_WINDOW = 200
+# Words that make a one-word name a matter of business or people, not of software: « l'agilité
+# commerciale », "business agility", « la transformation organisationnelle », "the pipeline of
+# candidates", "sales pipeline".
+BUSINESS_WORDS = frozenset(
+    "commercial commerciale commerciaux commerciales organisationnel organisationnelle "
+    "organisationnels organisationnelles organisational organizational organisation "
+    "organization business sales vente ventes managerial manageriale strategique strategic "
+    "strategy strategie marketing rh hr talent talents candidate candidates candidat "
+    "candidats recrutement recruitment recruiting hiring client clients customer customers "
+    "financial financiere financier humaine humaines human people personnel culturelle "
+    "cultural".split()
+)
+# Adjectives that may stand between the words of a term: « l'ingénierie moderne des
+# données », "event-driven scalable architecture". Only words whose stem names no thing of
+# their own (not "distributed": `distribut` is also "distribution").
+INSIDE_TERMS = (
+    "modern moderne hybrid hybride robust robuste scalable fiable reliable efficace "
+    "efficient avancé advanced sécurisé"
+).split()
+# Words that an acronym's expansion may hold without a letter of their own ("Infrastructure
+# as Code", « Système de Gestion de Base de Données »).
+EXPANSION_FILLERS = frozenset(
+    "of for and the as a an in on to de des du d la le les l et en pour par au aux a".split()
+)
+_SHORT_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*\)")
+_SHORT_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9&+.]{0,10}[A-Z0-9])(s?)\s*$")
+_LONG_IN_BRACKETS = re.compile(r"\(([^()]{3,120})\)")
+_WORDS = re.compile(r"[^\W\d_]+")
 # No name is longer than this many characters (for looking back from a position).
 LONGEST_NAME = 120
 
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 _NEXT_WORD_CASED = re.compile(r" ([A-Za-z]+)")
-CONNECTORS = frozenset("de du des d la le les l".split())
+CONNECTORS = frozenset("de du des d la le les l the".split())
 
 
 def blocked(text: str, folded: str, start: int, end: int) -> bool:
-    """Whether the candidate at `start:end` is a team, a meeting, a product or an ordinary
-    word out of its topic rather than a skill."""
+    """Whether the candidate at `start:end` is a team, a meeting, a product, a matter of
+    business or people, or an ordinary word out of its topic rather than a skill."""
     following = _NEXT_WORD.match(folded, end)
-    if following and following[1] in PEOPLE_AND_MEETINGS_AFTER:
+    next_word = following[1] if following else ""
+    if next_word in PEOPLE_AND_MEETINGS_AFTER:
         return True
+    # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
+    # teams", « l'équipe DevOps/SRE ».
+    if following and text[end : end + 1] == "/":
+        after = _NEXT_WORD.match(folded, following.end())
+        if after and after[1] in PEOPLE_AND_MEETINGS_AFTER:
+            return True
+    if start > 1 and text[start - 1] == "/":
+        joined = folded.rfind(" ", 0, start - 1) + 1
+        if _previous_word(folded, joined) in PEOPLE_AND_MEETINGS_BEFORE:
+            return True
     if text[end + 1 : end + 2].isupper():
         cased = _NEXT_WORD_CASED.match(text, end)
         if cased and cased[1] in PRODUCT_AFTER:
             return True
-    if start and _previous_word(folded, start) in PEOPLE_AND_MEETINGS_BEFORE:
+    previous = _previous_word(folded, start) if start else ""
+    if previous in PEOPLE_AND_MEETINGS_BEFORE:
         return True
-    context = GATED.get(folded[start:end])
-    if context is not None:
+    if " " not in folded[start:end] and _business_sense(folded, following, previous):
+        return True
+    context = GATED.get(folded[start : start + _GATED_ROOT])
+    if context is not None and " " not in folded[start:end]:
         window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
-        return not any(contains_word(window, word) for word in context)
+        return not contains_any(window, context)
     return False
+
+
+class Refusals:
+    """`blocked` for the candidates of one text, judged once per span: a skill and the ESCO
+    concept of the same words ("Python") share one verdict."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.verdicts: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, candidate: Candidate) -> bool:
+        span = candidate[:2]
+        verdict = self.verdicts.get(span)
+        if verdict is None:
+            verdict = self.verdicts[span] = blocked(
+                self.text, self.folded, candidate[0], candidate[1]
+            )
+        return verdict
+
+
+def business_sense(folded: str, start: int, end: int) -> bool:
+    """Whether a one-word candidate is qualified as business or people: « agilité
+    commerciale », "business agility", "pipeline of candidates"."""
+    if " " in folded[start:end]:
+        return False
+    return _business_sense(folded, _NEXT_WORD.match(folded, end), _previous_word(folded, start))
+
+
+def _business_sense(folded: str, following: re.Match[str] | None, previous: str) -> bool:
+    if following and following[1] in ("of", "de", "des", "du", "d"):
+        following = _NEXT_WORD.match(folded, following.end())
+    if following and following[1] in BUSINESS_WORDS:
+        return True
+    return previous in BUSINESS_WORDS
+
+
+def in_topic(
+    folded: str, skills: list[Candidate], concepts: list[Candidate]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
+    word nor another skill near them."""
+    ordinary = [c for c in (*skills, *concepts) if _ordinary(folded, c)]
+    if not ordinary:
+        return skills, concepts
+    anchors = sorted({c[:2] for c in (*skills, *concepts)} - {c[:2] for c in ordinary})
+    refused = {c[:2] for c in ordinary if not _technical_near(folded, c, anchors)}
+    if not refused:
+        return skills, concepts
+    return (
+        [c for c in skills if c[:2] not in refused],
+        [c for c in concepts if c[:2] not in refused],
+    )
+
+
+def _ordinary(folded: str, candidate: Candidate) -> bool:
+    word = folded[candidate[0] : candidate[1]]
+    return word in ORDINARY_WORDS or (word[-1:] in "sx" and word[:-1] in ORDINARY_WORDS)
+
+
+def _technical_near(folded: str, candidate: Candidate, anchors: list[tuple[int, int]]) -> bool:
+    start, end = candidate[0], candidate[1]
+    if any(abs(a - start) <= TOPIC_WINDOW or abs(b - end) <= TOPIC_WINDOW for a, b in anchors):
+        return True
+    window = folded[max(0, start - TOPIC_WINDOW) : start] + " " + folded[end : end + TOPIC_WINDOW]
+    return contains_any(window, _TECHNICAL)
+
+
+def expansion_pairs(text: str) -> list[Pair]:
+    """Acronyms and their expansions written side by side, either way round: "Retrieval-
+    Augmented Generation (RAG)", « des APIs (Application Programming Interfaces) ». Each pair
+    is `(short start, short end, long start, long end, end of the pair)`, the pair ending
+    with its closing bracket; the expansion's words start with the acronym's letters in
+    order (small words such as "as", « de » may have none)."""
+    pairs: list[Pair] = []
+    for match in _SHORT_IN_BRACKETS.finditer(text):
+        letters = _letters(match[1])
+        before = text[max(0, match.start() - 150) : match.start()]
+        words = list(_WORDS.finditer(before))
+        for first in range(len(words) - 1, max(-1, len(words) - 2 * len(letters) - 2), -1):
+            if _spells(letters, [w[0] for w in words[first:]]):
+                offset = match.start() - len(before)
+                long_end = offset + words[-1].end()
+                if not text[long_end : match.start()].strip():
+                    long_start = offset + words[first].start()
+                    pairs.append((match.start(1), match.end(2), long_start, long_end, match.end()))
+                break
+    bracket = text.find("(")
+    while bracket >= 0:
+        short = _SHORT_BEFORE.search(text, max(0, bracket - 16), bracket)
+        inside = _LONG_IN_BRACKETS.match(text, bracket) if short else None
+        bracket = text.find("(", bracket + 1)
+        if not short or not inside:
+            continue
+        letters = _letters(short[1])
+        inner = list(_WORDS.finditer(inside[1]))
+        for last in range(len(letters), min(len(inner), 2 * len(letters) + 2) + 1):
+            if _spells(letters, [w[0] for w in inner[:last]]):
+                offset = inside.start(1)
+                pairs.append(
+                    (
+                        short.start(1),
+                        short.end(2),
+                        offset + inner[0].start(),
+                        offset + inner[last - 1].end(),
+                        inside.end(),
+                    )
+                )
+                break
+    return pairs
+
+
+def _letters(short: str) -> str:
+    return "".join(c for c in short.lower() if c.isalpha())
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether the words' initials give the letters, small words allowed to give none."""
+    return len(letters) >= 2 and _spells_rest(letters, words)
+
+
+def _spells_rest(letters: str, words: list[str]) -> bool:
+    if not words:
+        return not letters
+    if not letters:
+        return all(w.lower() in EXPANSION_FILLERS for w in words)
+    head, rest = words[0], words[1:]
+    if head[0].lower() == letters[0] and _spells_rest(letters[1:], rest):
+        return True
+    return head.lower() in EXPANSION_FILLERS and _spells_rest(letters, rest)
+
+
+def with_expansions(candidates: list[Candidate], pairs: list[Pair]) -> list[Candidate]:
+    """Candidates where an acronym and its expansion are one mention: what either names
+    exactly is named by the whole pair, and a name that covers only part of an expansion
+    ("Application Programming" in "Application Programming Interfaces") is no mention."""
+    for short_start, short_end, long_start, long_end, end in pairs:
+        start = min(short_start, long_start)
+        targets = {
+            t
+            for a, b, t in candidates
+            if (a, b) == (short_start, short_end) or (a <= long_start and long_end <= b <= end)
+        }
+        candidates = [
+            c
+            for c in candidates
+            if not (
+                long_start <= c[0] and c[1] <= long_end and (c[0], c[1]) != (long_start, long_end)
+            )
+            or c[2] in targets
+        ]
+        present = {c for c in candidates if c[:2] == (start, end)}
+        candidates += [(start, end, t) for t in sorted(targets) if (start, end, t) not in present]
+    return sorted(candidates)
 
 
 def _previous_word(folded: str, start: int) -> str:
@@ -84,6 +310,19 @@ def _previous_word(folded: str, start: int) -> str:
     while words and words[-1] in CONNECTORS:
         words.pop()
     return words[-1] if words else ""
+
+
+@functools.cache
+def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of the words as a whole word (`contains_word` for all at once,
+    in one pass)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+def contains_any(window: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` occurs in `window` as a whole word."""
+    return any_word(words).search(window) is not None
 
 
 def contains_word(window: str, word: str) -> bool:
@@ -98,45 +337,59 @@ def contains_word(window: str, word: str) -> bool:
     return False
 
 
-def product_names(text: str, concepts: list[Candidate]) -> list[Candidate]:
-    """The ESCO candidates written as product names: each word capitalised ("SQL Server")."""
-    return [
-        c
-        for c in concepts
-        if all(w[:1].isupper() or w[:1].isdigit() for w in text[c[0] : c[1]].split())
-    ]
+def product_name(text: str, candidate: Candidate) -> bool:
+    """Whether a candidate is written as a product name: each word capitalised ("SQL Server")."""
+    return all(
+        w[:1].isupper() or w[:1].isdigit() for w in text[candidate[0] : candidate[1]].split()
+    )
 
 
 def outside_longer(
-    inner: list[Candidate], outer: list[Candidate], same: Callable[[str, str], bool]
+    inner: list[Candidate], outer: list[Candidate], same: Callable[[str, Candidate], bool]
 ) -> list[Candidate]:
     """`inner` candidates minus those strictly inside a longer `outer` one that names something
-    else: "SQL" inside the product "SQL Server", ESCO's "Google" inside "Google Cloud"."""
-    if not outer or not inner:
+    else (`same(inner target, outer candidate)` is false): "SQL" inside the product "SQL
+    Server", ESCO's "Google" inside "Google Cloud"."""
+    if not outer or not inner or not _nested(inner, outer):
         return inner
     ordered = sorted(outer)
     starts = [c[0] for c in ordered]
     kept = []
-    for start, end, target in inner:
+    for candidate in inner:
+        start, end, target = candidate
         first = bisect.bisect_left(starts, start - LONGEST_NAME)
         last = bisect.bisect_right(starts, start)
         inside = any(
-            a <= start and end <= b and b - a > end - start and not same(target, other)
-            for a, b, other in ordered[first:last]
+            other[0] <= start
+            and end <= other[1]
+            and other[1] - other[0] > end - start
+            and not same(target, other)
+            for other in ordered[first:last]
         )
         if not inside:
-            kept.append((start, end, target))
+            kept.append(candidate)
     return kept
 
 
-def resolve(candidates: list[Candidate], keep_ties: bool = True) -> list[Candidate]:
+def _nested(inner: list[Candidate], outer: list[Candidate]) -> bool:
+    """Whether two distinct spans of the candidates overlap (else none is inside another)."""
+    spans = sorted({c[:2] for c in inner} | {c[:2] for c in outer})
+    return any(b[0] < a[1] for a, b in pairwise(spans))
+
+
+def resolve(
+    candidates: list[Candidate], keep_ties: bool = True, support: Counter[str] | None = None
+) -> list[Candidate]:
     """Non-overlapping candidates, in order. A name inside a longer name gives way to it ("AWS"
     in "AWS Lambda"); of two names that only overlap, the one the text repeats elsewhere wins,
-    then the longer; the same span named for two targets keeps both when `keep_ties`."""
+    then the longer; the same span named for two targets keeps both when `keep_ties`. `support`
+    counts the spans naming each target in the whole text, when `candidates` are only part of
+    it (the overlapping names of one place)."""
     if _apart(candidates):
         return candidates
     unique = sorted(set(candidates), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
-    support = Counter(target for _, _, target in unique)
+    if support is None:
+        support = Counter(target for _, _, target in unique)
     outer: list[Candidate] = []
     reach, reach_span = -1, (-1, -1)
     for candidate in unique:

@@ -117,3 +117,86 @@ def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
         assert 0 <= mention.start < mention.end <= len(text)
         assert mention.start >= previous_end or mention.start == found_[0].start
         previous_end = max(previous_end, mention.end)
+
+
+def test_inflected_forms_match_in_both_languages(matcher: SkillMatcher) -> None:
+    assert skills_of(matcher, "Vous concevrez une base de données vectorielle.") == [
+        "llm-apps.vector-databases"
+    ]
+    assert skills_of(matcher, "Les bases de données vectorielles.") == ["llm-apps.vector-databases"]
+    assert skills_of(matcher, "We tune several vector databases.") == ["llm-apps.vector-databases"]
+
+
+def test_verbs_made_from_english_nouns_in_french(matcher: SkillMatcher) -> None:
+    assert skills_of(matcher, "Il faut fine-tuner un modèle sur nos données.") == [
+        "llm-apps.fine-tuning"
+    ]
+    assert "foundations.docker" in skills_of(matcher, "Conteneuriser une application Java.")
+    assert "foundations.docker" in skills_of(matcher, "We containerize every service with Docker.")
+
+
+def test_plural_acronyms_keep_their_case(matcher: SkillMatcher) -> None:
+    assert found(matcher, "We run models on GPUs.") == [("ai-infrastructure.gpu-computing", "GPUs")]
+    assert found(matcher, "Nos modèles tournent sur des GPUs.") == [
+        ("ai-infrastructure.gpu-computing", "GPUs")
+    ]
+    assert found(matcher, "Two RAGs, then old rags.") == [("llm-apps.rag", "RAGs")]
+
+
+def test_an_acronym_and_its_expansion_are_one_mention(matcher: SkillMatcher) -> None:
+    assert found(matcher, "Our stack uses IaC (Infrastructure as Code) everywhere.") == [
+        ("foundations.terraform", "IaC (Infrastructure as Code)")
+    ]
+    assert found(matcher, "Nous pratiquons l'Infrastructure as Code (IaC) au quotidien.") == [
+        ("foundations.terraform", "Infrastructure as Code (IaC)")
+    ]
+
+
+def test_an_adjective_may_stand_inside_a_term(matcher: SkillMatcher) -> None:
+    assert found(matcher, "Vous construirez des pipelines robustes de données.") == [
+        ("data-engineering.etl-elt", "pipelines robustes de données")
+    ]
+    assert found(matcher, "We build an event-driven scalable architecture.") == [
+        ("cloud-native.event-driven-architecture", "event-driven scalable architecture")
+    ]
+
+
+def test_english_terms_in_french_text(matcher: SkillMatcher) -> None:
+    text = "Vous maîtrisez le prompt engineering, les vector databases et le machine learning."
+    assert skills_of(matcher, text) == [
+        "llm-apps.prompt-engineering",
+        "llm-apps.vector-databases",
+        "foundations.ml-fundamentals",
+    ]
+
+
+def test_a_person_is_not_an_activity(matcher: SkillMatcher) -> None:
+    assert skills_of(matcher, "We hire web developers and data engineers.") == []
+    assert "software-engineering.web-frontend" in skills_of(matcher, "Front-end development.")
+
+
+def test_a_lower_case_list_of_tools_reads_acronyms_as_written(matcher: SkillMatcher) -> None:
+    assert "foundations.sql" in skills_of(matcher, "e-commerce ruby sql heroku")
+    assert "foundations.sql" not in skills_of(matcher, "Some sql, and Ruby.")
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Les", "bases", "de", "données", "GPUs", "(RAG)", "l’IaC", "modernes", "—", "  "]
+        ),
+        max_size=30,
+    )
+)
+def test_spans_of_french_words_are_whole_words_of_the_original(words: list[str]) -> None:
+    text = " ".join(words)
+    for mention in SkillMatcher(load_taxonomy(SHIPPED)).find(text, "fr"):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start == 0 or not text[mention.start - 1].isalnum()
+        assert mention.end == len(text) or not text[mention.end].isalnum()
+
+
+def skills_of(matcher: SkillMatcher, text: str) -> list[str]:
+    return [s for s, _ in found(matcher, text)]

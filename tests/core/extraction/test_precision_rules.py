@@ -38,8 +38,16 @@ def test_a_team_or_a_meeting_is_not_a_skill(matcher: SkillMatcher) -> None:
     assert "foundations.ml-fundamentals" in skills(matcher, "You know machine learning well.")
 
 
+def test_names_joined_by_a_slash_share_the_team_around_them(matcher: SkillMatcher) -> None:
+    assert concepts(matcher, "Experience with working in Scrum/Agile teams is a plus.") == []
+    assert concepts(matcher, "Vous rejoindrez l'équipe DevOps/Kubernetes du site.") == []
+    assert concepts(matcher, "Vous pratiquez Scrum/Kanban au quotidien.") != []
+
+
 def test_optimisation_is_mathematics_only_in_its_context(matcher: SkillMatcher) -> None:
     assert skills(matcher, "Cost optimisation of our cloud invoices.") == []
+    assert skills(matcher, "Optimisez le stockage des données.") == []
+    assert skills(matcher, "Optimize your cloud costs.") == []
     assert "foundations.math-for-ml" in skills(
         matcher, "Optimisation by gradient descent and linear algebra."
     )
@@ -78,3 +86,34 @@ def test_overlaps_prefer_the_name_the_text_repeats(matcher: SkillMatcher) -> Non
     candidates = [(0, 12, "a"), (5, 21, "b"), (40, 52, "a")]
     assert resolve(candidates) == [(0, 12, "a"), (40, 52, "a")]
     assert resolve([(0, 12, "a"), (5, 21, "b")]) == [(5, 21, "b")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'agilité commerciale de nos équipes est un atout.",
+        "La transformation organisationnelle est en cours.",
+        "Business agility and organisational transformation are on the agenda.",
+        "We manage the pipeline of candidates and the sales pipeline.",
+        "Le pipeline de candidats et la supervision de l'équipe commerciale.",
+        "The tasks include monitoring the animals' health.",
+        "La restauration collective et les conteneurs maritimes.",
+        "Superviser une unité de production.",
+        "We will draw a word cloud of the answers.",
+        "Nos commerciaux suivent un profile client précis.",
+    ],
+)
+def test_management_and_hr_vocabulary_gives_nothing(matcher: SkillMatcher, text: str) -> None:
+    assert skills(matcher, text) == [] and concepts(matcher, text) == []
+
+
+def test_ordinary_words_are_skills_in_a_technical_text(matcher: SkillMatcher) -> None:
+    assert "software-architecture.observability" in skills(
+        matcher, "La supervision, les logs et les métriques de nos applications."
+    )
+    assert "foundations.cloud-fundamentals" in skills(matcher, "java cloud python")
+
+
+def test_part_of_an_expansion_names_nothing(matcher: SkillMatcher) -> None:
+    text = "Des APIs (Application Programming Interfaces) bien documentées."
+    assert "ICT system programming" not in concepts(matcher, text)
