@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,12 @@ from advisor.core.extraction import (
 from advisor.core.taxonomy import Taxonomy, fold_text
 from advisor.taxonomy.loading import load_taxonomy
 from tests.core.conftest import SHIPPED
+
+
+@functools.cache
+def shipped_matcher() -> SkillMatcher:
+    """One matcher for the properties' examples (a fixture would be built anew per example)."""
+    return SkillMatcher(load_taxonomy(SHIPPED))
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +118,7 @@ def test_summary_shape(taxonomy: Taxonomy, matcher: SkillMatcher) -> None:
 @given(st.text(max_size=300))
 def test_any_text_gives_valid_non_overlapping_spans(text: str) -> None:
 
-    found_ = SkillMatcher(load_taxonomy(SHIPPED)).find(text)
+    found_ = shipped_matcher().find(text)
     assert len(fold_text(text)) == len(text)
     previous_end = 0
     for mention in found_:
@@ -192,7 +200,7 @@ def test_a_lower_case_list_of_tools_reads_acronyms_as_written(matcher: SkillMatc
 )
 def test_spans_of_french_words_are_whole_words_of_the_original(words: list[str]) -> None:
     text = " ".join(words)
-    for mention in SkillMatcher(load_taxonomy(SHIPPED)).find(text, "fr"):
+    for mention in shipped_matcher().find(text, "fr"):
         assert text[mention.start : mention.end] == mention.text
         assert mention.start == 0 or not text[mention.start - 1].isalnum()
         assert mention.end == len(text) or not text[mention.end].isalnum()
