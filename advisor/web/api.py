@@ -11,7 +11,7 @@ from flask.typing import ResponseReturnValue
 
 from advisor.core.errors import InvalidInput, InvalidProfile
 from advisor.core.taxonomy import skill_dict
-from advisor.core.wording import InvalidCalendar, calendar_options
+from advisor.core.wording import CALENDAR_FIELDS, InvalidCalendar, calendar_options
 from advisor.ics import plan_ics
 from advisor.services import corpus, plans
 from advisor.web import contract
@@ -162,9 +162,6 @@ def calendar(token: str) -> ResponseReturnValue:
     except InvalidCalendar as error:
         return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
     return Response(body, mimetype="text/calendar")
-
-
-CALENDAR_FIELDS = ("start", "weekday", "at")
 
 
 @bp.post("/plans/<token>/what-if")

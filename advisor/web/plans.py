@@ -23,7 +23,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from advisor.core.errors import InvalidInput
-from advisor.core.wording import InvalidCalendar, calendar_options, plan_timeline
+from advisor.core.wording import CALENDAR_FIELDS, InvalidCalendar, calendar_options, plan_timeline
 from advisor.i18n import words_for
 from advisor.ics import plan_ics
 from advisor.pdf import LAYOUT as PDF_LAYOUT
@@ -178,9 +178,6 @@ def download_ics(token: str) -> ResponseReturnValue:
         mimetype="text/calendar",
         headers={"Content-Disposition": f'attachment; filename="{file_name(plan, "ics")}"'},
     )
-
-
-CALENDAR_FIELDS = ("start", "weekday", "at")
 
 
 def calendar_errors(error: InvalidCalendar, plan: dict[str, Any]) -> dict[str, str]:

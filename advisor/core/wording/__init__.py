@@ -7,6 +7,7 @@ shell builds from the Babel catalogues (`advisor.i18n`); nothing here reads a ca
 """
 
 from advisor.core.wording.agenda import (
+    CALENDAR_FIELDS,
     DAY_MINUTES,
     WEEKDAYS,
     Agenda,
@@ -49,6 +50,7 @@ from advisor.core.wording.timeline import (
 from advisor.core.wording.words import Words
 
 __all__ = [
+    "CALENDAR_FIELDS",
     "DAY_MINUTES",
     "FACTORS",
     "WEEKDAYS",

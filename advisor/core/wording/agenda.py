@@ -56,6 +56,10 @@ class CalendarOptions:
     at: time = DEFAULT_TIME
 
 
+# The names `calendar_options` reads, as a query or the command line gives them.
+CALENDAR_FIELDS = ("start", "weekday", "at")
+
+
 def calendar_options(values: Mapping[str, object]) -> CalendarOptions:
     """`start` (YYYY-MM-DD), `weekday` (monday … sunday) and `at` (HH:MM) as given in a query
     or on the command line, each optional; `InvalidCalendar` names every wrong one."""
