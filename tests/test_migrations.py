@@ -24,6 +24,8 @@ TABLES = {
     "article",
     "mention",
     "skill_demand",
+    "team",
+    "team_member",
 }
 
 

@@ -4,6 +4,10 @@ A person's data is a *journey*: the profile they filled in, each assessment of t
 and each plan computed from them. Reassessing adds to the same journey; "Delete my data"
 erases the journey and everything in it. Nothing links a journey to an identity: the only key
 a person holds is the unguessable token of a plan.
+
+A *team* is a coach's group: a journey shared with it is one member, counted in aggregates
+only. Leaving a team, or deleting one's plan, removes the membership; deleting the team
+removes it and its memberships, never the members' journeys.
 """
 
 from __future__ import annotations
@@ -105,6 +109,43 @@ class PlanPdf(SQLModel, table=True):
     pages: int
     created_at: datetime
     body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class Team(SQLModel, table=True):
+    """A coach's group: the dashboard opens with `coach_token`, members join with
+    `invitation_token` (both unguessable, neither opens the other's page)."""
+
+    __tablename__ = "team"
+
+    id: int | None = Field(default=None, primary_key=True)
+    coach_token: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    invitation_token: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    name: str = Field(max_length=100)
+    language: str = Field(max_length=2)
+    target_role: str | None = Field(default=None, max_length=80)
+    created_at: datetime
+
+
+class TeamMember(SQLModel, table=True):
+    """A journey whose ratings (those of its newest plan) are shared with a team."""
+
+    __tablename__ = "team_member"
+
+    team_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("team.id", ondelete="CASCADE"), primary_key=True, nullable=False
+        )
+    )
+    journey_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("journey.id", ondelete="CASCADE"),
+            primary_key=True,
+            nullable=False,
+            index=True,
+        )
+    )
+    joined_at: datetime
 
 
 class Article(SQLModel, table=True):

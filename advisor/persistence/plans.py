@@ -16,6 +16,7 @@ from advisor.persistence.models import (
     PlanPdf,
     PlanRecord,
     ProfileRecord,
+    TeamMember,
 )
 
 
@@ -36,10 +37,10 @@ def insert_plan(
     body: str,
     journey_id: int | None,
     now: datetime,
-) -> None:
+) -> int:
     """Stage a profile, its assessments and its plan (the caller commits, once): a new journey
-    unless `journey_id` names one. Plain inserts, no object tracking: nothing is read back but
-    the new ids, so the write transaction stays short."""
+    unless `journey_id` names one, whose id is returned. Plain inserts, no object tracking:
+    nothing is read back but the new ids, so the write transaction stays short."""
     if journey_id is None:
         journey_id = _insert(session, Journey, created_at=now)
     profile_id = _insert(
@@ -73,6 +74,7 @@ def insert_plan(
             body=body,
         )
     )
+    return journey_id
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -206,7 +208,8 @@ def keep_pdf(
 
 def delete_journey(*, session: Session, journey_id: int) -> None:
     """Stage the erasure of a journey: its plans (and their kept PDFs), profiles and
-    assessments."""
+    assessments, and its memberships of teams."""
+    session.execute(delete(TeamMember).where(TeamMember.journey_id == journey_id))  # type: ignore[arg-type]
     plan_ids = select(PlanRecord.id).where(PlanRecord.journey_id == journey_id)
     session.execute(delete(PlanPdf).where(PlanPdf.plan_id.in_(plan_ids)))  # type: ignore[attr-defined]
     profiles = select(ProfileRecord.id).where(ProfileRecord.journey_id == journey_id)
@@ -218,7 +221,7 @@ def delete_journey(*, session: Session, journey_id: int) -> None:
 
 def count_rows(*, session: Session) -> dict[str, int]:
     """Rows per table: what tests and operators check after an erasure."""
-    tables = ("journey", "profile", "assessment", "plan", "plan_pdf")
+    tables = ("journey", "profile", "assessment", "plan", "plan_pdf", "team", "team_member")
     return {
         name: int(session.execute(text(f"SELECT COUNT(*) FROM {name}")).scalar_one())
         for name in tables

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from advisor.core.errors import InvalidQuestion
 from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
 from advisor.core.planning import Profile, parse_profile, resolve_skill_id
-from advisor.persistence import articles, plans
+from advisor.persistence import articles, plans, teams
 from advisor.persistence.models import PlanRecord
 from advisor.persistence.store import Store
 from advisor.services import jobads
@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 
 class PlanNotFound(LookupError):
     """No plan has this token (never had, or its owner deleted it)."""
+
+
+class TeamNotFound(LookupError):
+    """No team has this token (never had, or its coach deleted it)."""
 
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
@@ -97,14 +101,19 @@ def save_plan(
     profile_data: Any,
     now: datetime,
     previous_token: str | None = None,
+    team_invitation: str | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """`create_plan`, returning the plan's JSON text too (the text saved, to answer with).
+    """`create_plan`, returning the plan's JSON text too (the text saved, to answer with);
+    with `team_invitation`, the plan's journey shares its ratings with that team, in the same
+    transaction (`TeamNotFound` for an unknown invitation, and nothing is saved).
 
-    One read (the earlier plan, the demand signal), the computation and the serialisation
-    outside any transaction, then one short write of plain inserts.
+    One read (the earlier plan, the team, the demand signal), the computation and the
+    serialisation outside any transaction, then one short write of plain inserts.
     """
-    earlier, journey_id = None, None
+    earlier, journey_id, team_id = None, None, None
     with store.query() as connection:
+        if team_invitation is not None:
+            team_id = _team_id(connection, team_invitation)
         if previous_token is not None:
             record = _earlier(connection, previous_token)
             if record is None:
@@ -115,8 +124,38 @@ def save_plan(
         advisor, profile_data, now=now, previous=earlier, demand=demand
     )
     text = plan_json(body)
+    try:
+        _insert(store, profile, body, text, journey_id, team_id, now)
+    except IntegrityError:
+        if team_id is None:
+            raise
+        raise TeamNotFound(team_invitation) from None  # the team was deleted meanwhile
+    return body, text
+
+
+def _team_id(connection: Connection, invitation: str) -> int:
+    found = (
+        teams.team_by_invitation(session=connection, token=invitation)
+        if TOKEN_SHAPE.fullmatch(invitation)
+        else None
+    )
+    if found is None:
+        raise TeamNotFound(invitation)
+    return found.id
+
+
+def _insert(
+    store: Store,
+    profile: Profile,
+    body: dict[str, Any],
+    text: str,
+    journey_id: int | None,
+    team_id: int | None,
+    now: datetime,
+) -> None:
+    """One write: the profile, its assessments, the plan, and the team membership if any."""
     with store.write() as session:
-        plans.insert_plan(
+        journey = plans.insert_plan(
             session=session,
             profile=profile.as_dict(),
             token=body["id"],
@@ -127,7 +166,8 @@ def save_plan(
             journey_id=journey_id,
             now=now,
         )
-    return body, text
+        if team_id is not None:
+            teams.add_member(session=session, team_id=team_id, journey_id=journey, now=now)
 
 
 def get_plan_json(*, store: Store, token: str) -> str:

@@ -4,7 +4,8 @@ It owns the profile and its validation, the role fit (a scikit-learn estimator),
 their priority, the credit for related skills, the two stages (the core at a working level,
 then the role's full level), each skill's parts and their order of study, the schedule in
 weeks, the plan's values and milestones, the planner that runs those steps, and the progress
-between two assessments. See docs/ranking.md.
+between two assessments, and a team's view of a role that singles no member out. See
+docs/ranking.md and docs/teams.md.
 
 The role-fit model imports scikit-learn (about a second): `RoleFitModel` and `fit_role_model`
 are loaded at their first use, so a command that only reads a saved plan never pays for it.
@@ -58,6 +59,19 @@ from advisor.core.planning.stage_targets import (
     WORKING_LEVEL,
     planned_level,
 )
+from advisor.core.planning.team_view import (
+    MAX_TEAM_NAME,
+    MIN_CELL,
+    MIN_SHARED,
+    Band,
+    HeatRow,
+    SharedGap,
+    TeamSettings,
+    TeamView,
+    bands_of,
+    parse_team,
+    team_view,
+)
 
 if TYPE_CHECKING:
     from advisor.core.planning.role_fit import RoleFitModel, fit_role_model
@@ -77,6 +91,9 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "CORE_IMPORTANCE",
+    "MAX_TEAM_NAME",
+    "MIN_CELL",
+    "MIN_SHARED",
     "DEEPEN",
     "FACTOR_WEIGHTS",
     "INVALID_UNICODE",
@@ -87,6 +104,11 @@ __all__ = [
     "WORKING_LEVEL",
     "DeadlineCheck",
     "Gap",
+    "Band",
+    "HeatRow",
+    "SharedGap",
+    "TeamSettings",
+    "TeamView",
     "ImpliedLevel",
     "LevelChange",
     "Milestone",
@@ -114,6 +136,9 @@ __all__ = [
     "measure_progress",
     "months_of",
     "parse_profile",
+    "parse_team",
+    "bands_of",
+    "team_view",
     "place_blocks",
     "planned_level",
     "resolve_skill_id",
