@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from advisor.core.planning import TeamSettings, TeamView, parse_team, team_view
+from advisor.core.wording import team_dict
 from advisor.persistence import teams
 from advisor.persistence.store import Store
 from advisor.persistence.teams import TeamRow
@@ -34,6 +35,7 @@ __all__ = [
     "invitation",
     "join",
     "leave",
+    "summary",
     "teams_of_plan",
 ]
 
@@ -105,6 +107,20 @@ def dashboard(*, store: Store, advisor: Advisor, coach_token: str) -> Dashboard:
     role = advisor.taxonomy.roles.get(role_id or "")
     view = team_view(advisor.taxonomy, role, [m.ratings for m in members])
     return Dashboard(team, view, team.target_role is not None)
+
+
+def summary(*, store: Store, advisor: Advisor, coach_token: str) -> dict[str, Any]:
+    """The dashboard as public JSON, in the team's language (`advisor.core.wording.team`);
+    raises `TeamNotFound`."""
+    found = dashboard(store=store, advisor=advisor, coach_token=coach_token)
+    return team_dict(
+        name=found.team.name,
+        language=found.team.language,
+        created_at=found.team.created_at,
+        view=found.view,
+        taxonomy=advisor.taxonomy,
+        role_chosen=found.role_chosen,
+    )
 
 
 def _commonest_target(targets: list[str | None]) -> str | None:

@@ -1,6 +1,7 @@
 """The plan in words, in the plan's language: why each item sits where it is and its reasons in
 sentences, milestone titles and notes, the plan as the public JSON (DESIGN §4), as Markdown,
-its timeline (for the PDF and the page) and its agenda (for a calendar).
+its timeline (for the PDF and the page) and its agenda (for a calendar); and a team's view as
+JSON and CSV.
 
 It reads the plan's values and never computes a plan. Sentences come through `Words`, which the
 shell builds from the Babel catalogues (`advisor.i18n`); nothing here reads a catalogue.
@@ -35,6 +36,7 @@ from advisor.core.wording.explanations import (
 from advisor.core.wording.markdown import plan_markdown
 from advisor.core.wording.plan_json import cited_sources, plan_dict, progress_dict, schedule_dict
 from advisor.core.wording.standing import implied_sentence, week_end, week_spans, week_start
+from advisor.core.wording.team import CSV_COLUMNS, team_csv, team_dict
 from advisor.core.wording.timeline import (
     Bar,
     Mark,
@@ -51,6 +53,7 @@ from advisor.core.wording.words import Words
 
 __all__ = [
     "CALENDAR_FIELDS",
+    "CSV_COLUMNS",
     "DAY_MINUTES",
     "FACTORS",
     "WEEKDAYS",
@@ -90,6 +93,8 @@ __all__ = [
     "stage_name",
     "steps_in_words",
     "switch_note",
+    "team_csv",
+    "team_dict",
     "week_end",
     "week_spans",
     "week_start",
