@@ -25,6 +25,7 @@ from advisor.web import (
     profile,
     security,
     taxonomy,
+    teams,
 )
 
 
@@ -47,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(plans.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(taxonomy.bp)
+    app.register_blueprint(teams.bp)
     # The API takes no cookies, so it needs no CSRF token; it is rate-limited instead.
     csrf.exempt(api.bp)
     limiter.limit(lambda: str(app.config["API_RATE_LIMIT"]))(api.bp)

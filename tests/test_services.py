@@ -146,6 +146,8 @@ def test_deleting_erases_the_whole_journey(store: Store, advisor: Advisor) -> No
         "assessment": 2,
         "plan": 1,
         "plan_pdf": 0,
+        "team": 0,
+        "team_member": 0,
     }
 
 

@@ -7,13 +7,14 @@ and `details=True` adds the items in the order of study, then every item's level
 and sources, the method and the sources (the full plan). No Flask here: the CLI and the web
 app both call it. A TTF font is embedded so French (é, à, ç, œ, ’, « », —) renders and can be
 copied out.
+
+`render_team_pdf(summary)` draws a team's dashboard (its public JSON) as one page.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -21,18 +22,24 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate
 
 from advisor.i18n import words_for
 from advisor.pdf.details import footer, item_details, method_and_sources
+from advisor.pdf.document import PlanDocument
 from advisor.pdf.styles import BOTTOM_MARGIN, MARGIN, plan_styles
 from advisor.pdf.summary import summary_pages
 from advisor.pdf.tables import ranked_table
+from advisor.pdf.team import render_team_pdf
 
 # Kept with a stored PDF: a PDF drawn by an earlier layout is drawn again.
 LAYOUT = "3"
+TEAM_LAYOUT = "1"
 
-
-@dataclass(frozen=True)
-class PlanDocument:
-    body: bytes
-    pages: int
+__all__ = [
+    "LAYOUT",
+    "TEAM_LAYOUT",
+    "PlanDocument",
+    "render_plan_document",
+    "render_plan_pdf",
+    "render_team_pdf",
+]
 
 
 def render_plan_pdf(

@@ -79,11 +79,14 @@ def create_plan(
     profile_data: Any,
     now: datetime,
     previous_token: str | None = None,
+    team_invitation: str | None = None,
 ) -> dict[str, Any]:
-    """Validate, plan and save; a reassessment joins the earlier plan's journey.
+    """Validate, plan and save; a reassessment joins the earlier plan's journey, and with
+    `team_invitation` the journey shares its ratings with that team.
 
-    Raises `InvalidProfile` or `PlanNotFound` (for an unknown previous plan); either way
-    nothing is saved. The plan is computed between a read and one write transaction.
+    Raises `InvalidProfile`, `PlanNotFound` (for an unknown previous plan) or `TeamNotFound`;
+    either way nothing is saved. The plan is computed between a read and one write
+    transaction.
     """
     return save_plan(
         store=store,
@@ -91,6 +94,7 @@ def create_plan(
         profile_data=profile_data,
         now=now,
         previous_token=previous_token,
+        team_invitation=team_invitation,
     )[0]
 
 

@@ -1,8 +1,8 @@
 """Use cases of teams: create one, open its dashboard, join, leave, erase.
 
 A team holds no one's plan: it points at the journeys whose owners chose to share their
-ratings, and its dashboard aggregates their newest ratings only (`advisor.core.planning.
-team_view`). The coach's token opens the dashboard; the invitation token only joins.
+ratings, and its dashboard aggregates their newest ratings only (`advisor.core.planning.team`).
+The coach's token opens the dashboard; the invitation token only joins.
 """
 
 from __future__ import annotations
@@ -109,11 +109,11 @@ def dashboard(*, store: Store, advisor: Advisor, coach_token: str) -> Dashboard:
     return Dashboard(team, view, team.target_role is not None)
 
 
-def summary(*, store: Store, advisor: Advisor, coach_token: str) -> dict[str, Any]:
-    """The dashboard as public JSON, in the team's language (`advisor.core.wording.team`);
-    raises `TeamNotFound`."""
+def summary(*, store: Store, advisor: Advisor, coach_token: str) -> tuple[TeamRow, dict[str, Any]]:
+    """The team and its dashboard as public JSON, in the team's language
+    (`advisor.core.wording.team`); raises `TeamNotFound`."""
     found = dashboard(store=store, advisor=advisor, coach_token=coach_token)
-    return team_dict(
+    return found.team, team_dict(
         name=found.team.name,
         language=found.team.language,
         created_at=found.team.created_at,

@@ -1,5 +1,5 @@
-"""The JSON API under /api/v1: taxonomy, plans, what-if, a plan's calendar; errors always in
-one JSON shape."""
+"""The JSON API under /api/v1: taxonomy, plans, what-if, a plan's calendar, teams; errors
+always in one JSON shape."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from advisor.core.errors import InvalidInput, InvalidProfile
 from advisor.core.taxonomy import skill_dict
 from advisor.core.wording import CALENDAR_FIELDS, InvalidCalendar, calendar_options
 from advisor.ics import plan_ics
-from advisor.services import corpus, plans
+from advisor.services import corpus, plans, teams
 from advisor.web import contract
 from advisor.web.context import current_advisor, current_store
 from advisor.web.errors import json_error
-from advisor.web.links import location_url
+from advisor.web.links import external_url, location_url
 from advisor.web.openapi import openapi_document
 from advisor.web.security import private
 
@@ -96,13 +96,13 @@ def create_plan() -> ResponseReturnValue:
     if not isinstance(data, dict):
         return bad_json()
     previous = data.pop("previous_plan", None)
-    if previous is not None and not isinstance(previous, str):
-        return json_error(
-            422,
-            "invalid_profile",
-            "the profile has invalid fields",
-            {"previous_plan": "must be a plan id"},
-        )
+    invitation = data.pop("team_invitation", None)
+    for name, value, kind in (
+        ("previous_plan", previous, "plan id"),
+        ("team_invitation", invitation, "team invitation"),
+    ):
+        if value is not None and not isinstance(value, str):
+            return invalid(InvalidProfile({name: f"must be a {kind}"}))
     try:
         plan, text = plans.save_plan(
             store=current_store(),
@@ -110,16 +110,14 @@ def create_plan() -> ResponseReturnValue:
             profile_data=data,
             now=datetime.now(UTC),
             previous_token=previous,
+            team_invitation=invitation,
         )
     except InvalidProfile as error:
         return invalid(error)
     except plans.PlanNotFound:
-        return json_error(
-            422,
-            "invalid_profile",
-            "the profile has invalid fields",
-            {"previous_plan": "no plan has this id"},
-        )
+        return invalid(InvalidProfile({"previous_plan": "no plan has this id"}))
+    except plans.TeamNotFound:
+        return invalid(InvalidProfile({"team_invitation": "no team has this invitation"}))
     # The plan was serialised once to be saved; the same text answers the request.
     response = Response(text, status=201, mimetype="application/json")
     response.headers["Location"] = location_url("api.read_plan", token=plan["id"])
@@ -204,6 +202,58 @@ def evidence(skill_id: str) -> ResponseReturnValue:
     if skill_id not in advisor.taxonomy.skills:
         return json_error(404, "not_found", f"no skill {skill_id!r}")
     return jsonify(corpus.evidence(store=current_store(), advisor=advisor, skill_id=skill_id))
+
+
+@bp.post("/teams")
+@private
+def create_team() -> ResponseReturnValue:
+    """`{"name", "language"?, "target_role"?}` → 201 with the team's summary and its links."""
+    data = json_body()
+    if not isinstance(data, dict):
+        return bad_json()
+    try:
+        contract.parse_body(contract.TeamRequest, data)
+        team = teams.create_team(
+            store=current_store(), advisor=current_advisor(), data=data, now=datetime.now(UTC)
+        )
+    except InvalidInput as error:
+        return json_error(422, "invalid_request", "the request has invalid fields", error.fields)
+    response = jsonify(_team_summary(team.coach_token))
+    response.status_code = 201
+    response.headers["Location"] = location_url("api.read_team", token=team.coach_token)
+    return response
+
+
+@bp.get("/teams/<token>")
+@private
+def read_team(token: str) -> ResponseReturnValue:
+    """The team's summary: aggregates only, by the coach's token."""
+    try:
+        return jsonify(_team_summary(token))
+    except plans.TeamNotFound:
+        return json_error(404, "not_found", "no team has this id (it may have been deleted)")
+
+
+@bp.delete("/teams/<token>")
+@private
+def delete_team(token: str) -> ResponseReturnValue:
+    try:
+        teams.delete_team(store=current_store(), coach_token=token)
+    except plans.TeamNotFound:
+        return json_error(404, "not_found", "no team has this id (it may have been deleted)")
+    return Response(status=204)
+
+
+def _team_summary(token: str) -> dict[str, Any]:
+    """The summary with the team's two tokens and links; raises `TeamNotFound`."""
+    team, summary = teams.summary(
+        store=current_store(), advisor=current_advisor(), coach_token=token
+    )
+    links = {
+        "dashboard": external_url("teams.dashboard", token=team.coach_token),
+        "invitation": external_url("teams.join", token=team.invitation_token),
+    }
+    return {**summary, "id": team.coach_token, "invitation": team.invitation_token, "links": links}
 
 
 @bp.get("/openapi.json")

@@ -183,3 +183,91 @@ def timeline_chart(timeline: Timeline, words: Words) -> TimelineChart:
 def _stage_cell(bars: tuple[Bar, ...], stage: str, words: Words) -> str:
     found = [bar_words(b, words) for b in bars if b.stage == stage]
     return ("\u00a0; " if words.language == "fr" else "; ").join(found) or "—"
+
+
+HEAT_LABEL_WIDTH = 250
+HEAT_CELL = 58
+HEAT_ROW = 30
+HEAT_TOP = 28
+# From no one to everyone, each shade with the ink its figure is written in (contrast ≥ 4.5:1).
+HEAT_SHADES = (
+    ("#ffffff", "#4a4a4a"),
+    ("#dbe6fb", "#1a1a1a"),
+    ("#a9c4f5", "#1a1a1a"),
+    ("#6f9be8", "#1a1a1a"),
+    ("#1f5fc4", "#ffffff"),
+    ("#0b3f99", "#ffffff"),
+)
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    x: int
+    width: int
+    people: int
+    fill: str
+    ink: str
+    title: str
+
+
+@dataclass(frozen=True)
+class HeatChartRow:
+    label: str
+    y: int
+    required_x: int
+    cells: tuple[HeatCell, ...]
+
+
+@dataclass(frozen=True)
+class HeatChart:
+    rows: tuple[HeatChartRow, ...]
+    width: int
+    height: int
+    label_width: int
+    cell: int
+
+    @property
+    def columns(self) -> list[tuple[int, int]]:
+        """Each level and the middle of its column, for the axis."""
+        return [(n, self.label_width + n * self.cell + self.cell // 2) for n in range(6)]
+
+
+def heatmap_chart(summary: dict[str, Any], words: Words) -> HeatChart:
+    """The team's heatmap as SVG geometry: a row per skill, a column per level, a band of
+    merged levels drawn as one wide cell, shaded by its share of the members; a thick line
+    before the level the role requires."""
+    members = max(int(summary["members"]), 1)
+    rows = []
+    for index, row in enumerate(summary["heatmap"]):
+        y = HEAT_TOP + index * HEAT_ROW
+        cells = tuple(_heat_cell(band, members, words) for band in row["bands"])
+        required_x = HEAT_LABEL_WIDTH + row["required"] * HEAT_CELL
+        rows.append(HeatChartRow(_shorten(row["label"], 34), y, required_x, cells))
+    height = HEAT_TOP + len(rows) * HEAT_ROW + 6
+    return HeatChart(
+        tuple(rows), HEAT_LABEL_WIDTH + 6 * HEAT_CELL + 4, height, HEAT_LABEL_WIDTH, HEAT_CELL
+    )
+
+
+def band_levels(band: dict[str, Any], words: Words) -> str:
+    """ "level 3" or "levels 3–4", in words."""
+    if band["low"] == band["high"]:
+        return words.phrase("level {n}", n=band["low"])
+    return words.phrase("levels {low}–{high}", low=band["low"], high=band["high"])
+
+
+def _heat_cell(band: dict[str, Any], members: int, words: Words) -> HeatCell:
+    people = int(band["people"])
+    shade = 0 if people == 0 else min(5, 1 + (people * 5 - 1) // members)
+    fill, ink = HEAT_SHADES[shade]
+    title = words.plural(
+        "{levels}: {n} person", "{levels}: {n} people", people, levels=band_levels(band, words)
+    )
+    return HeatCell(
+        HEAT_LABEL_WIDTH + band["low"] * HEAT_CELL,
+        (band["high"] - band["low"] + 1) * HEAT_CELL,
+        people,
+        fill,
+        ink,
+        title,
+    )

@@ -62,6 +62,11 @@ class Profile(Closed):
     previous_plan: str | None = Field(
         None, description="id of an earlier plan of the same person: the new one shows progress"
     )
+    team_invitation: str | None = Field(
+        None,
+        description="a team's invitation token: the person agrees to share this plan's ratings "
+        "with that team (counted with the others', never named)",
+    )
     target_ad: str | None = Field(
         None,
         max_length=limits.MAX_AD_TEXT,
@@ -159,6 +164,96 @@ class Evidence(Open):
     skill: str
     demand: float
     evidence: list[dict[str, object]]
+
+
+class TeamRequest(Closed):
+    """A new team (POST /api/v1/teams)."""
+
+    name: str = Field(min_length=1, max_length=limits.MAX_TEAM_NAME)
+    language: Language = "en"
+    target_role: str | None = Field(
+        None,
+        description="a role id; null to measure the team against the role most members aim for",
+    )
+
+
+class TeamRole(Open):
+    id: str
+    label: str
+    chosen_by: Literal["team", "members"] = Field(
+        description='"team": the team\'s own target; "members": the role most members aim for'
+    )
+
+
+class TeamRules(Open):
+    min_members: int = Field(description="members who shared before any aggregate is shown")
+    min_people: int = Field(description="the smallest count of people ever shown, but 0")
+
+
+class Band(Open):
+    """`people` members at a level from `low` to `high`: levels of 1 or 2 people are merged
+    with their neighbours, so `people` is 0 or at least `min_people`."""
+
+    low: Level
+    high: Level
+    people: int = Field(ge=0)
+
+
+class HeatmapRow(Open):
+    skill: str
+    label: str
+    required: Level
+    importance: int = Field(ge=1, le=5)
+    bands: list[Band]
+    below: int = Field(
+        ge=0, description="people below the required level (a lower bound unless below_exact)"
+    )
+    below_exact: bool
+
+
+class SharedGap(Open):
+    skill: str
+    label: str
+    people: int = Field(ge=0)
+    people_exact: bool
+    required: Level
+    importance: int = Field(ge=1, le=5)
+    course_hours: int = Field(
+        ge=0, description="one course, from the commonest level below the required one"
+    )
+    saved_hours: int = Field(
+        ge=0, description="(people − 1) × course_hours: one course instead of one per person"
+    )
+
+
+class MissingLevel(Open):
+    skill: str
+    label: str
+    level: Level = Field(description="no member is at this level or above")
+
+
+class TeamLinks(Open):
+    dashboard: str = Field(description="the coach's private page (keep it secret)")
+    invitation: str = Field(description="the page members join from")
+
+
+class TeamSummary(Open):
+    """A team's view: aggregates only, empty until `rules.min_members` members shared."""
+
+    name: str
+    language: Language
+    created_at: str
+    target_role: TeamRole | None
+    members: int = Field(ge=0, description="members who shared their ratings")
+    waiting_for: int = Field(ge=0, description="members still needed before anything is shown")
+    rules: TeamRules
+    coverage: float | None = Field(None, ge=0, le=1)
+    heatmap: list[HeatmapRow]
+    shared_gaps: list[SharedGap]
+    missing: list[MissingLevel]
+    id: str = Field(description="the coach's token: GET and DELETE /api/v1/teams/{id}")
+    invitation: str = Field(description="the invitation's token: join with it")
+    links: TeamLinks
 
 
 Body = TypeVar("Body", bound=BaseModel)

@@ -35,6 +35,7 @@ ROW_INDEX = re.compile(rf"[0-9]{{1,{MAX_FORM_INDEX_DIGITS}}}")
 EXTRA_ROWS = 5
 # The answers of step 1, which travel along through step 2.
 STEP1_FIELDS = (
+    "team",
     "language",
     "current_role",
     "target_role",
@@ -107,6 +108,8 @@ class ProfileForm(FlaskForm):  # type: ignore[misc]
             ),
         ],
     )
+    # The invitation of the team the person was invited to, carried to step 2's question.
+    team = HiddenField(validators=[Optional(), Length(max=64)])
     experience = TextAreaField(
         _l("Your experience in a few lines (optional)"),
         validators=[Optional(), Length(max=limits.MAX_EXPERIENCE)],
@@ -182,12 +185,55 @@ class ExtraSkillForm(Form):  # type: ignore[misc]
         ]
 
 
+SHARE, KEEP = "share", "keep"
+
+
 class AssessmentForm(ProfileForm):
-    """Step 2: the step-1 answers travel along, plus one level per proposed skill."""
+    """Step 2: the step-1 answers travel along, plus one level per proposed skill; invited to
+    a team, the person also says whether the plan's ratings are shared with it."""
 
     levels = RowList(FormField(LevelForm))
     extra = RowList(FormField(ExtraSkillForm), min_entries=EXTRA_ROWS, max_entries=EXTRA_ROWS)
     previous = HiddenField()
+    share_with_team = RadioField(
+        _l("Share with the team"),
+        choices=[
+            SelectChoice(SHARE, _l("Share my ratings with the team, counted with the others")),
+            SelectChoice(KEEP, _l("Do not share: my plan stays mine alone")),
+        ],
+        # Asked only of someone invited to a team: the check below, not the choices', applies.
+        validate_choice=False,
+    )
+
+    def validate_share_with_team(self, field: RadioField) -> None:
+        if (self.team.data or "").strip() and field.data not in (SHARE, KEEP):
+            raise ValidationError(_l("Choose whether your ratings are shared with the team."))
+
+
+class TeamForm(FlaskForm):  # type: ignore[misc]
+    """A new team: its name, the language of its dashboard and exports, its target role."""
+
+    name = StringField(
+        _l("Name of the team"),
+        validators=[
+            InputRequired(message=_l("Give the team a name.")),
+            Length(max=limits.MAX_TEAM_NAME),
+        ],
+        description=_l(
+            "Members see it when they are invited, for example “Support to cloud, 2027”."
+        ),
+    )
+    language = RadioField(
+        _l("Language of the dashboard and its exports"),
+        choices=[SelectChoice("en", "English"), SelectChoice("fr", "Français")],
+        validators=[InputRequired(message=_l("Choose the language of the dashboard."))],
+    )
+    target_role = SelectField(_l("Role the team aims for"), choices=[], validate_choice=True)
+
+    def set_roles(self, roles: Sequence[tuple[str, str]]) -> None:
+        """Offer the roles of the taxonomy, after "the role most members aim for"."""
+        most = SelectChoice("", str(_l("The role most members aim for")))
+        self.target_role.choices = [most, *(SelectChoice(v, label) for v, label in roles)]
 
 
 ROW_FIELD = re.compile(rf"(levels|extra)-([0-9]{{1,{MAX_FORM_INDEX_DIGITS}}})-(skill|level)")

@@ -28,6 +28,8 @@ MODELS: tuple[type[Any], ...] = (
     contract.SkillList,
     contract.RoleList,
     contract.Evidence,
+    contract.TeamRequest,
+    contract.TeamSummary,
 )
 
 REF = "#/components/schemas/{model}"
@@ -48,7 +50,7 @@ def _answer(description: str, model: type[Any]) -> dict[str, Any]:
 def _errors(*codes: str) -> dict[str, Any]:
     meaning = {
         "400": "the body is not a JSON object",
-        "404": "no such plan or skill",
+        "404": "no such plan, team or skill",
         "413": "request body too large",
         "422": "invalid fields, each named in error.fields",
         "429": "too many requests (Retry-After says when to come back)",
@@ -62,6 +64,15 @@ TOKEN = {
     "required": True,
     "schema": {"type": "string"},
     "description": "the plan's unguessable id",
+}
+
+
+COACH = {
+    "name": "token",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": "the coach's unguessable token (the team's id)",
 }
 
 
@@ -174,6 +185,34 @@ def _paths() -> dict[str, Any]:
                     **_errors("404"),
                 },
             }
+        },
+        "/api/v1/teams": {
+            "post": {
+                "summary": "Create a team: its summary, with the coach's token and the invitation",
+                "requestBody": {**body, **_json(contract.TeamRequest)},
+                "responses": {
+                    "201": {
+                        **_answer("the team; Location names its summary", contract.TeamSummary),
+                        "headers": {"Location": {"schema": {"type": "string"}}},
+                    },
+                    **_errors("400", "413", "422"),
+                },
+            }
+        },
+        "/api/v1/teams/{token}": {
+            "get": {
+                "summary": "A team's summary: aggregates of its members' ratings only",
+                "parameters": [COACH],
+                "responses": {
+                    "200": _answer("the summary", contract.TeamSummary),
+                    **_errors("404"),
+                },
+            },
+            "delete": {
+                "summary": "Erase a team, its links and memberships (never the members' plans)",
+                "parameters": [COACH],
+                "responses": {"204": {"description": "erased"}, **_errors("404")},
+            },
         },
         "/api/v1/openapi.json": {
             "get": {

@@ -28,7 +28,7 @@ from advisor.i18n import words_for
 from advisor.ics import plan_ics
 from advisor.pdf import LAYOUT as PDF_LAYOUT
 from advisor.pdf import render_plan_document
-from advisor.services import plans
+from advisor.services import plans, teams
 from advisor.services.assessment import skill_labels, skill_quotes
 from advisor.web import charts, planview
 from advisor.web.context import current_advisor, current_store
@@ -65,27 +65,38 @@ def show(token: str) -> ResponseReturnValue:
     try:
         if kept is not None:
             newer = plans.plan_head(store=store, token=token)
-            if kept[0] == (newer or ""):
+            shared = teams.teams_of_plan(store=store, token=token)
+            if kept[0] == (newer or "", _names(shared)):
                 cached: str = kept[1]
                 return cached
         text, newer = plans.plan_page(store=store, token=token)
     except plans.PlanNotFound:
         abort(404)
+    shared = teams.teams_of_plan(store=store, token=token)
     # A page showing a one-off message is not reused (the template shows the same list).
     one_off = get_flashed_messages(with_categories=True)
-    page = render_plan_page(json.loads(text), what_if=None, newer=newer)
+    page = render_plan_page(json.loads(text), what_if=None, newer=newer, shared=shared)
     if not one_off:
-        pages.put(key, (newer or "", page))
+        pages.put(key, ((newer or "", _names(shared)), page))
     return page
 
 
+def _names(shared: list[teams.TeamRow]) -> tuple[str, ...]:
+    """What of the plan's teams its page shows: leaving one draws the page again."""
+    return tuple(t.invitation_token for t in shared)
+
+
 def render_plan_page(
-    plan: dict[str, Any], what_if: dict[str, Any] | None, newer: str | None = None
+    plan: dict[str, Any],
+    what_if: dict[str, Any] | None,
+    newer: str | None = None,
+    shared: list[teams.TeamRow] | None = None,
 ) -> str:
     """The plan page in the plan's language, whatever the interface language: the page and the
-    plan it shows never disagree."""
+    plan it shows never disagree. `shared`: the teams its ratings are shared with."""
     with force_locale(plan["language"]):
-        return render_template("plans/plan.html", **page_context(plan, what_if, newer))
+        context = page_context(plan, what_if, newer)
+        return render_template("plans/plan.html", **context, teams=shared or [])
 
 
 @bp.get("/<token>/what-if")
@@ -100,7 +111,8 @@ def what_if(token: str) -> ResponseReturnValue:
         with force_locale(plan["language"]):
             flash(_("Choose a skill of the plan and a level from 0 to 5."), "error")
         return redirect(url_for("plans.show", token=token, _anchor="what-if"))
-    return render_plan_page(plan, what_if=answer)
+    shared = teams.teams_of_plan(store=current_store(), token=token)
+    return render_plan_page(plan, what_if=answer, shared=shared)
 
 
 @bp.get("/<token>.json")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -23,7 +23,7 @@ from advisor.core.planning import ImpliedLevel, RoleFit
 from advisor.core.taxonomy import RoleReading, read_current_role
 from advisor.core.wording import Words, implied_sentence
 from advisor.i18n import words_for
-from advisor.services import jobads, plans
+from advisor.services import jobads, plans, teams
 from advisor.services.assessment import (
     ANSWERED,
     CORE,
@@ -40,6 +40,7 @@ from advisor.services.assessment import (
 from advisor.web.context import current_advisor, current_store
 from advisor.web.forms import (
     LEVEL_VALUES,
+    SHARE,
     STEP1_FIELDS,
     SUGGEST,
     AdForm,
@@ -95,6 +96,7 @@ def _render_step1(
     return (
         render_template(
             "profile/step1.html",
+            **_invitation(form),
             form=form,
             error_list=error_list(form, {}) if status == 422 else [],
             question=question,
@@ -190,6 +192,7 @@ def create() -> ResponseReturnValue:
         asked = _ask_the_suggested_role(form, profile)
         if asked is not None:
             return asked
+    invitation = _shared_with(form)
     try:
         plan = plans.create_plan(
             store=current_store(),
@@ -197,6 +200,7 @@ def create() -> ResponseReturnValue:
             profile_data=profile,
             now=datetime.now(UTC),
             previous_token=form.previous.data or None,
+            team_invitation=invitation,
         )
     except InvalidProfile as error:
         _put_errors_on_fields(form, error)
@@ -205,7 +209,35 @@ def create() -> ResponseReturnValue:
         form.previous.data = ""
         form.form_errors.append(_("Your earlier plan was deleted; submit again for a new plan."))
         return _render_step2(form, _levels_typed(form)), 422
+    except plans.TeamNotFound:
+        form.team.data = ""
+        form.form_errors.append(
+            _("The team you were invited to was deleted; submit again for a plan of your own.")
+        )
+        return _render_step2(form, _levels_typed(form)), 422
+    if invitation:
+        with force_locale(plan["language"]):
+            flash(_("Your ratings are shared with the team, never with your name."))
     return redirect(url_for("plans.show", token=plan["id"]), code=303)
+
+
+def _shared_with(form: AssessmentForm) -> str | None:
+    """The invitation of the team the person chose to share this plan's ratings with."""
+    invitation = (form.team.data or "").strip()
+    return invitation if invitation and form.share_with_team.data == SHARE else None
+
+
+def _invitation(form: ProfileForm) -> dict[str, Any]:
+    """The team the form's invitation joins, for the notice and the question of step 2; an
+    invitation whose team was deleted is dropped, and the page says so."""
+    token = (form.team.data or "").strip()
+    if not token:
+        return {"team": None, "lost_team": False}
+    try:
+        return {"team": teams.invitation(store=current_store(), token=token), "lost_team": False}
+    except plans.TeamNotFound:
+        form.team.data = ""
+        return {"team": None, "lost_team": True}
 
 
 def _ask_the_suggested_role(form: AssessmentForm, profile: dict[str, Any]) -> str | None:
@@ -289,6 +321,7 @@ def _render_step2(
         entry.form.name_levels(level_names)
     return render_template(
         "profile/step2.html",
+        **_invitation(form),
         form=form,
         sections=asked.sections,
         headings=_headings(

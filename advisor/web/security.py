@@ -78,9 +78,13 @@ def private(view: Callable[..., ResponseReturnValue]) -> Callable[..., Response]
 # a plan computed and saved, a long text scanned, a PDF drawn. The form's posts share one
 # budget (a person sends two to four of them to get one plan).
 EXPENSIVE_ROUTES = (
-    ("FORM_RATE_LIMIT", ("profile.assess", "profile.revise", "profile.create"), ["POST"]),
+    (
+        "FORM_RATE_LIMIT",
+        ("profile.assess", "profile.revise", "profile.create", "teams.create"),
+        ["POST"],
+    ),
     ("EXTRACT_RATE_LIMIT", ("articles.extract",), ["POST"]),
-    ("PDF_RATE_LIMIT", ("plans.download_pdf",), ["GET"]),
+    ("PDF_RATE_LIMIT", ("plans.download_pdf", "teams.download_pdf"), ["GET"]),
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_wtf import FlaskForm
 
 from advisor.web.forms import STEP1_FIELDS, AssessmentForm, ProfileForm
 
@@ -18,10 +19,11 @@ class FormError:
     message: str
 
 
-def error_list(form: ProfileForm, names: dict[str, str]) -> list[FormError]:
+def error_list(form: FlaskForm, names: dict[str, str]) -> list[FormError]:
     """Every error of the form, in page order, each linked to the control to fix."""
     found = [FormError("", "", message) for message in form.form_errors]
-    for name in STEP1_FIELDS:
+    simple = STEP1_FIELDS if isinstance(form, ProfileForm) else [f.name for f in form]
+    for name in simple:
         field = form[name]
         target = f"{field.id}-0" if field.type == "RadioField" else field.id
         found += [FormError(target, str(field.label.text), m) for m in field.errors]
@@ -34,4 +36,6 @@ def error_list(form: ProfileForm, names: dict[str, str]) -> list[FormError]:
             label = _("Other skill %(n)s", n=index)
             for control in (entry.form.skill, entry.form.level):
                 found += [FormError(control.id, label, m) for m in control.errors]
+        share = form.share_with_team
+        found += [FormError(f"{share.id}-0", str(share.label.text), m) for m in share.errors]
     return found

@@ -59,8 +59,7 @@ from advisor.core.planning.stage_targets import (
     WORKING_LEVEL,
     planned_level,
 )
-from advisor.core.planning.team_view import (
-    MAX_TEAM_NAME,
+from advisor.core.planning.team import (
     MIN_CELL,
     MIN_SHARED,
     Band,
@@ -91,7 +90,6 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "CORE_IMPORTANCE",
-    "MAX_TEAM_NAME",
     "MIN_CELL",
     "MIN_SHARED",
     "DEEPEN",

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from advisor.core.errors import InvalidInput
-from advisor.core.limits import MAX_LEVEL, MIN_LEVEL
+from advisor.core.limits import MAX_LEVEL, MAX_TEAM_NAME, MIN_LEVEL
 from advisor.core.planning.implied import implied_levels, with_floors
 from advisor.core.taxonomy import Role, Taxonomy
 
@@ -33,7 +33,6 @@ from advisor.core.taxonomy import Role, Taxonomy
 MIN_SHARED = 5
 MIN_CELL = 3
 LEVELS = tuple(range(MIN_LEVEL, MAX_LEVEL + 1))
-MAX_TEAM_NAME = 100
 
 
 @dataclass(frozen=True)
