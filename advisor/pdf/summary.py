@@ -329,7 +329,13 @@ def _milestones(plan: Mapping[str, Any], words: CatalogueWords) -> list[tuple[st
 
 def _milestone_table(rows: list[tuple[str, str, str]], s: dict[str, ParagraphStyle]) -> Table:
     cells = [[para(t, s["head"]), para(w, s["cell"]), para(n, s["cell"])] for t, w, n in rows]
-    table = Table(cells, colWidths=[40 * mm, 50 * mm, None], hAlign="LEFT")
+    return lined_table(cells, [40 * mm, 50 * mm, None])
+
+
+def lined_table(cells: Sequence[Sequence[Any]], widths: Sequence[float | None]) -> Table:
+    """Rows of text under a thin line each, flush left: the summary's milestones, the team
+    page's facts."""
+    table = Table(cells, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

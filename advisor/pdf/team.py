@@ -39,7 +39,7 @@ from advisor.pdf.styles import (
     para,
     plan_styles,
 )
-from advisor.pdf.summary import SLACK, height_of
+from advisor.pdf.summary import SLACK, height_of, lined_table
 
 LEVELS = range(6)
 SHARED_GAPS = 5
@@ -187,19 +187,7 @@ def _facts(summary: Mapping[str, Any], words: CatalogueWords, day: date) -> list
 
 def _facts_table(facts: Sequence[tuple[str, str]], s: dict[str, ParagraphStyle]) -> Table:
     cells = [[para(key, s["head"]), para(value, s["cell"])] for key, value in facts]
-    table = Table(cells, colWidths=[48 * mm, None], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ]
-        )
-    )
-    return table
+    return lined_table(cells, [48 * mm, None])
 
 
 def _heatmap(
