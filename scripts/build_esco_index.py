@@ -22,6 +22,11 @@ Precision rules (each one removes names that match ordinary words or nothing at 
   and every acronym ("SQL", "IAM") must then be matched with its exact case;
 - a few alternative labels that ESCO files under a concept they do not name (MISFILED) are left
   out: « analyses de données » and « données structurées » are not *unstructured data*;
+- under a concept that is a kind of thing (its preferred label in lower case), an alternative
+  label written with a capital that ends with another ICT concept's preferred label, as
+  written, is that concept's product, not a name of the kind: "Microsoft SQL Server" under
+  *database management systems* is *SQL Server* (three names of ESCO's file: "Microsoft SQL
+  Server", "Quadbase SQL Server", "NonStop SQL");
 - the alternative labels of *computer programming* that name one language ("PowerShell",
   "OCaml", "Fortran") are instances of it, not names: a language named is a narrower thing, as
   the taxonomy's own language skills say with `broadMatch` (INSTANCES_ONLY).
@@ -121,6 +126,26 @@ def exact_case(name: str, ordinary: set[str]) -> bool:
     return len(name.split()) == 1 and name[0].isupper() and name.lower() in ordinary
 
 
+def own_labels(row: dict[str, str]) -> set[str]:
+    return {row[k].strip() for k in LABEL_COLUMNS[::2]}
+
+
+def kind(row: dict[str, str]) -> bool:
+    """Whether a concept is a kind of thing rather than a product ("database management
+    systems", not "Visual C++")."""
+    return row["preferredLabel_en"].strip().islower()
+
+
+def product_of(name: str, own: set[str], ict_preferred: set[str]) -> bool:
+    """Whether a capitalised `name` ends with the preferred label of another ICT concept, as
+    written: "Microsoft SQL Server" is a product of *SQL Server*'s."""
+    if not name[:1].isupper():
+        return False
+    words = name.split()
+    tails = (" ".join(words[i:]) for i in range(1, len(words)))
+    return any(tail in ict_preferred and tail not in own for tail in tails)
+
+
 def main() -> None:
     shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
     with (shared / "esco" / "esco_ict_skills_en_fr.csv").open(encoding="utf-8") as handle:
@@ -128,6 +153,7 @@ def main() -> None:
     common = ad_words(shared)
     preferred = preferred_labels(shared)
     ordinary = ordinary_words(shared, {row["conceptUri"] for row in rows})
+    ict_preferred = {r[k].strip() for r in rows for k in LABEL_COLUMNS[::2] if r[k].strip()}
     owners: Counter[str] = Counter()
     for row in rows:
         every = names_of(" | ".join(row[k] for k in LABEL_COLUMNS))
@@ -147,6 +173,7 @@ def main() -> None:
                 and (common[name] >= COMMON_WORD_MIN or name in ordinary)
             )
             elsewhere = preferred.get(name.casefold(), row["conceptUri"]) != row["conceptUri"]
+            elsewhere = elsewhere or kind(row) and product_of(name, own_labels(row), ict_preferred)
             concept_id = row["conceptUri"].removeprefix(URI_PREFIX)
             misfiled = name in MISFILED.get(concept_id, ()) or (
                 concept_id in INSTANCES_ONLY and not (name.islower() and " " in name)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -247,15 +247,35 @@ class SkillMatcher:
         apart: bool = False,
     ) -> tuple[list[Mention], list[Mention]]:
         """The mentions of the skills and concepts kept, less ordinary words out of a technical
-        text; a skill found names the concept it links to precisely. When no two spans
-        overlap (`apart`), the concepts need no resolving: each span keeps them all."""
+        text; a skill found names the concept it links to precisely, unless its words name
+        an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
+        taxonomy's web front-end skill links to). When no two spans overlap (`apart`), the
+        concepts need no resolving: each span keeps them all."""
         chosen, concepts = rules.in_topic(folded, chosen, concepts)
         linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
-        concepts += [(a, b, linked[s]) for a, b, s in chosen if s in linked]
+        named: dict[tuple[int, int], list[str]] = {}
+        for a, b, u in concepts:
+            named.setdefault((a, b), []).append(u)
+        concepts += [
+            (a, b, linked[s])
+            for a, b, s in chosen
+            if s in linked and not self._named_directly(text[a:b], named.get((a, b), ()))
+        ]
         concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
         esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
+
+    def _named_directly(self, written: str, uris: Iterable[str]) -> bool:
+        """Whether `written` is the preferred label of one of these ESCO concepts, in either
+        language: the words then name that concept, not what a taxonomy skill links to."""
+        for uri in uris:
+            label = self.esco.concepts[uri].label
+            for normaliser in self._normalisers.values():
+                keys = normaliser.keys(written)
+                if keys in (normaliser.keys(label.en), normaliser.keys(label.fr)):
+                    return True
+        return False
 
     def _named(self, text: str, folded: str, encoded: Encoded, language: str) -> list[_Named]:
         """What each match of the automaton names once its checks are passed, in the order of

@@ -31,6 +31,31 @@ def test_sql_server_is_a_product_not_the_sql_skill(matcher: SkillMatcher) -> Non
     assert "foundations.sql" in skills(matcher, "Write SQL for the server team.")
 
 
+def test_words_that_are_an_esco_concept_name_it_rather_than_a_skill_link(
+    matcher: SkillMatcher,
+) -> None:
+    # "CSS" is ESCO's own concept; the web front-end skill it also names links to front-end
+    # design, which the words do not say.
+    for text in ("Langage informatique CSS", "Strong CSS skills."):
+        assert "software-engineering.web-frontend" in skills(matcher, text)
+        assert concepts(matcher, text)[-1:] == ["CSS"]
+        assert "implement front-end website design" not in concepts(matcher, text)
+    assert "MySQL" in concepts(matcher, "Tuning MySQL queries.")
+    assert "operate relational database management system" not in concepts(
+        matcher, "Tuning MySQL queries."
+    )
+    # No ESCO concept is called "HTML": the skill's link stands.
+    assert "implement front-end website design" in concepts(matcher, "Semantic HTML pages.")
+    # An alternative label is no concept's own name: "Windows scripting" keeps the scripting
+    # skill's link beside it.
+    assert "use scripting programming" in concepts(matcher, "Windows scripting et PowerShell")
+
+
+def test_a_vendors_product_is_the_product_not_its_kind(matcher: SkillMatcher) -> None:
+    for text in ("Microsoft SQL Server", "Administrer Microsoft SQL Server 2019."):
+        assert concepts(matcher, text) == ["SQL Server"]
+
+
 def test_a_team_or_a_meeting_is_not_a_skill(matcher: SkillMatcher) -> None:
     assert skills(matcher, "You will support our machine learning developers.") == []
     assert skills(matcher, "You will attend the scrum meetings.") == []
