@@ -208,3 +208,31 @@ def test_spans_of_french_words_are_whole_words_of_the_original(words: list[str])
 
 def skills_of(matcher: SkillMatcher, text: str) -> list[str]:
     return [s for s, _ in found(matcher, text)]
+
+
+def test_french_names_of_cloud_data_modelling_and_dashboards(matcher: SkillMatcher) -> None:
+    def skills(text: str) -> set[str]:
+        return set(skills_of(matcher, text))
+
+    assert "foundations.cloud-fundamentals" in skills("Expérience des plateformes en nuage (AWS).")
+    assert "data-engineering.data-modeling" in skills(
+        "Il conçoit les schémas : la conception de bases de données relationnelles."
+    )
+    assert "data-engineering.data-modeling" in skills("Database design for a payments team.")
+    # "Dashboards" and « tableaux de bord » are business intelligence next to data words only.
+    assert "data-engineering.bi-dashboards" in skills(
+        "Créer des tableaux de bord qui suivent les indicateurs de vente."
+    )
+    assert "data-engineering.bi-dashboards" in skills("Build dashboards on top of SQL views.")
+    assert skills("Le tableau de bord de la voiture affiche la vitesse.") == set()
+
+
+def test_streaming_and_flux_need_their_context(matcher: SkillMatcher) -> None:
+    def skills(text: str) -> set[str]:
+        return set(skills_of(matcher, text))
+
+    assert "data-engineering.stream-processing" in skills("Pipelines batch et streaming.")
+    assert skills("A video streaming service for families.") == set()
+    assert "cloud-native.gitops" in skills("Deploy with Flux on our Kubernetes clusters.")
+    assert skills("Les flux de travail de l'équipe.") == set()
+    assert skills("Flux de travail et organisation.") == set()
