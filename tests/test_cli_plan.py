@@ -187,3 +187,12 @@ def test_wrong_calendar_options_are_named(tmp_path: Path) -> None:
     code, _, err = run("plan", str(profile), "--format", "ics", "--at", "7h", "--weekday", "x")
     assert code == 2
     assert "--at: must be a time written HH:MM" in err and "--weekday: must be one of" in err
+
+
+def test_markdown_says_once_from_which_week_practice_counts(tmp_path: Path) -> None:
+    profile = write(tmp_path, json.dumps({"target_role": "mlops-engineer", "hours_per_week": 5}))
+    result = CliRunner().invoke(cli, ["plan", str(profile), "--format", "md"])
+    assert result.exit_code == 0
+    line = next(x for x in result.stdout.splitlines() if x.startswith("With it, "))
+    assert "h of practice at work. From week " in line
+    assert line.count("week") == 1

@@ -119,14 +119,17 @@ def _practice_lines(plan: Mapping[str, Any], words: Words) -> list[str]:
     """The practice at work the plan counts after its switch week, and why."""
     if not plan.get("practice_hours"):
         return []
+    hours = words.number(plan["practice_hours"])
+    if plan.get("switch_note"):
+        # The note says from which week: the line does not say it twice.
+        line = words.phrase("With it, {hours} h of practice at work.", hours=hours)
+        return ["", f"{line} {plan['switch_note']}"]
+    week = int(plan.get("switch_week") or 0) + 1
     return [
         "",
         words.phrase(
-            "With it, {hours} h of practice at work, from week {week}.",
-            hours=words.number(plan["practice_hours"]),
-            week=int(plan.get("switch_week") or 0) + 1,
-        )
-        + (f" {plan['switch_note']}" if plan.get("switch_note") else ""),
+            "With it, {hours} h of practice at work, from week {week}.", hours=hours, week=week
+        ),
     ]
 
 
