@@ -268,12 +268,14 @@ class SkillMatcher:
         lower_case = text.islower()
         named: list[_Named] = []
         gaps: list[int] = []
-        span = encoded.span
+        span = None
         for last, (size, rank, names, gap) in automaton.iter(form):
             if gap:
                 gaps.append(last)
             if not names:
                 continue
+            if span is None:
+                span = encoded.spans()
             start, end = span(last - size + 1, last + 1)
             written = text[start:end]
             key = (rank, written, lower_case)
@@ -285,6 +287,9 @@ class SkillMatcher:
                 skills, concepts = _with_context(folded, start, end, decision)
             if skills or concepts:
                 named.append((start, end, skills, concepts))
+        if not gaps:
+            return named
+        span = span or encoded.spans()
         for start, end, names in _inside_gaps(automaton, form, gaps):
             start, end = span(start, end)
             decision = _decide(names, text[start:end], lower_case, language, gapped=True)
