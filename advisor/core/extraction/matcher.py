@@ -184,7 +184,7 @@ class SkillMatcher:
         for place, candidates in zip(places, skills, strict=True):
             if len(place) == 1:
                 start, end, _, uris = place[0]
-                if not refused((start, end, "")):
+                if not rules.blocked(text, folded, start, end):
                     chosen += candidates
                     concepts += [(start, end, u) for u in uris]
                 continue
@@ -201,12 +201,12 @@ class SkillMatcher:
         self, text: str, folded: str, places: list[list[_Named]]
     ) -> tuple[list[Mention], list[Mention]]:
         """`_judged` where no two spans overlap (most texts): each span is judged alone and
-        keeps all it names."""
-        refused = rules.Refusals(text, folded)
+        keeps all it names (no span is judged twice: the rules need no cache of verdicts)."""
+        blocked = rules.blocked
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
         for ((start, end, targets, uris),) in places:
-            if not refused((start, end, "")):
+            if not blocked(text, folded, start, end):
                 chosen += [(start, end, t) for t in targets]
                 concepts += [(start, end, u) for u in uris]
         return self._mentions(text, folded, chosen, concepts, apart=True)
