@@ -262,17 +262,22 @@ class Encoded:
         pieces = self.normaliser.pieces
 
         def span(start: int, end: int) -> tuple[int, int]:
-            # The chunks holding the first token and the last: the same one for most matches
-            # (one word), which then needs no second search.
             first = bisect_right(begins, start) - 1
-            last_position = end - TOKEN_SIZE
-            last = first
-            if last_position >= begins[first + 1]:
-                last = bisect_right(begins, last_position, first) - 1
             chunk = chunks[first]
             begin = offsets[first] + first
+            last_position = end - TOKEN_SIZE
+            if last_position < begins[first + 1]:
+                # One chunk (most matches): a word alone needs no look at its tokens.
+                if chunk.isalnum():
+                    return begin, begin + len(chunk)
+                found = pieces(chunk)
+                return (
+                    begin + found[(start - begins[first]) // TOKEN_SIZE].start,
+                    begin + found[(last_position - begins[first]) // TOKEN_SIZE].end,
+                )
             if not chunk.isalnum():
                 begin += pieces(chunk)[(start - begins[first]) // TOKEN_SIZE].start
+            last = bisect_right(begins, last_position, first) - 1
             chunk = chunks[last]
             if chunk.isalnum():
                 return begin, offsets[last] + last + len(chunk)
