@@ -195,11 +195,12 @@ def in_topic(
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
     word nor another skill near them."""
-    ordinary = [c for c in (*skills, *concepts) if folded[c[0] : c[1]] in _ORDINARY_FORMS]
+    ordinary = {c[:2] for c in (*skills, *concepts) if folded[c[0] : c[1]] in _ORDINARY_FORMS}
     if not ordinary:
         return skills, concepts
-    anchors = sorted({c[:2] for c in (*skills, *concepts)} - {c[:2] for c in ordinary})
-    refused = {c[:2] for c in ordinary if not _technical_near(folded, c, anchors)}
+    anchors = sorted({c[:2] for c in (*skills, *concepts)} - ordinary)
+    # A skill and its concept share a span: each span is judged once.
+    refused = {span for span in ordinary if not _technical_near(folded, span, anchors)}
     if not refused:
         return skills, concepts
     return (
@@ -208,8 +209,13 @@ def in_topic(
     )
 
 
-def _technical_near(folded: str, candidate: Candidate, anchors: list[tuple[int, int]]) -> bool:
-    start, end = candidate[0], candidate[1]
+def _technical_near(folded: str, span: tuple[int, int], anchors: list[tuple[int, int]]) -> bool:
+    start, end = span
+    # The first anchor starting at most TOPIC_WINDOW before: near when it starts at most as far
+    # after (most often); else any anchor whose end is near, then the words around.
+    first = bisect.bisect_left(anchors, (start - TOPIC_WINDOW,))
+    if first < len(anchors) and anchors[first][0] <= start + TOPIC_WINDOW:
+        return True
     if any(abs(a - start) <= TOPIC_WINDOW or abs(b - end) <= TOPIC_WINDOW for a, b in anchors):
         return True
     window = folded[max(0, start - TOPIC_WINDOW) : start] + " " + folded[end : end + TOPIC_WINDOW]
@@ -306,7 +312,12 @@ def with_expansions(candidates: list[Candidate], pairs: list[Pair]) -> list[Cand
 
 def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, past French connectors: « l'équipe de la » gives "equipe"."""
-    words = folded[max(0, start - 30) : start].replace("'", " ").split()
+    window = folded[max(0, start - 30) : start].replace("'", " ")
+    # Most often the last word is no connector, and the rest of the window need not be cut.
+    last = window.rsplit(None, 1)[-1:]
+    if not last or last[0] not in CONNECTORS:
+        return last[0] if last else ""
+    words = window.split()
     while words and words[-1] in CONNECTORS:
         words.pop()
     return words[-1] if words else ""
