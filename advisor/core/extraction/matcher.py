@@ -165,28 +165,32 @@ class SkillMatcher:
             return self._apart(text, folded, places)
         linked = self.esco.linked
         # A skill inside a longer product name that ESCO knows as another concept is the
-        # product: "SQL" in "SQL Server".
-        skills = [
-            rules.outside_longer(
+        # product: "SQL" in "SQL Server". Only the places where names overlap (few) have any.
+        overlapping = {
+            index: rules.outside_longer(
                 [(a, b, t) for a, b, targets, _ in place for t in targets],
                 [(a, b, u) for a, b, _, uris in place for u in uris],
                 lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
             )
+            for index, place in enumerate(places)
             if len(place) > 1
-            else [(place[0][0], place[0][1], t) for t in place[0][2]]
-            for place in places
-        ]
-        # Where names only overlap, the one the text repeats elsewhere wins.
-        support = Counter(t for _, _, t in {c for candidates in skills for c in candidates})
+        }
+        # Where names only overlap, the one the text repeats elsewhere wins: the spans naming
+        # each skill, counted over the whole text.
+        support = Counter(t for place in places if len(place) == 1 for t in place[0][2])
+        support.update(t for candidates in overlapping.values() for _, _, t in set(candidates))
         refused = rules.Refusals(text, folded)
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
-        for place, candidates in zip(places, skills, strict=True):
-            if len(place) == 1:
-                start, end, _, uris = place[0]
-                if not refused((start, end, "")):
-                    chosen += candidates
-                    concepts += [(start, end, u) for u in uris]
+        for index, place in enumerate(places):
+            candidates = overlapping.get(index)
+            if candidates is None:
+                start, end, targets, uris = place[0]
+                if not rules.blocked(text, folded, start, end):
+                    for target in targets:
+                        chosen.append((start, end, target))
+                    for uri in uris:
+                        concepts.append((start, end, uri))
                 continue
             # The rules on teams, meetings, products and topics judge what resolution kept: a
             # name they refuse takes the names inside it along ("machine learning developers").
@@ -201,14 +205,18 @@ class SkillMatcher:
         self, text: str, folded: str, places: list[list[_Named]]
     ) -> tuple[list[Mention], list[Mention]]:
         """`_judged` where no two spans overlap (most texts): each span is judged alone and
-        keeps all it names."""
-        refused = rules.Refusals(text, folded)
+        keeps all it names (no span is judged twice: the rules need no cache of verdicts)."""
+        blocked = rules.blocked
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
         for ((start, end, targets, uris),) in places:
-            if not refused((start, end, "")):
-                chosen += [(start, end, t) for t in targets]
-                concepts += [(start, end, u) for u in uris]
+            if not blocked(text, folded, start, end):
+                # Loops rather than comprehensions: a span names one or two, and a comprehension
+                # costs a call of its own.
+                for target in targets:
+                    chosen.append((start, end, target))
+                for uri in uris:
+                    concepts.append((start, end, uri))
         return self._mentions(text, folded, chosen, concepts, apart=True)
 
     def _resolved(
@@ -288,12 +296,14 @@ class SkillMatcher:
         lower_case = text.islower()
         named: list[_Named] = []
         gaps: list[int] = []
-        span = encoded.span
+        span = None
         for last, (size, rank, names, gap) in automaton.iter(form):
             if gap:
                 gaps.append(last)
             if not names:
                 continue
+            if span is None:
+                span = encoded.spans()
             start, end = span(last - size + 1, last + 1)
             written = text[start:end]
             key = (rank, written, lower_case)
@@ -305,6 +315,9 @@ class SkillMatcher:
                 skills, concepts = _with_context(folded, start, end, decision)
             if skills or concepts:
                 named.append((start, end, skills, concepts))
+        if not gaps:
+            return named
+        span = span or encoded.spans()
         for start, end, names in _inside_gaps(automaton, form, gaps):
             start, end = span(start, end)
             decision = _decide(names, text[start:end], lower_case, language, gapped=True)

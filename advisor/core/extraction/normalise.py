@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import accumulate
 
 import Stemmer
@@ -244,40 +244,44 @@ class Encoded:
     encoded: str
     chunks: list[str]
     codes: list[str]
-    _ends: list[int] | None = None
-    _starts: list[int] | None = field(default=None)
+    _span: Callable[[int, int], tuple[int, int]] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the encoding's `start:end` (whole tokens: whole words)."""
-        ends = self._ends
-        if ends is None:
-            ends = self._ends = self._token_ends()
-        starts = self._starts
-        if starts is None:
-            starts = self._starts = list(accumulate(map(len, self.chunks), initial=0))
-        last_position = end - TOKEN_SIZE
-        if ends:
-            first = bisect_right(ends, start)
-            last = bisect_right(ends, last_position, first)
-            first_token = (start - ends[first] + len(self.codes[first])) // TOKEN_SIZE
-            last_token = (last_position - ends[last] + len(self.codes[last])) // TOKEN_SIZE
-        else:
-            first, last = start // TOKEN_SIZE, last_position // TOKEN_SIZE
-            first_token = last_token = 0
-        chunk = self.chunks[first]
-        begin = starts[first] + first
-        if not chunk.isalnum():
-            begin += self.normaliser.pieces(chunk)[first_token].start
-        chunk = self.chunks[last]
-        if chunk.isalnum():
-            return begin, starts[last] + last + len(chunk)
-        return begin, starts[last] + last + self.normaliser.pieces(chunk)[last_token].end
+        if self._span is None:
+            self._span = self.spans()
+        return self._span(start, end)
 
-    def _token_ends(self) -> list[int]:
-        """Where each chunk's code ends in the encoding; empty when every chunk is one known
-        token (a chunk is then its token's position over `TOKEN_SIZE`)."""
-        if len(self.encoded) == TOKEN_SIZE * len(self.chunks) and all(
-            len(code) == TOKEN_SIZE for code in self.codes
-        ):
-            return []
-        return list(accumulate(map(len, self.codes)))
+    def spans(self) -> Callable[[int, int], tuple[int, int]]:
+        """`span` as a function of its own, with what it needs bound to it (a matcher calls it
+        once a match): where each chunk's code begins in the encoding, and where each chunk
+        begins in the text less the spaces before it (two running sums)."""
+        begins = list(accumulate(map(len, self.codes), initial=0))
+        offsets = list(accumulate(map(len, self.chunks), initial=0))
+        chunks = self.chunks
+        pieces = self.normaliser.pieces
+
+        def span(start: int, end: int) -> tuple[int, int]:
+            first = bisect_right(begins, start) - 1
+            chunk = chunks[first]
+            begin = offsets[first] + first
+            last_position = end - TOKEN_SIZE
+            if last_position < begins[first + 1]:
+                # One chunk (most matches): a word alone needs no look at its tokens.
+                if chunk.isalnum():
+                    return begin, begin + len(chunk)
+                found = pieces(chunk)
+                return (
+                    begin + found[(start - begins[first]) // TOKEN_SIZE].start,
+                    begin + found[(last_position - begins[first]) // TOKEN_SIZE].end,
+                )
+            if not chunk.isalnum():
+                begin += pieces(chunk)[(start - begins[first]) // TOKEN_SIZE].start
+            last = bisect_right(begins, last_position, first) - 1
+            chunk = chunks[last]
+            if chunk.isalnum():
+                return begin, offsets[last] + last + len(chunk)
+            token = (last_position - begins[last]) // TOKEN_SIZE
+            return begin, offsets[last] + last + pieces(chunk)[token].end
+
+        return span

@@ -70,6 +70,8 @@ ORDINARY_WORDS = frozenset(
     "adapter passerelle capteur sensor drone informatique processor electronique electronics "
     "robotique robotics cloud".split()
 )
+# The ordinary words as they may be written: alone, or in the plural with -s or -x.
+_ORDINARY_FORMS = ORDINARY_WORDS | {word + ending for word in ORDINARY_WORDS for ending in "sx"}
 TECHNICAL_WORDS = (
     "software logiciel logiciels system systems systeme systemes server servers serveur "
     "serveurs network networks reseau reseaux cloud data donnees application applications "
@@ -142,13 +144,16 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
     previous = _previous_word(folded, start) if start else ""
     if previous in PEOPLE_AND_MEETINGS_BEFORE:
         return True
-    if " " not in folded[start:end] and _business_sense(folded, following, previous):
+    # What is left concerns one word alone.
+    if " " in folded[start:end]:
+        return False
+    if _business_sense(folded, following, previous):
         return True
     context = GATED.get(folded[start : start + _GATED_ROOT])
-    if context is not None and " " not in folded[start:end]:
-        window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
-        return not contains_any(window, context)
-    return False
+    if context is None:
+        return False
+    window = folded[max(0, start - GATE_WINDOW) : end + GATE_WINDOW]
+    return not contains_any(window, context)
 
 
 class Refusals:
@@ -190,11 +195,12 @@ def in_topic(
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
     word nor another skill near them."""
-    ordinary = [c for c in (*skills, *concepts) if _ordinary(folded, c)]
+    ordinary = {c[:2] for c in (*skills, *concepts) if folded[c[0] : c[1]] in _ORDINARY_FORMS}
     if not ordinary:
         return skills, concepts
-    anchors = sorted({c[:2] for c in (*skills, *concepts)} - {c[:2] for c in ordinary})
-    refused = {c[:2] for c in ordinary if not _technical_near(folded, c, anchors)}
+    anchors = sorted({c[:2] for c in (*skills, *concepts)} - ordinary)
+    # A skill and its concept share a span: each span is judged once.
+    refused = {span for span in ordinary if not _technical_near(folded, span, anchors)}
     if not refused:
         return skills, concepts
     return (
@@ -203,17 +209,17 @@ def in_topic(
     )
 
 
-def _ordinary(folded: str, candidate: Candidate) -> bool:
-    word = folded[candidate[0] : candidate[1]]
-    return word in ORDINARY_WORDS or (word[-1:] in "sx" and word[:-1] in ORDINARY_WORDS)
-
-
-def _technical_near(folded: str, candidate: Candidate, anchors: list[tuple[int, int]]) -> bool:
-    start, end = candidate[0], candidate[1]
+def _technical_near(folded: str, span: tuple[int, int], anchors: list[tuple[int, int]]) -> bool:
+    start, end = span
+    # The first anchor starting at most TOPIC_WINDOW before: near when it starts at most as far
+    # after (most often); else any anchor whose end is near, then the words around.
+    first = bisect.bisect_left(anchors, (start - TOPIC_WINDOW,))
+    if first < len(anchors) and anchors[first][0] <= start + TOPIC_WINDOW:
+        return True
     if any(abs(a - start) <= TOPIC_WINDOW or abs(b - end) <= TOPIC_WINDOW for a, b in anchors):
         return True
     window = folded[max(0, start - TOPIC_WINDOW) : start] + " " + folded[end : end + TOPIC_WINDOW]
-    return contains_any(window, _TECHNICAL)
+    return _technical_in(window)
 
 
 def expansion_pairs(text: str) -> list[Pair]:
@@ -306,7 +312,12 @@ def with_expansions(candidates: list[Candidate], pairs: list[Pair]) -> list[Cand
 
 def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, past French connectors: « l'équipe de la » gives "equipe"."""
-    words = folded[max(0, start - 30) : start].replace("'", " ").split()
+    window = folded[max(0, start - 30) : start].replace("'", " ")
+    # Most often the last word is no connector, and the rest of the window need not be cut.
+    last = window.rsplit(None, 1)[-1:]
+    if not last or last[0] not in CONNECTORS:
+        return last[0] if last else ""
+    words = window.split()
     while words and words[-1] in CONNECTORS:
         words.pop()
     return words[-1] if words else ""
@@ -322,7 +333,26 @@ def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def contains_any(window: str, words: tuple[str, ...]) -> bool:
     """Whether one of `words` occurs in `window` as a whole word."""
-    return any_word(words).search(window) is not None
+    return _finder(words)(window)
+
+
+# A run of letters and digits: what `any_word` takes as a whole word.
+_RUN = re.compile(r"[^\W_]+")
+
+
+@functools.cache
+def _finder(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """`contains_any` for these words. When each is one run of letters and digits (most
+    lists), a whole word of them is one of the window's runs: a set of them is looked up, some
+    times faster than trying a pattern of a hundred alternatives at every character."""
+    if all(_RUN.fullmatch(word) for word in words):
+        runs = frozenset(words)
+        return lambda window: not runs.isdisjoint(_RUN.findall(window))
+    pattern = any_word(words)
+    return lambda window: pattern.search(window) is not None
+
+
+_technical_in = _finder(_TECHNICAL)
 
 
 def contains_word(window: str, word: str) -> bool:
