@@ -262,14 +262,18 @@ class SkillMatcher:
         chosen, concepts = rules.in_topic(folded, chosen, concepts)
         linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
-        named: dict[tuple[int, int], list[str]] = {}
-        for a, b, u in concepts:
-            named.setdefault((a, b), []).append(u)
-        concepts += [
-            (a, b, linked[s])
-            for a, b, s in chosen
-            if s in linked and not self._named_directly(text[a:b], named.get((a, b), ()))
-        ]
+        direct = concepts[:]
+        named = set(direct)
+        for a, b, s in chosen:
+            link = linked.get(s)
+            if link is None:
+                continue
+            # Words that name the linked concept themselves (most) need no look.
+            if (a, b, link) not in named:
+                others = [u for x, y, u in direct if x == a and y == b]
+                if others and self._named_directly(text[a:b], others):
+                    continue
+            concepts.append((a, b, link))
         concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
         esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
