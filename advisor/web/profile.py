@@ -217,7 +217,7 @@ def create() -> ResponseReturnValue:
         return _render_step2(form, _levels_typed(form)), 422
     if invitation:
         with force_locale(plan["language"]):
-            flash(_("Your ratings are shared with the team, never with your name."))
+            flash(_("Your ratings are shared with the team, never with your name."), "ok")
     return redirect(url_for("plans.show", token=plan["id"]), code=303)
 
 

@@ -69,7 +69,9 @@ def create() -> ResponseReturnValue:
             target.errors = [*target.errors, message]
         return _render_new(form, 422)
     with force_locale(team.language):
-        flash(_("Team created. Keep this page's address: it is the only key to the dashboard."))
+        flash(
+            _("Team created. Keep this page's address: it is the only key to the dashboard."), "ok"
+        )
     return redirect(url_for("teams.dashboard", token=team.coach_token), code=303)
 
 
@@ -138,7 +140,7 @@ def delete(token: str) -> ResponseReturnValue:
         teams.delete_team(store=current_store(), coach_token=token)
     except plans.TeamNotFound:
         abort(404)
-    flash(_("The team is deleted. Its members keep their plans."))
+    flash(_("The team is deleted. Its members keep their plans."), "ok")
     return redirect(url_for("teams.new"), code=303)
 
 
@@ -186,6 +188,7 @@ def leave(token: str, invitation: str) -> ResponseReturnValue:
         abort(404)
     with force_locale(plan["language"]):
         flash(
-            _("You left the team “%(team)s”: your ratings no longer count in it.", team=team.name)
+            _("You left the team “%(team)s”: your ratings no longer count in it.", team=team.name),
+            "ok",
         )
     return redirect(url_for("plans.show", token=token), code=303)

@@ -262,18 +262,19 @@ class SkillMatcher:
         chosen, concepts = rules.in_topic(folded, chosen, concepts)
         linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
-        direct = concepts[:]
-        named = set(direct)
+        named = set(concepts)
+        links: list[Candidate] = []
         for a, b, s in chosen:
             link = linked.get(s)
             if link is None:
                 continue
             # Words that name the linked concept themselves (most) need no look.
             if (a, b, link) not in named:
-                others = [u for x, y, u in direct if x == a and y == b]
+                others = [u for x, y, u in concepts if x == a and y == b]
                 if others and self._named_directly(text[a:b], others):
                     continue
-            concepts.append((a, b, link))
+            links.append((a, b, link))
+        concepts += links
         concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
         esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
@@ -281,10 +282,10 @@ class SkillMatcher:
     def _named_directly(self, written: str, uris: Iterable[str]) -> bool:
         """Whether `written` is the preferred label of one of these ESCO concepts, in either
         language: the words then name that concept, not what a taxonomy skill links to."""
-        for uri in uris:
-            label = self.esco.concepts[uri].label
-            for normaliser in self._normalisers.values():
-                keys = normaliser.keys(written)
+        for normaliser in self._normalisers.values():
+            keys = normaliser.keys(written)
+            for uri in uris:
+                label = self.esco.concepts[uri].label
                 if keys in (normaliser.keys(label.en), normaliser.keys(label.fr)):
                     return True
         return False
