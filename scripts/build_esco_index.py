@@ -11,15 +11,20 @@ Precision rules (each one removes names that match ordinary words or nothing at 
   without it when no other concept uses that name;
 - a label "principles of X" (« principes de X ») also gives X when X has two words or more and
   no concept uses it: ads ask for "artificial intelligence", not for its principles;
-- names of more than 6 words are dropped (descriptions, never written as such in an ad);
+- names of more than 6 words, articles and prepositions left out, are dropped (descriptions,
+  never written as such in an ad); counting those would drop French names for their « de »
+  (« systèmes de gestion de base de données » is three words that mean something, like
+  "database management systems");
 - an alternative label that another concept also uses (as its own preferred or alternative
   label), or that is the preferred label of any other ESCO skill ("SQL" for database
   management systems), is dropped: it names the other concept;
 - an alternative label in lower case made of one ordinary word (one that SkillSpan's
   non-technical training job ads use, or that ESCO's non-ICT skill labels use in English or
   French: "database", "alarms", « recherche ») is dropped;
-- a name with a capital that is also a common word in lower case ("Chef", "Puppet", "Access")
-  and every acronym ("SQL", "IAM") must then be matched with its exact case;
+- a name with a capital that is also a common word in lower case ("Chef", "Puppet", "Access"),
+  every acronym ("SQL", "IAM"), and an alternative label of one word with a capital under a
+  kind of thing (a product: "Versant" under *database management systems*, not « les versants
+  d'une vallée ») must then be matched with its exact case;
 - a few alternative labels that ESCO files under a concept they do not name (MISFILED) are left
   out: « analyses de données » and « données structurées » are not *unstructured data*;
 - under a concept that is a kind of thing (its preferred label in lower case), an alternative
@@ -47,6 +52,11 @@ URI_PREFIX = "http://data.europa.eu/esco/skill/"
 MAX_WORDS = 6
 MIN_CHARS = 3
 COMMON_WORD_MIN = 5
+# Articles and prepositions, which a name's length in words leaves out.
+FUNCTION_WORDS = frozenset(
+    "a an and by for in of on the to with "
+    "à au aux de des du en et la le les par pour sur un une".split()
+)
 LABEL_COLUMNS = ("preferredLabel_en", "altLabels_en", "preferredLabel_fr", "altLabels_fr")
 # Alternative labels that name something else than their concept (by URI suffix): data analysis
 # and structured data are no names of unstructured data.
@@ -114,9 +124,16 @@ def names_of(field: str) -> list[str]:
     return [" ".join(n.split()) for n in field.split(" | ") if n.strip()]
 
 
+def content_words(name: str) -> list[str]:
+    """The words of a name less its articles and prepositions, elided ones included: French
+    says « systèmes de gestion de base de données » where English says "database management
+    systems", and both are three words that mean something."""
+    words = (re.sub(r"^[dlDL][’']", "", w) for w in name.split())
+    return [w for w in words if w and w.casefold() not in FUNCTION_WORDS]
+
+
 def acceptable(name: str) -> bool:
-    words = name.split()
-    return len(name) >= MIN_CHARS and len(words) <= MAX_WORDS and "(" not in name
+    return len(name) >= MIN_CHARS and len(content_words(name)) <= MAX_WORDS and "(" not in name
 
 
 def exact_case(name: str, ordinary: set[str]) -> bool:
@@ -124,6 +141,13 @@ def exact_case(name: str, ordinary: set[str]) -> bool:
     if re.fullmatch(r"[A-Z0-9][A-Z0-9&/+.#-]*", name):
         return True
     return len(name.split()) == 1 and name[0].isupper() and name.lower() in ordinary
+
+
+def product(name: str, own: set[str]) -> bool:
+    """Whether an alternative label is one word with a capital: under a kind of thing, that is
+    a product's name ("Versant", "Interbase" under *database management systems*), written with
+    its capital; in lower case it is another word (« les versants d'une vallée »)."""
+    return name not in own and " " not in name and name[:1].isupper()
 
 
 def own_labels(row: dict[str, str]) -> set[str]:
@@ -197,7 +221,11 @@ def main() -> None:
                 "en": en,
                 "fr": fr or en,
                 "names": unique,
-                "exact": [n for n in unique if exact_case(n, ordinary)],
+                "exact": [
+                    n
+                    for n in unique
+                    if exact_case(n, ordinary) or kind(row) and product(n, own_labels(row))
+                ],
             }
         )
     document = {

@@ -56,6 +56,22 @@ def test_a_vendors_product_is_the_product_not_its_kind(matcher: SkillMatcher) ->
         assert concepts(matcher, text) == ["SQL Server"]
 
 
+def test_a_products_name_keeps_its_capital(matcher: SkillMatcher) -> None:
+    # "Versant" is a database product under ESCO's database management systems; « versants »
+    # are the slopes of a valley.
+    assert concepts(matcher, "Migration d'une base Versant vers PostgreSQL.")[:1] == [
+        "database management systems"
+    ]
+    assert concepts(matcher, "Tracer des développements de versants sur schémas") == []
+
+
+def test_a_french_name_is_not_too_long_for_its_articles(matcher: SkillMatcher) -> None:
+    # Seven words with its three « de », three that mean something, like its English label.
+    assert concepts(matcher, "Les systèmes de gestion de base de données") == [
+        "database management systems"
+    ]
+
+
 def test_a_team_or_a_meeting_is_not_a_skill(matcher: SkillMatcher) -> None:
     assert skills(matcher, "You will support our machine learning developers.") == []
     assert skills(matcher, "You will attend the scrum meetings.") == []
