@@ -72,6 +72,9 @@ ORDINARY_WORDS = frozenset(
 )
 # The ordinary words as they may be written: alone, or in the plural with -s or -x.
 _ORDINARY_FORMS = ORDINARY_WORDS | {word + ending for word in ORDINARY_WORDS for ending in "sx"}
+# Words of computer systems. Not "digital" nor « numérique »: they say the medium, and
+# « la restauration numérique de films » or « la supervision numérique des chantiers » are not
+# about backups or monitoring.
 TECHNICAL_WORDS = (
     "software logiciel logiciels system systems systeme systemes server servers serveur "
     "serveurs network networks reseau reseaux cloud data donnees application applications "
@@ -79,7 +82,7 @@ TECHNICAL_WORDS = (
     "production deployment deploiement metrics metriques logs alerts alertes incident "
     "incidents security securite machine model models modele modeles kubernetes docker "
     "python java sql programming programmation developer developers developpeur "
-    "developpeurs developpement development engineering ingenierie web digital numerique "
+    "developpeurs developpement development engineering ingenierie web "
     "technique technical technologies technology tech dev ops"
 ).split() + CLOUD
 _TECHNICAL = tuple(TECHNICAL_WORDS)

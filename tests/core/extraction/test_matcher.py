@@ -227,6 +227,18 @@ def test_french_names_of_cloud_data_modelling_and_dashboards(matcher: SkillMatch
     assert skills("Le tableau de bord de la voiture affiche la vitesse.") == set()
 
 
+def test_architecture_of_systems_is_system_design_next_to_software(matcher: SkillMatcher) -> None:
+    def skills(text: str) -> set[str]:
+        return set(skills_of(matcher, text))
+
+    assert "software-architecture.system-design" in skills(
+        "Architecture de systèmes logiciels à forte charge."
+    )
+    # Electronics and the enterprise's information systems are other trades.
+    assert skills("Architecture des systèmes électroniques embarqués.") == set()
+    assert skills("Architecture des systèmes d'information de la banque.") == set()
+
+
 def test_streaming_and_flux_need_their_context(matcher: SkillMatcher) -> None:
     def skills(text: str) -> set[str]:
         return set(skills_of(matcher, text))

@@ -142,6 +142,9 @@ def test_overlaps_prefer_the_name_the_text_repeats(matcher: SkillMatcher) -> Non
         "Superviser une unité de production.",
         "We will draw a word cloud of the answers.",
         "Nos commerciaux suivent un profile client précis.",
+        # Digital is the medium here, not a computer system.
+        "La restauration numérique de films anciens.",
+        "Supervision numérique des chantiers.",
     ],
 )
 def test_management_and_hr_vocabulary_gives_nothing(matcher: SkillMatcher, text: str) -> None:
