@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import repeat
 
@@ -25,16 +26,23 @@ CLEAR_LEAD = 5
 # +1 for a French common word, -1 for an English one (the two lists share none).
 _LEANING = {word: 1 for word in STOP_WORDS["fr"]} | {word: -1 for word in STOP_WORDS["en"]}
 assert not STOP_WORDS["fr"] & STOP_WORDS["en"]
+# What tells a short text with no common word (« Gérer l'infrastructure TIC », « Déploiement
+# Kubernetes ») as French: an elided article or pronoun, or a letter English does not use.
+_FRENCH_SIGN = re.compile(r"(?:^|\s)(?:[ldjmnstc]|qu)'[^\W\d_]|[éèêàùçœâîôû]")
 
 
 def detect_language(text: str) -> str:
-    """ "fr" or "en", by which language's common words the text uses more (English on a tie)."""
+    """ "fr" or "en", by which language's common words the text uses more (on a tie, by its
+    French signs)."""
     return language_of_words(lower_text(text[:30_000]).split(" "))
 
 
 def language_of_words(words: Sequence[str]) -> str:
-    """ "fr" or "en" for a text cut at its spaces and lower-cased (English on a tie)."""
+    """ "fr" or "en" for a text cut at its spaces and lower-cased; on a tie (short texts often
+    have no common word), French when it shows a French sign, else English."""
     lead = sum(map(_LEANING.get, words[:FIRST_WORDS], repeat(0)))
     if abs(lead) < CLEAR_LEAD and len(words) > FIRST_WORDS:
         lead += sum(map(_LEANING.get, words[FIRST_WORDS:SAMPLE_WORDS], repeat(0)))
+    if lead == 0:
+        return "fr" if _FRENCH_SIGN.search(" ".join(words[:FIRST_WORDS])) else "en"
     return "fr" if lead > 0 else "en"

@@ -72,6 +72,12 @@ def test_a_french_name_is_not_too_long_for_its_articles(matcher: SkillMatcher) -
     ]
 
 
+def test_a_short_french_name_is_read_as_french(matcher: SkillMatcher) -> None:
+    # No common word to tell the language: the elided article does, and « l'infrastructure »
+    # is then the word « infrastructure ».
+    assert concepts(matcher, "Gérer l'infrastructure TIC") == ["ICT infrastructure"]
+
+
 def test_a_team_or_a_meeting_is_not_a_skill(matcher: SkillMatcher) -> None:
     assert skills(matcher, "You will support our machine learning developers.") == []
     assert skills(matcher, "You will attend the scrum meetings.") == []
