@@ -66,5 +66,18 @@ def esco_index(data: Mapping[str, Any], taxonomy: Taxonomy) -> EscoIndex:
     return EscoIndex(concepts, linked, frozenset(linked.values()))
 
 
+def transversal_skills(taxonomy: Taxonomy, index: EscoIndex) -> frozenset[str]:
+    """The skills the taxonomy links (by any relation) to an ESCO concept outside the ICT
+    skills: change management, stakeholder communication, project management, the AI Act's
+    compliance. They are skills, but no sign that a text is about computer systems. Empty
+    without an index, which is what tells ICT apart."""
+    ict = {uri for uri, concept in index.concepts.items() if concept.names}
+    if not ict:
+        return frozenset()
+    return frozenset(
+        skill.id for skill in taxonomy.skills.values() if skill.esco and skill.esco.uri not in ict
+    )
+
+
 def empty_index() -> EscoIndex:
     return EscoIndex({}, {})

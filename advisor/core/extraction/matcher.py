@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from advisor.core.extraction import precision_rules as rules
-from advisor.core.extraction.esco_concepts import EscoIndex, empty_index
+from advisor.core.extraction.esco_concepts import EscoIndex, empty_index, transversal_skills
 from advisor.core.extraction.language import detect_language, language_of_words
 from advisor.core.extraction.normalise import (
     CACHE_LIMIT,
@@ -124,6 +124,7 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy, esco: EscoIndex | None = None) -> None:
         self.taxonomy = taxonomy
         self.esco = esco or empty_index()
+        self._transversal = transversal_skills(taxonomy, self.esco)
         self._normalisers = {language: Normaliser(language) for language in LANGUAGES}
         names = (*_skill_names(taxonomy), *_esco_names(self.esco))
         self._automata = {
@@ -259,7 +260,7 @@ class SkillMatcher:
         an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
         taxonomy's web front-end skill links to). When no two spans overlap (`apart`), the
         concepts need no resolving: each span keeps them all."""
-        chosen, concepts = rules.in_topic(folded, chosen, concepts)
+        chosen, concepts = rules.in_topic(folded, chosen, concepts, self._transversal)
         linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
         named = set(concepts)

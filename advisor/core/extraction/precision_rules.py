@@ -194,14 +194,19 @@ def _business_sense(folded: str, following: re.Match[str] | None, previous: str)
 
 
 def in_topic(
-    folded: str, skills: list[Candidate], concepts: list[Candidate]
+    folded: str,
+    skills: list[Candidate],
+    concepts: list[Candidate],
+    transversal: frozenset[str] = frozenset(),
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
-    word nor another skill near them."""
+    word nor another skill near them; a `transversal` skill (« la conduite du changement »)
+    does not make « l'agilité » beside it a matter of software."""
     ordinary = {c[:2] for c in (*skills, *concepts) if folded[c[0] : c[1]] in _ORDINARY_FORMS}
     if not ordinary:
         return skills, concepts
-    anchors = sorted({c[:2] for c in (*skills, *concepts)} - ordinary)
+    technical = [c[:2] for c in skills if c[2] not in transversal]
+    anchors = sorted({*technical, *(c[:2] for c in concepts)} - ordinary)
     # A skill and its concept share a span: each span is judged once.
     refused = {span for span in ordinary if not _technical_near(folded, span, anchors)}
     if not refused:

@@ -157,6 +157,18 @@ def test_management_and_hr_vocabulary_gives_nothing(matcher: SkillMatcher, text:
     assert skills(matcher, text) == [] and concepts(matcher, text) == []
 
 
+def test_a_management_skill_does_not_make_a_text_technical(matcher: SkillMatcher) -> None:
+    text = (
+        "Dans un monde où l'agilité est devenue le mantra de toute entreprise, "
+        "la conduite du changement s'impose."
+    )
+    assert skills(matcher, text) == ["professional.change-management"]
+    # A technical skill beside it still does.
+    assert "professional.agile-delivery" in skills(
+        matcher, "L'agilité au quotidien : Scrum, Jira et intégration continue."
+    )
+
+
 def test_ordinary_words_are_skills_in_a_technical_text(matcher: SkillMatcher) -> None:
     assert "software-architecture.observability" in skills(
         matcher, "La supervision, les logs et les métriques de nos applications."
