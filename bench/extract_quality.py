@@ -11,6 +11,8 @@ Run with `.venv/bin/python bench/extract_quality.py`. Two data sets:
 - French, a development set: short passages of French job ads and tech articles, quoted with
   their source and annotated with the taxonomy skills they name (`bench/data/french_dev.yaml`);
   scored on taxonomy skill ids.
+- French, held out: passages of the same kind from other pages, annotated the same way but
+  never read while writing names or rules (`bench/data/french_heldout.yaml`).
 - English, held out: SkillSpan's train sentences (tech and house, none of them in Decorte's
   validation split), annotated with skill and knowledge spans but no ESCO concept: how many
   sentences without any span get a prediction, and how many predictions fall inside a span.
@@ -46,6 +48,7 @@ VDAB = DATA / "benchmarks" / "vdab_fr" / "derived_ict_subset_fr.csv"
 ESCO_ICT = DATA / "esco" / "esco_ict_skills_en_fr.csv"
 SKILLSPAN = DATA / "benchmarks" / "skillspan"
 FRENCH_DEV = Path(__file__).resolve().parent / "data" / "french_dev.yaml"
+FRENCH_HELD_OUT = Path(__file__).resolve().parent / "data" / "french_heldout.yaml"
 
 System = Callable[[str], set[str]]
 
@@ -143,18 +146,19 @@ def held_out(matcher: SkillMatcher, english: list[tuple[str, set[str]]]) -> None
     )
 
 
-def french_dev(matcher: SkillMatcher) -> None:
-    """P/R/F1 on the French development set, on taxonomy skill ids."""
-    passages = yaml.safe_load(FRENCH_DEV.read_text(encoding="utf-8"))["passages"]
+def french_passages(matcher: SkillMatcher, path: Path, name: str) -> None:
+    """P/R/F1 on a French set of quoted passages, on taxonomy skill ids; and how many of its
+    passages that name no skill get one."""
+    passages = yaml.safe_load(path.read_text(encoding="utf-8"))["passages"]
     texts = [(p["text"], set(p["skills"])) for p in passages]
     p, r, f, tp, fp, fn = score(texts, lambda t: {m.skill for m in matcher.find(t)}, None)
     empty = [t for t, g in texts if not g]
     wrong = sum(bool(matcher.find(t)) for t in empty)
     print(
-        f"| FR dev set ({len(texts)} passages) | taxonomy skills | advisor | {p:.3f} | {r:.3f} | "
+        f"| FR {name} ({len(texts)} passages) | taxonomy skills | advisor | {p:.3f} | {r:.3f} | "
         f"{f:.3f} | {tp} / {fp} / {fn} |"
     )
-    print(f"FR dev set: a skill found in {wrong} of {len(empty)} passages that name none")
+    print(f"FR {name}: a skill found in {wrong} of {len(empty)} passages that name none")
 
 
 def main() -> None:
@@ -204,7 +208,8 @@ def main() -> None:
                     f"| {data} | {universe_name} | {name} | {p:.3f} | {r:.3f} | {f:.3f} | "
                     f"{tp} / {fp} / {fn} |"
                 )
-    french_dev(matcher)
+    french_passages(matcher, FRENCH_DEV, "dev set")
+    french_passages(matcher, FRENCH_HELD_OUT, "held-out set")
     empty = [(t, g) for t, g in english if not g]
     for name, system in systems.items():
         wrong = sum(bool(system(t)) for t, _ in empty)
