@@ -224,7 +224,7 @@ def main() -> None:
                 "exact": [
                     n
                     for n in unique
-                    if exact_case(n, ordinary) or kind(row) and product(n, own_labels(row))
+                    if exact_case(n, ordinary) or (kind(row) and product(n, own_labels(row)))
                 ],
             }
         )
