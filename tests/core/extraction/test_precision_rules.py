@@ -7,6 +7,7 @@ import json
 import pytest
 
 from advisor.core.extraction import SkillMatcher, esco_index
+from advisor.core.extraction.esco_concepts import empty_index, transversal_skills
 from advisor.core.taxonomy import Taxonomy
 from advisor.resources import esco_index_file
 
@@ -167,6 +168,16 @@ def test_a_management_skill_does_not_make_a_text_technical(matcher: SkillMatcher
     assert "professional.agile-delivery" in skills(
         matcher, "L'agilité au quotidien : Scrum, Jira et intégration continue."
     )
+
+
+def test_transversal_skills_are_those_linked_outside_ict(
+    matcher: SkillMatcher, taxonomy: Taxonomy
+) -> None:
+    transversal = transversal_skills(taxonomy, matcher.esco)
+    assert {"professional.change-management", "professional.project-management"} <= transversal
+    assert not {"foundations.python", "it-operations.backup-recovery"} & transversal
+    # Without ESCO, nothing tells ICT apart: no skill is taken for transversal.
+    assert transversal_skills(taxonomy, empty_index()) == frozenset()
 
 
 def test_ordinary_words_are_skills_in_a_technical_text(matcher: SkillMatcher) -> None:
