@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -135,6 +135,8 @@ class SkillMatcher:
         self._decisions: dict[str, dict[tuple[int, str, bool], _Decision]] = {
             language: {} for language in LANGUAGES
         }
+        # Whether words are the preferred label of one of the concepts a span names.
+        self._direct: dict[tuple[str, tuple[str, ...]], bool] = {}
 
     def find(self, text: str, language: str = "auto") -> list[Mention]:
         """Every mention of a taxonomy skill in `text`, in order, overlaps resolved."""
@@ -263,6 +265,7 @@ class SkillMatcher:
         linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
         named = set(concepts)
+        at: dict[tuple[int, int], tuple[str, ...]] | None = None
         links: list[Candidate] = []
         for a, b, s in chosen:
             link = linked.get(s)
@@ -270,7 +273,8 @@ class SkillMatcher:
                 continue
             # Words that name the linked concept themselves (most) need no look.
             if (a, b, link) not in named:
-                others = [u for x, y, u in concepts if x == a and y == b]
+                at = at if at is not None else _by_span(concepts)
+                others = at.get((a, b))
                 if others and self._named_directly(text[a:b], others):
                     continue
             links.append((a, b, link))
@@ -279,9 +283,20 @@ class SkillMatcher:
         esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
 
-    def _named_directly(self, written: str, uris: Iterable[str]) -> bool:
+    def _named_directly(self, written: str, uris: tuple[str, ...]) -> bool:
         """Whether `written` is the preferred label of one of these ESCO concepts, in either
-        language: the words then name that concept, not what a taxonomy skill links to."""
+        language: the words then name that concept, not what a taxonomy skill links to. Kept
+        by words and concepts: the same few recur ("CSS" and ESCO's *CSS*)."""
+        key = (written, uris)
+        found = self._direct.get(key)
+        if found is None:
+            if len(self._direct) >= CACHE_LIMIT:
+                self._direct.clear()
+            found = self._direct[key] = self._labelled(written, uris)
+        return found
+
+    def _labelled(self, written: str, uris: tuple[str, ...]) -> bool:
+        """`_named_directly`, uncached."""
         for normaliser in self._normalisers.values():
             keys = normaliser.keys(written)
             for uri in uris:
@@ -444,6 +459,14 @@ def _decide(
         else:
             (concepts if name.esco else skills).append(name.target)
     return tuple(sorted(set(skills))), tuple(sorted(set(concepts))), tuple(contextual)
+
+
+def _by_span(candidates: list[Candidate]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The targets of the candidates, by span, in their order."""
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    for start, end, target in candidates:
+        found[start, end] = (*found.get((start, end), ()), target)
+    return found
 
 
 def _places(named: list[_Named]) -> list[list[_Named]]:
