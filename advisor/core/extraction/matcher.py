@@ -184,6 +184,7 @@ class SkillMatcher:
         refused = rules.Refusals(text, folded)
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
+        contested: set[tuple[int, int]] = set()
         for index, place in enumerate(places):
             candidates = overlapping.get(index)
             if candidates is None:
@@ -201,7 +202,8 @@ class SkillMatcher:
             named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
             chosen += kept
             concepts += [c for c in named if not refused(c)]
-        return self._mentions(text, folded, chosen, concepts)
+            contested.update((a, b) for a, b, _, _ in place)
+        return self._mentions(text, folded, chosen, concepts, contested)
 
     def _apart(
         self, text: str, folded: str, places: list[list[_Named]]
@@ -219,7 +221,7 @@ class SkillMatcher:
                     chosen.append((start, end, target))
                 for uri in uris:
                     concepts.append((start, end, uri))
-        return self._mentions(text, folded, chosen, concepts, apart=True)
+        return self._mentions(text, folded, chosen, concepts, set())
 
     def _resolved(
         self, text: str, folded: str, named: list[_Named], pairs: list[rules.Pair]
@@ -254,13 +256,14 @@ class SkillMatcher:
         folded: str,
         chosen: list[Candidate],
         concepts: list[Candidate],
-        apart: bool = False,
+        contested: set[tuple[int, int]] | None = None,
     ) -> tuple[list[Mention], list[Mention]]:
         """The mentions of the skills and concepts kept, less ordinary words out of a technical
         text; a skill found names the concept it links to precisely, unless its words name
         an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
-        taxonomy's web front-end skill links to). When no two spans overlap (`apart`), the
-        concepts need no resolving: each span keeps them all."""
+        taxonomy's web front-end skill links to). The concepts are resolved at the
+        `contested` spans only, when these are known to hold all the overlaps (`_judged`):
+        each other span keeps them all."""
         chosen, concepts = rules.in_topic(folded, chosen, concepts)
         linked = self.esco.linked
         found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
@@ -279,7 +282,7 @@ class SkillMatcher:
                     continue
             links.append((a, b, link))
         concepts += links
-        concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
+        concepts = rules.resolve(concepts, contested=contested)
         esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
         return found, esco
 

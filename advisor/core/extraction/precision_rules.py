@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from itertools import pairwise
+from itertools import compress, pairwise
 
 Candidate = tuple[int, int, str]
 # An acronym and its expansion: (short start, short end, long start, long end, end of the pair).
@@ -408,18 +409,51 @@ def _nested(inner: list[Candidate], outer: list[Candidate]) -> bool:
 
 
 def resolve(
-    candidates: list[Candidate], keep_ties: bool = True, support: Counter[str] | None = None
+    candidates: list[Candidate],
+    keep_ties: bool = True,
+    support: Counter[str] | None = None,
+    contested: set[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Non-overlapping candidates, in order. A name inside a longer name gives way to it ("AWS"
     in "AWS Lambda"); of two names that only overlap, the one the text repeats elsewhere wins,
     then the longer; the same span named for two targets keeps both when `keep_ties`. `support`
     counts the spans naming each target in the whole text, when `candidates` are only part of
-    it (the overlapping names of one place)."""
+    it (the overlapping names of one place). When `contested` holds every span that overlaps
+    another, the candidates at the other spans are kept as they are, unresolved (with ties)."""
+    if contested is not None and keep_ties:
+        return _resolve_contested(candidates, contested, support)
     if _apart(candidates):
         return candidates
     unique = sorted(set(candidates), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
-    if support is None:
-        support = Counter(target for _, _, target in unique)
+    return _resolved(unique, keep_ties, support, unique)
+
+
+def _resolve_contested(
+    candidates: list[Candidate], contested: set[tuple[int, int]], support: Counter[str] | None
+) -> list[Candidate]:
+    """`resolve` where only the `contested` spans overlap (the few places where names do):
+    only theirs need sorting by length and resolving; the rest keep all they name, their
+    targets counted with the others' only if two names are to be weighed."""
+    if not contested:
+        return sorted(set(candidates))
+    inside = list(map(contested.__contains__, map(_SPAN, candidates)))
+    settled = set(compress(candidates, map(operator.not_, inside)))
+    disputed = set(compress(candidates, inside))
+    if not disputed:
+        return sorted(settled)
+    unique = sorted(disputed, key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    return sorted(settled.union(_resolved(unique, True, support, [*settled, *unique])))
+
+
+def _resolved(
+    unique: list[Candidate],
+    keep_ties: bool,
+    support: Counter[str] | None,
+    counted: list[Candidate],
+) -> list[Candidate]:
+    """`resolve` of distinct candidates sorted by start, longest first; `support` is counted
+    over `counted` when none is given, and only when two overlapping names are to be
+    weighed (seldom)."""
     outer: list[Candidate] = []
     reach, reach_span = -1, (-1, -1)
     for candidate in unique:
@@ -436,6 +470,8 @@ def resolve(
                 chosen.append(candidate)
             continue
         if chosen and candidate[0] < chosen[-1][1]:
+            if support is None:
+                support = Counter(target for _, _, target in counted)
             if _strength(candidate, support) > _strength(chosen[-1], support):
                 span = chosen[-1][:2]
                 while chosen and chosen[-1][:2] == span:
@@ -445,6 +481,10 @@ def resolve(
             continue
         chosen.append(candidate)
     return chosen
+
+
+# A candidate's span, `candidate[:2]` without a call of Python's.
+_SPAN = operator.itemgetter(0, 1)
 
 
 def _apart(candidates: list[Candidate]) -> bool:
