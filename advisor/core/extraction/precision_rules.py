@@ -124,23 +124,25 @@ CONNECTORS = frozenset("de du des d la le les l the".split())
 def blocked(text: str, folded: str, start: int, end: int) -> bool:
     """Whether the candidate at `start:end` is a team, a meeting, a product, a matter of
     business or people, or an ordinary word out of its topic rather than a skill."""
+    # No word follows (a comma, a full stop, the end): none of the words after can tell.
     following = _NEXT_WORD.match(folded, end)
-    next_word = following[1] if following else ""
-    if next_word in PEOPLE_AND_MEETINGS_AFTER:
-        return True
-    # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
-    # teams", « l'équipe DevOps/SRE ».
-    if following and text[end : end + 1] == "/":
-        after = _NEXT_WORD.match(folded, following.end())
-        if after and after[1] in PEOPLE_AND_MEETINGS_AFTER:
+    if following:
+        if following[1] in PEOPLE_AND_MEETINGS_AFTER:
             return True
+        # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
+        # teams", « l'équipe DevOps/SRE ».
+        if text[end] == "/":
+            after = _NEXT_WORD.match(folded, following.end())
+            if after and after[1] in PEOPLE_AND_MEETINGS_AFTER:
+                return True
+        # A product's second word is a word of letters too ("SQL Server").
+        if text[end + 1].isupper():
+            cased = _NEXT_WORD_CASED.match(text, end)
+            if cased and cased[1] in PRODUCT_AFTER:
+                return True
     if start > 1 and text[start - 1] == "/":
         joined = folded.rfind(" ", 0, start - 1) + 1
         if _previous_word(folded, joined) in PEOPLE_AND_MEETINGS_BEFORE:
-            return True
-    if text[end + 1 : end + 2].isupper():
-        cased = _NEXT_WORD_CASED.match(text, end)
-        if cased and cased[1] in PRODUCT_AFTER:
             return True
     previous = _previous_word(folded, start) if start else ""
     if previous in PEOPLE_AND_MEETINGS_BEFORE:
@@ -315,9 +317,11 @@ def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, past French connectors: « l'équipe de la » gives "equipe"."""
     window = folded[max(0, start - 30) : start].replace("'", " ")
     # Most often the last word is no connector, and the rest of the window need not be cut.
-    last = window.rsplit(None, 1)[-1:]
-    if not last or last[0] not in CONNECTORS:
-        return last[0] if last else ""
+    last = window.rsplit(None, 1)
+    if not last:
+        return ""
+    if last[-1] not in CONNECTORS:
+        return last[-1]
     words = window.split()
     while words and words[-1] in CONNECTORS:
         words.pop()
