@@ -343,6 +343,11 @@ def contains_any(window: str, words: tuple[str, ...]) -> bool:
 
 # A run of letters and digits: what `any_word` takes as a whole word.
 _RUN = re.compile(r"[^\W_]+")
+# ASCII text with every character but letters and digits made a space: its runs are then its
+# words for `str.split`, a few times faster than the pattern's.
+_ASCII_RUNS = bytes(code if chr(code).isalnum() else 32 for code in range(128)) + bytes(
+    range(128, 256)
+)
 
 
 @functools.cache
@@ -352,7 +357,14 @@ def _finder(words: tuple[str, ...]) -> Callable[[str], bool]:
     times faster than trying a pattern of a hundred alternatives at every character."""
     if all(_RUN.fullmatch(word) for word in words):
         runs = frozenset(words)
-        return lambda window: not runs.isdisjoint(_RUN.findall(window))
+
+        def found(window: str) -> bool:
+            if window.isascii():
+                written = window.encode().translate(_ASCII_RUNS).decode().split()
+                return not runs.isdisjoint(written)
+            return not runs.isdisjoint(_RUN.findall(window))
+
+        return found
     pattern = any_word(words)
     return lambda window: pattern.search(window) is not None
 
