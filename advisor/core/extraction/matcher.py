@@ -15,6 +15,7 @@ teams, meetings, products and ordinary words out of their topic.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -168,26 +169,28 @@ class SkillMatcher:
         linked = self.esco.linked
         # A skill inside a longer product name that ESCO knows as another concept is the
         # product: "SQL" in "SQL Server". Only the places where names overlap (few) have any.
-        overlapping = {
-            index: rules.outside_longer(
-                [(a, b, t) for a, b, targets, _ in place for t in targets],
-                [(a, b, u) for a, b, _, uris in place for u in uris],
-                lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
-            )
-            for index, place in enumerate(places)
-            if len(place) > 1
-        }
-        # Where names only overlap, the one the text repeats elsewhere wins: the spans naming
-        # each skill, counted over the whole text.
-        support = Counter(t for place in places if len(place) == 1 for t in place[0][2])
-        support.update(t for candidates in overlapping.values() for _, _, t in set(candidates))
+        overlapping: dict[int, tuple[list[Candidate], list[Candidate]]] = {}
+        for index, place in enumerate(places):
+            if len(place) > 1:
+                named = [(a, b, u) for a, b, _, uris in place for u in uris]
+                overlapping[index] = (
+                    rules.outside_longer(
+                        [(a, b, t) for a, b, targets, _ in place for t in targets],
+                        named,
+                        lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+                    ),
+                    named,
+                )
+        # Where names only overlap, the one the text repeats elsewhere wins (counted only
+        # then: seldom).
+        support = functools.partial(_support, places, overlapping)
         refused = rules.Refusals(text, folded)
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
         contested: set[tuple[int, int]] = set()
         for index, place in enumerate(places):
-            candidates = overlapping.get(index)
-            if candidates is None:
+            contending = overlapping.get(index)
+            if contending is None:
                 start, end, targets, uris = place[0]
                 if not rules.blocked(text, folded, start, end):
                     for target in targets:
@@ -197,8 +200,8 @@ class SkillMatcher:
                 continue
             # The rules on teams, meetings, products and topics judge what resolution kept: a
             # name they refuse takes the names inside it along ("machine learning developers").
+            candidates, named = contending
             kept = [c for c in rules.resolve(candidates, support=support) if not refused(c)]
-            named = [(a, b, u) for a, b, _, uris in place for u in uris]
             named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
             chosen += kept
             concepts += [c for c in named if not refused(c)]
@@ -462,6 +465,16 @@ def _decide(
         else:
             (concepts if name.esco else skills).append(name.target)
     return tuple(sorted(set(skills))), tuple(sorted(set(concepts))), tuple(contextual)
+
+
+def _support(
+    places: list[list[_Named]], overlapping: dict[int, tuple[list[Candidate], list[Candidate]]]
+) -> Counter[str]:
+    """The spans naming each skill over the whole text: those of the places where one span
+    stands alone, and the candidates of the places where several overlap."""
+    support = Counter(t for place in places if len(place) == 1 for t in place[0][2])
+    support.update(t for skills, _ in overlapping.values() for _, _, t in set(skills))
+    return support
 
 
 def _by_span(candidates: list[Candidate]) -> dict[tuple[int, int], tuple[str, ...]]:

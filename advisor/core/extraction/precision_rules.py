@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from itertools import compress, pairwise
 
 Candidate = tuple[int, int, str]
+# How many spans name each target, or how to count them when needed (`resolve`).
+Support = Counter[str] | Callable[[], Counter[str]]
 # An acronym and its expansion: (short start, short end, long start, long end, end of the pair).
 Pair = tuple[int, int, int, int, int]
 
@@ -427,15 +429,16 @@ def _nested(inner: list[Candidate], outer: list[Candidate]) -> bool:
 def resolve(
     candidates: list[Candidate],
     keep_ties: bool = True,
-    support: Counter[str] | None = None,
+    support: Support | None = None,
     contested: set[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Non-overlapping candidates, in order. A name inside a longer name gives way to it ("AWS"
     in "AWS Lambda"); of two names that only overlap, the one the text repeats elsewhere wins,
     then the longer; the same span named for two targets keeps both when `keep_ties`. `support`
     counts the spans naming each target in the whole text, when `candidates` are only part of
-    it (the overlapping names of one place). When `contested` holds every span that overlaps
-    another, the candidates at the other spans are kept as they are, unresolved (with ties)."""
+    it (the overlapping names of one place), or counts them when called. When `contested`
+    holds every span that overlaps another, the candidates at the other spans are kept as
+    they are, unresolved (with ties)."""
     if contested is not None and keep_ties:
         return _resolve_contested(candidates, contested, support)
     if _apart(candidates):
@@ -445,7 +448,7 @@ def resolve(
 
 
 def _resolve_contested(
-    candidates: list[Candidate], contested: set[tuple[int, int]], support: Counter[str] | None
+    candidates: list[Candidate], contested: set[tuple[int, int]], support: Support | None
 ) -> list[Candidate]:
     """`resolve` where only the `contested` spans overlap (the few places where names do):
     only theirs need sorting by length and resolving; the rest keep all they name, their
@@ -464,12 +467,13 @@ def _resolve_contested(
 def _resolved(
     unique: list[Candidate],
     keep_ties: bool,
-    support: Counter[str] | None,
+    support: Support | None,
     counted: list[Candidate],
 ) -> list[Candidate]:
     """`resolve` of distinct candidates sorted by start, longest first; `support` is counted
     over `counted` when none is given, and only when two overlapping names are to be
     weighed (seldom)."""
+    counts, count = (support, None) if isinstance(support, Counter) else (None, support)
     outer: list[Candidate] = []
     reach, reach_span = -1, (-1, -1)
     for candidate in unique:
@@ -486,9 +490,9 @@ def _resolved(
                 chosen.append(candidate)
             continue
         if chosen and candidate[0] < chosen[-1][1]:
-            if support is None:
-                support = Counter(target for _, _, target in counted)
-            if _strength(candidate, support) > _strength(chosen[-1], support):
+            if counts is None:
+                counts = count() if count else Counter(t for _, _, t in counted)
+            if _strength(candidate, counts) > _strength(chosen[-1], counts):
                 span = chosen[-1][:2]
                 while chosen and chosen[-1][:2] == span:
                     chosen.pop()
