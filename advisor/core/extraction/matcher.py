@@ -269,7 +269,9 @@ class SkillMatcher:
         each other span keeps them all."""
         chosen, concepts = rules.in_topic(folded, chosen, concepts)
         linked = self.esco.linked
-        found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
+        # Made as tuples are: a named tuple's own constructor is a call of Python's.
+        new = tuple.__new__
+        found = [new(Mention, (s, a, b, text[a:b])) for a, b, s in chosen]
         named = set(concepts)
         at: dict[tuple[int, int], tuple[str, ...]] | None = None
         links: list[Candidate] = []
@@ -286,7 +288,7 @@ class SkillMatcher:
             links.append((a, b, link))
         concepts += links
         concepts = rules.resolve(concepts, contested=contested)
-        esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
+        esco = [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
         return found, esco
 
     def _named_directly(self, written: str, uris: tuple[str, ...]) -> bool:
