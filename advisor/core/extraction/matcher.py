@@ -110,9 +110,10 @@ class _Name:
 # cache of decisions), its names (those that need no check first), and whether it is also an
 # adjective that may stand inside a term.
 _Entry = tuple[int, int, tuple[_Name, ...], bool]
-# What a match's words decide for its names: the skills and the concepts it names, and the names
-# that still need a context word near the match.
-_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...]]
+# What a match's words decide for its names: the skills and the concepts it names, the names
+# that still need a context word near the match, and whether the words are an ordinary word
+# (`rules.ORDINARY_WORDS`).
+_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool]
 # A match's span and what it names: skills and ESCO concepts, each sorted.
 _Named = tuple[int, int, tuple[str, ...], tuple[str, ...]]
 
@@ -151,21 +152,21 @@ class SkillMatcher:
         if language not in LANGUAGES:
             language = language_of_words(chunks)
         encoded = self._normalisers[language].chunks(chunks)
-        named = self._named(text, folded, encoded, language)
+        named, ordinary = self._named(text, folded, encoded, language)
         if not named:
             return [], []
         pairs = rules.expansion_pairs(text) if "(" in text else []
         if pairs:
-            return self._resolved(text, folded, named, pairs)
-        return self._judged(text, folded, _places(named))
+            return self._resolved(text, folded, named, pairs, ordinary)
+        return self._judged(text, folded, _places(named), ordinary)
 
     def _judged(
-        self, text: str, folded: str, places: list[list[_Named]]
+        self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
         """Mentions place by place: a span that overlaps no other is judged alone; the names of
         a place where several overlap are resolved by evidence before the rules judge them."""
         if all(len(place) == 1 for place in places):
-            return self._apart(text, folded, places)
+            return self._apart(text, folded, places, ordinary)
         linked = self.esco.linked
         # A skill inside a longer product name that ESCO knows as another concept is the
         # product: "SQL" in "SQL Server". Only the places where names overlap (few) have any.
@@ -206,10 +207,10 @@ class SkillMatcher:
             chosen += kept
             concepts += [c for c in named if not refused(c)]
             contested.update((a, b) for a, b, _, _ in place)
-        return self._mentions(text, folded, chosen, concepts, contested)
+        return self._mentions(text, folded, chosen, concepts, ordinary, contested)
 
     def _apart(
-        self, text: str, folded: str, places: list[list[_Named]]
+        self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
         """`_judged` where no two spans overlap (most texts): each span is judged alone and
         keeps all it names (no span is judged twice: the rules need no cache of verdicts)."""
@@ -224,10 +225,15 @@ class SkillMatcher:
                     chosen.append((start, end, target))
                 for uri in uris:
                     concepts.append((start, end, uri))
-        return self._mentions(text, folded, chosen, concepts, set())
+        return self._mentions(text, folded, chosen, concepts, ordinary, set())
 
     def _resolved(
-        self, text: str, folded: str, named: list[_Named], pairs: list[rules.Pair]
+        self,
+        text: str,
+        folded: str,
+        named: list[_Named],
+        pairs: list[rules.Pair],
+        ordinary: set[tuple[int, int]],
     ) -> tuple[list[Mention], list[Mention]]:
         """Mentions where names overlap, stand inside acronym pairs or across an adjective:
         each name a candidate, overlaps resolved by evidence before the rules judge them."""
@@ -251,7 +257,7 @@ class SkillMatcher:
         if concepts:
             concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s[2]) == u)
             concepts = [c for c in concepts if not refused(c)]
-        return self._mentions(text, folded, chosen, concepts)
+        return self._mentions(text, folded, chosen, concepts, ordinary)
 
     def _mentions(
         self,
@@ -259,15 +265,16 @@ class SkillMatcher:
         folded: str,
         chosen: list[Candidate],
         concepts: list[Candidate],
+        ordinary: set[tuple[int, int]],
         contested: set[tuple[int, int]] | None = None,
     ) -> tuple[list[Mention], list[Mention]]:
         """The mentions of the skills and concepts kept, less ordinary words out of a technical
         text; a skill found names the concept it links to precisely, unless its words name
         an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
-        taxonomy's web front-end skill links to). The concepts are resolved at the
-        `contested` spans only, when these are known to hold all the overlaps (`_judged`):
-        each other span keeps them all."""
-        chosen, concepts = rules.in_topic(folded, chosen, concepts)
+        taxonomy's web front-end skill links to). `ordinary` holds the spans of ordinary words
+        (`_named`). The concepts are resolved at the `contested` spans only, when these are
+        known to hold all the overlaps (`_judged`): each other span keeps them all."""
+        chosen, concepts = rules.in_topic(folded, chosen, concepts, ordinary)
         linked = self.esco.linked
         # Made as tuples are: a named tuple's own constructor is a call of Python's.
         new = tuple.__new__
@@ -313,9 +320,12 @@ class SkillMatcher:
                     return True
         return False
 
-    def _named(self, text: str, folded: str, encoded: Encoded, language: str) -> list[_Named]:
+    def _named(
+        self, text: str, folded: str, encoded: Encoded, language: str
+    ) -> tuple[list[_Named], set[tuple[int, int]]]:
         """What each match of the automaton names once its checks are passed, in the order of
-        the matches, then the terms with an adjective inside them."""
+        the matches, then the terms with an adjective inside them; and the spans of those that
+        are ordinary words."""
         automaton = self._automata[language]
         decisions = self._decisions[language]
         if len(decisions) >= CACHE_LIMIT:
@@ -323,6 +333,7 @@ class SkillMatcher:
         form = encoded.encoded
         lower_case = text.islower()
         named: list[_Named] = []
+        ordinary: set[tuple[int, int]] = set()
         gaps: list[int] = []
         span = None
         for last, (size, rank, names, gap) in automaton.iter(form):
@@ -338,13 +349,15 @@ class SkillMatcher:
             decision = decisions.get(key)
             if decision is None:
                 decision = decisions[key] = _decide(names, written, lower_case, language)
-            skills, concepts, contextual = decision
+            skills, concepts, contextual, plain = decision
             if contextual:
                 skills, concepts = _with_context(folded, start, end, decision)
             if skills or concepts:
                 named.append((start, end, skills, concepts))
+                if plain:
+                    ordinary.add((start, end))
         if not gaps:
-            return named
+            return named, ordinary
         span = span or encoded.spans()
         for start, end, names in _inside_gaps(automaton, form, gaps):
             start, end = span(start, end)
@@ -352,7 +365,9 @@ class SkillMatcher:
             skills, concepts = _with_context(folded, start, end, decision)
             if skills or concepts:
                 named.append((start, end, skills, concepts))
-        return named
+                if decision[3]:
+                    ordinary.add((start, end))
+        return named, ordinary
 
 
 def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
@@ -466,7 +481,12 @@ def _decide(
             contextual.append(name)
         else:
             (concepts if name.esco else skills).append(name.target)
-    return tuple(sorted(set(skills))), tuple(sorted(set(concepts))), tuple(contextual)
+    return (
+        tuple(sorted(set(skills))),
+        tuple(sorted(set(concepts))),
+        tuple(contextual),
+        rules.ordinary_word(folded),
+    )
 
 
 def _support(
@@ -506,7 +526,7 @@ def _with_context(
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The skills and concepts a match names, with those of its names that need a context
     word when one is near."""
-    skills, concepts, contextual = decision
+    skills, concepts, contextual, _ = decision
     window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
     near = [name for name in contextual if contains_any(window, name.context)]
     if not near:

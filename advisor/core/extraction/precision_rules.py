@@ -195,15 +195,30 @@ def _business_sense(folded: str, following: re.Match[str] | None, previous: str)
     return previous in BUSINESS_WORDS
 
 
+def ordinary_word(folded: str) -> bool:
+    """Whether these folded words are one of ORDINARY_WORDS, alone or in the plural."""
+    return folded in _ORDINARY_FORMS
+
+
 def in_topic(
-    folded: str, skills: list[Candidate], concepts: list[Candidate]
+    folded: str,
+    skills: list[Candidate],
+    concepts: list[Candidate],
+    ordinary: set[tuple[int, int]] | None = None,
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
-    word nor another skill near them."""
-    ordinary = {c[:2] for c in (*skills, *concepts) if folded[c[0] : c[1]] in _ORDINARY_FORMS}
+    word nor another skill near them. `ordinary` holds the spans of ordinary words among
+    the candidates' when the caller knows them (most texts have none: nothing to look at)."""
+    if ordinary is not None and not ordinary:
+        return skills, concepts
+    spans = {c[:2] for c in (*skills, *concepts)}
+    if ordinary is None:
+        ordinary = {span for span in spans if ordinary_word(folded[span[0] : span[1]])}
+    else:
+        ordinary = ordinary & spans
     if not ordinary:
         return skills, concepts
-    anchors = sorted({c[:2] for c in (*skills, *concepts)} - ordinary)
+    anchors = sorted(spans - ordinary)
     # A skill and its concept share a span: each span is judged once.
     refused = {span for span in ordinary if not _technical_near(folded, span, anchors)}
     if not refused:
