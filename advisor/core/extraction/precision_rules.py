@@ -128,8 +128,10 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
     business or people, or an ordinary word out of its topic rather than a skill."""
     # No word follows (a comma, a full stop, the end): none of the words after can tell.
     following = _NEXT_WORD.match(folded, end)
+    next_word = ""
     if following:
-        if following[1] in PEOPLE_AND_MEETINGS_AFTER:
+        next_word = following[1]
+        if next_word in PEOPLE_AND_MEETINGS_AFTER:
             return True
         # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
         # teams", « l'équipe DevOps/SRE ».
@@ -152,7 +154,7 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
     # What is left concerns one word alone.
     if " " in folded[start:end]:
         return False
-    if _business_sense(folded, following, previous):
+    if _business_sense(folded, following, next_word, previous):
         return True
     context = GATED.get(folded[start : start + _GATED_ROOT])
     if context is None:
@@ -184,15 +186,19 @@ def business_sense(folded: str, start: int, end: int) -> bool:
     commerciale », "business agility", "pipeline of candidates"."""
     if " " in folded[start:end]:
         return False
-    return _business_sense(folded, _NEXT_WORD.match(folded, end), _previous_word(folded, start))
+    following = _NEXT_WORD.match(folded, end)
+    next_word = following[1] if following else ""
+    return _business_sense(folded, following, next_word, _previous_word(folded, start))
 
 
-def _business_sense(folded: str, following: re.Match[str] | None, previous: str) -> bool:
-    if following and following[1] in ("of", "de", "des", "du", "d"):
-        following = _NEXT_WORD.match(folded, following.end())
-    if following and following[1] in BUSINESS_WORDS:
-        return True
-    return previous in BUSINESS_WORDS
+def _business_sense(
+    folded: str, following: re.Match[str] | None, next_word: str, previous: str
+) -> bool:
+    """`business_sense` given the word after (`following`, its word `next_word`) and before."""
+    if following and next_word in ("of", "de", "des", "du", "d"):
+        after = _NEXT_WORD.match(folded, following.end())
+        next_word = after[1] if after else ""
+    return next_word in BUSINESS_WORDS or previous in BUSINESS_WORDS
 
 
 def ordinary_word(folded: str) -> bool:
@@ -332,7 +338,7 @@ def with_expansions(candidates: list[Candidate], pairs: list[Pair]) -> list[Cand
 
 def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, past French connectors: « l'équipe de la » gives "equipe"."""
-    window = folded[max(0, start - 30) : start].replace("'", " ")
+    window = folded[start - 30 if start > 30 else 0 : start].replace("'", " ")
     # Most often the last word is no connector, and the rest of the window need not be cut.
     last = window.rsplit(None, 1)
     if not last:
