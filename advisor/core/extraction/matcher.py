@@ -253,11 +253,14 @@ class SkillMatcher:
         # The rules on teams, meetings, products and topics judge what resolution kept: a name
         # they refuse takes the names inside it along ("machine learning developers").
         refused = rules.Refusals(text, folded)
-        chosen = [c for c in rules.resolve(skills) if not refused(c)]
+        # The spans that overlap others among all that is named (few): only these need
+        # resolving, for the skills and for the concepts (a link is at its skill's span).
+        contested = rules.contested_spans(skills + concepts)
+        chosen = [c for c in rules.resolve(skills, contested=contested) if not refused(c)]
         if concepts:
             concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s[2]) == u)
             concepts = [c for c in concepts if not refused(c)]
-        return self._mentions(text, folded, chosen, concepts, ordinary)
+        return self._mentions(text, folded, chosen, concepts, ordinary, contested)
 
     def _mentions(
         self,

@@ -468,6 +468,23 @@ def resolve(
     return _resolved(unique, keep_ties, support, unique)
 
 
+def contested_spans(candidates: list[Candidate]) -> set[tuple[int, int]]:
+    """The spans of the candidates that overlap another's (`resolve`'s `contested`)."""
+    contested: set[tuple[int, int]] = set()
+    group: list[tuple[int, int]] = []
+    reach = -1
+    for span in sorted(set(map(_SPAN, candidates))):
+        if span[0] >= reach:
+            if len(group) > 1:
+                contested.update(group)
+            group = []
+        group.append(span)
+        reach = max(reach, span[1])
+    if len(group) > 1:
+        contested.update(group)
+    return contested
+
+
 def _resolve_contested(
     candidates: list[Candidate], contested: set[tuple[int, int]], support: Support | None
 ) -> list[Candidate]:
