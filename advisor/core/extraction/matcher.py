@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -111,11 +111,12 @@ class _Name:
 # adjective that may stand inside a term.
 _Entry = tuple[int, int, tuple[_Name, ...], bool]
 # What a match's words decide for its names: the skills and the concepts it names, the names
-# that still need a context word near the match, and whether the words are an ordinary word
-# (`rules.ORDINARY_WORDS`).
-_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool]
-# A match's span and what it names: skills and ESCO concepts, each sorted.
-_Named = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+# that still need a context word near the match, whether the words are an ordinary word
+# (`rules.ORDINARY_WORDS`), and the concepts with those the skills link to (`_with_links`).
+_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool, tuple[str, ...]]
+# A match's span and what it names: skills and ESCO concepts, each sorted, and the concepts
+# with those the skills link to (what a span that overlaps no other reports).
+_Named = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 class SkillMatcher:
@@ -163,25 +164,17 @@ class SkillMatcher:
     def _judged(
         self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
-        """Mentions place by place: a span that overlaps no other is judged alone; the names of
-        a place where several overlap are resolved by evidence before the rules judge them."""
+        """Mentions place by place: a span that overlaps no other is judged alone and keeps
+        all it names; the names of a place where several overlap are resolved by evidence
+        before the rules judge them."""
         if all(len(place) == 1 for place in places):
             return self._apart(text, folded, places, ordinary)
         linked = self.esco.linked
-        # A skill inside a longer product name that ESCO knows as another concept is the
-        # product: "SQL" in "SQL Server". Only the places where names overlap (few) have any.
-        overlapping: dict[int, tuple[list[Candidate], list[Candidate]]] = {}
-        for index, place in enumerate(places):
-            if len(place) > 1:
-                named = [(a, b, u) for a, b, _, uris in place for u in uris]
-                overlapping[index] = (
-                    rules.outside_longer(
-                        [(a, b, t) for a, b, targets, _ in place for t in targets],
-                        named,
-                        lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
-                    ),
-                    named,
-                )
+        overlapping = {
+            index: _contenders(text, place, linked)
+            for index, place in enumerate(places)
+            if len(place) > 1
+        }
         # Where names only overlap, the one the text repeats elsewhere wins (counted only
         # then: seldom).
         support = functools.partial(_support, places, overlapping)
@@ -192,11 +185,11 @@ class SkillMatcher:
         for index, place in enumerate(places):
             contending = overlapping.get(index)
             if contending is None:
-                start, end, targets, uris = place[0]
+                start, end, targets, _, esco = place[0]
                 if not rules.blocked(text, folded, start, end):
                     for target in targets:
                         chosen.append((start, end, target))
-                    for uri in uris:
+                    for uri in esco:
                         concepts.append((start, end, uri))
                 continue
             # The rules on teams, meetings, products and topics judge what resolution kept: a
@@ -206,26 +199,41 @@ class SkillMatcher:
             named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
             chosen += kept
             concepts += [c for c in named if not refused(c)]
-            contested.update((a, b) for a, b, _, _ in place)
-        return self._mentions(text, folded, chosen, concepts, ordinary, contested)
+            contested.update((a, b) for a, b, *_ in place)
+        return self._mentions(text, folded, chosen, concepts, ordinary, contested, settled=True)
 
     def _apart(
         self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
         """`_judged` where no two spans overlap (most texts): each span is judged alone and
-        keeps all it names (no span is judged twice: the rules need no cache of verdicts)."""
+        keeps all it names (no span is judged twice: the rules need no cache of verdicts).
+        Without an ordinary word to judge in its topic, a span's mentions are final as soon
+        as it is judged."""
         blocked = rules.blocked
-        chosen: list[Candidate] = []
-        concepts: list[Candidate] = []
-        for ((start, end, targets, uris),) in places:
+        if ordinary:
+            chosen: list[Candidate] = []
+            concepts: list[Candidate] = []
+            for ((start, end, targets, _, esco),) in places:
+                if not blocked(text, folded, start, end):
+                    # Loops rather than comprehensions: a span names one or two, and a
+                    # comprehension costs a call of its own.
+                    for target in targets:
+                        chosen.append((start, end, target))
+                    for uri in esco:
+                        concepts.append((start, end, uri))
+            return self._mentions(text, folded, chosen, concepts, ordinary, set(), settled=True)
+        # Made as tuples are: a named tuple's own constructor is a call of Python's.
+        new = tuple.__new__
+        found: list[Mention] = []
+        named: list[Mention] = []
+        for ((start, end, targets, _, esco),) in places:
             if not blocked(text, folded, start, end):
-                # Loops rather than comprehensions: a span names one or two, and a comprehension
-                # costs a call of its own.
+                written = text[start:end]
                 for target in targets:
-                    chosen.append((start, end, target))
-                for uri in uris:
-                    concepts.append((start, end, uri))
-        return self._mentions(text, folded, chosen, concepts, ordinary, set())
+                    found.append(new(Mention, (target, start, end, written)))
+                for uri in esco:
+                    named.append(new(Mention, (uri, start, end, written)))
+        return found, named
 
     def _resolved(
         self,
@@ -237,8 +245,8 @@ class SkillMatcher:
     ) -> tuple[list[Mention], list[Mention]]:
         """Mentions where names overlap, stand inside acronym pairs or across an adjective:
         each name a candidate, overlaps resolved by evidence before the rules judge them."""
-        skills = [(a, b, t) for a, b, targets, _ in named for t in targets]
-        concepts = [(a, b, u) for a, b, _, uris in named for u in uris]
+        skills = [(a, b, t) for a, b, targets, _, _ in named for t in targets]
+        concepts = [(a, b, u) for a, b, _, uris, _ in named for u in uris]
         if pairs:
             skills = rules.with_expansions(skills, pairs)
             concepts = rules.with_expansions(concepts, pairs)
@@ -270,13 +278,15 @@ class SkillMatcher:
         concepts: list[Candidate],
         ordinary: set[tuple[int, int]],
         contested: set[tuple[int, int]] | None = None,
+        settled: bool = False,
     ) -> tuple[list[Mention], list[Mention]]:
         """The mentions of the skills and concepts kept, less ordinary words out of a technical
         text; a skill found names the concept it links to precisely, unless its words name
         an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
         taxonomy's web front-end skill links to). `ordinary` holds the spans of ordinary words
         (`_named`). The concepts are resolved at the `contested` spans only, when these are
-        known to hold all the overlaps (`_judged`): each other span keeps them all."""
+        known to hold all the overlaps (`_judged`): each other span keeps them all, and when
+        `settled` its concepts already hold its skills' links (`_with_links`)."""
         chosen, concepts = rules.in_topic(folded, chosen, concepts, ordinary)
         linked = self.esco.linked
         # Made as tuples are: a named tuple's own constructor is a call of Python's.
@@ -285,7 +295,11 @@ class SkillMatcher:
         named = set(concepts)
         at: dict[tuple[int, int], tuple[str, ...]] | None = None
         links: list[Candidate] = []
+        # The skills whose links are still to be found: all, or those at contested spans.
+        pending = contested if settled else None
         for a, b, s in chosen:
+            if pending is not None and (a, b) not in pending:
+                continue
             link = linked.get(s)
             if link is None:
                 continue
@@ -300,6 +314,21 @@ class SkillMatcher:
         concepts = rules.resolve(concepts, contested=contested)
         esco = [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
         return found, esco
+
+    def _with_links(
+        self, written: str, skills: tuple[str, ...], concepts: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The concepts words name and those their skills link to, sorted: what `_mentions`
+        gives a span that overlaps no other (a skill names its linked concept unless the words
+        name another themselves)."""
+        linked = self.esco.linked
+        links = [
+            link
+            for link in map(linked.get, skills)
+            if link is not None
+            and (link in concepts or not concepts or not self._named_directly(written, concepts))
+        ]
+        return tuple(sorted({*concepts, *links})) if links else concepts
 
     def _named_directly(self, written: str, uris: tuple[str, ...]) -> bool:
         """Whether `written` is the preferred label of one of these ESCO concepts, in either
@@ -351,12 +380,14 @@ class SkillMatcher:
             key = (rank, written, lower_case)
             decision = decisions.get(key)
             if decision is None:
-                decision = decisions[key] = _decide(names, written, lower_case, language)
-            skills, concepts, contextual, plain = decision
+                found = _decide(names, written, lower_case, language)
+                decision = decisions[key] = (*found, self._with_links(written, *found[:2]))
+            skills, concepts, contextual, plain, esco = decision
             if contextual:
-                skills, concepts = _with_context(folded, start, end, decision)
+                skills, concepts = _with_context(folded, start, end, decision[:3])
+                esco = self._with_links(written, skills, concepts)
             if skills or concepts:
-                named.append((start, end, skills, concepts))
+                named.append((start, end, skills, concepts, esco))
                 if plain:
                     ordinary.add((start, end))
         if not gaps:
@@ -364,11 +395,16 @@ class SkillMatcher:
         span = span or encoded.spans()
         for start, end, names in _inside_gaps(automaton, form, gaps):
             start, end = span(start, end)
-            decision = _decide(names, text[start:end], lower_case, language, gapped=True)
-            skills, concepts = _with_context(folded, start, end, decision)
+            written = text[start:end]
+            skills, concepts, contextual, plain = _decide(
+                names, written, lower_case, language, gapped=True
+            )
+            skills, concepts = _with_context(folded, start, end, (skills, concepts, contextual))
             if skills or concepts:
-                named.append((start, end, skills, concepts))
-                if decision[3]:
+                named.append(
+                    (start, end, skills, concepts, self._with_links(written, skills, concepts))
+                )
+                if plain:
                     ordinary.add((start, end))
         return named, ordinary
 
@@ -460,7 +496,7 @@ def _inside_gaps(
 
 def _decide(
     names: tuple[_Name, ...], written: str, lower_case: bool, language: str, gapped: bool = False
-) -> _Decision:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool]:
     """What a match written so decides for each of its names: named, refused, or named if a
     context word is near. A text written all in lower case ("java sql heroku") says nothing by
     its case: an acronym of three letters or more is read there as written. A name whose case
@@ -490,6 +526,20 @@ def _decide(
         tuple(contextual),
         rules.ordinary_word(folded),
     )
+
+
+def _contenders(
+    text: str, place: list[_Named], linked: Mapping[str, str]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The skills and the concepts of a place where names overlap, less a skill inside a
+    longer product name that ESCO knows as another concept: "SQL" in "SQL Server"."""
+    concepts = [(a, b, u) for a, b, _, uris, _ in place for u in uris]
+    skills = rules.outside_longer(
+        [(a, b, t) for a, b, targets, _, _ in place for t in targets],
+        concepts,
+        lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+    )
+    return skills, concepts
 
 
 def _support(
@@ -525,11 +575,14 @@ def _places(named: list[_Named]) -> list[list[_Named]]:
 
 
 def _with_context(
-    folded: str, start: int, end: int, decision: _Decision
+    folded: str,
+    start: int,
+    end: int,
+    decision: tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...]],
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The skills and concepts a match names, with those of its names that need a context
     word when one is near."""
-    skills, concepts, contextual, _ = decision
+    skills, concepts, contextual = decision
     window = folded[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
     near = [name for name in contextual if contains_any(window, name.context)]
     if not near:
