@@ -362,20 +362,19 @@ class SkillMatcher:
         decisions = self._decisions[language]
         if len(decisions) >= CACHE_LIMIT:
             decisions.clear()
-        form = encoded.encoded
         lower_case = text.islower()
         named: list[_Named] = []
         ordinary: set[tuple[int, int]] = set()
         gaps: list[int] = []
-        span = None
-        for last, (size, rank, names, gap) in automaton.iter(form):
+        span = encoded.matches()
+        for last, (size, rank, names, gap) in automaton.iter(
+            encoded.spaced, ignore_white_space=True
+        ):
             if gap:
                 gaps.append(last)
             if not names:
                 continue
-            if span is None:
-                span = encoded.spans()
-            start, end = span(last - size + 1, last + 1)
+            start, end = span(last, size)
             written = text[start:end]
             key = (rank, written, lower_case)
             decision = decisions.get(key)
@@ -392,9 +391,8 @@ class SkillMatcher:
                     ordinary.add((start, end))
         if not gaps:
             return named, ordinary
-        span = span or encoded.spans()
-        for start, end, names in _inside_gaps(automaton, form, gaps):
-            start, end = span(start, end)
+        for last, size, names in _inside_gaps(automaton, encoded, gaps):
+            start, end = span(last, size)
             written = text[start:end]
             skills, concepts, contextual, plain = _decide(
                 names, written, lower_case, language, gapped=True
@@ -478,20 +476,18 @@ def _unambiguous(names: tuple[_Name, ...]) -> tuple[_Name, ...]:
 
 
 def _inside_gaps(
-    automaton: ahocorasick.Automaton, form: str, gaps: list[int]
+    automaton: ahocorasick.Automaton, encoded: Encoded, gaps: list[int]
 ) -> Iterator[tuple[int, int, tuple[_Name, ...]]]:
-    """Terms with one adjective inside them, as token spans of the encoding: the tokens around
-    each adjective are matched again without it, and a name found across the place it stood
-    is kept."""
+    """Terms with one adjective inside them, as matches of `encoded.spaced` (last character,
+    length in codes, the adjective's included): the codes around each adjective are matched
+    again without it, and a name found across the place it stood is kept."""
+    width = GAP_WINDOW * TOKEN_SIZE
     for gap_end in gaps:
-        gap = gap_end + 1 - TOKEN_SIZE
-        left_start = max(0, gap - GAP_WINDOW * TOKEN_SIZE)
-        left = form[left_start:gap]
-        window = left + form[gap_end + 1 : gap_end + 1 + GAP_WINDOW * TOKEN_SIZE]
+        left = encoded.codes_before(gap_end + 1 - TOKEN_SIZE, width)
+        window = left + encoded.codes_after(gap_end, width)
         for last, (size, _, names, _) in automaton.iter(window):
-            start, end = last - size + 1, last + 1
-            if start < len(left) < end and names:
-                yield left_start + start, end - len(left) + gap_end + 1, names
+            if last - size + 1 < len(left) <= last and names:
+                yield encoded.after(gap_end, last + 1 - len(left)), size + TOKEN_SIZE, names
 
 
 def _decide(
