@@ -206,33 +206,26 @@ class SkillMatcher:
         self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
         """`_judged` where no two spans overlap (most texts): each span is judged alone and
-        keeps all it names (no span is judged twice: the rules need no cache of verdicts).
-        Without an ordinary word to judge in its topic, a span's mentions are final as soon
-        as it is judged."""
+        keeps all it names, its concepts with its skills' links (no span is judged twice: the
+        rules need no cache of verdicts); an ordinary word is then judged in its topic."""
         blocked = rules.blocked
+        kept = [span for (span,) in places if not blocked(text, folded, span[0], span[1])]
         if ordinary:
-            chosen: list[Candidate] = []
-            concepts: list[Candidate] = []
-            for ((start, end, targets, _, esco),) in places:
-                if not blocked(text, folded, start, end):
-                    # Loops rather than comprehensions: a span names one or two, and a
-                    # comprehension costs a call of its own.
-                    for target in targets:
-                        chosen.append((start, end, target))
-                    for uri in esco:
-                        concepts.append((start, end, uri))
-            return self._mentions(text, folded, chosen, concepts, ordinary, set(), settled=True)
+            refused = rules.off_topic(folded, {(a, b) for a, b, *_ in kept}, ordinary)
+            if refused:
+                kept = [span for span in kept if span[:2] not in refused]
         # Made as tuples are: a named tuple's own constructor is a call of Python's.
         new = tuple.__new__
         found: list[Mention] = []
         named: list[Mention] = []
-        for ((start, end, targets, _, esco),) in places:
-            if not blocked(text, folded, start, end):
-                written = text[start:end]
-                for target in targets:
-                    found.append(new(Mention, (target, start, end, written)))
-                for uri in esco:
-                    named.append(new(Mention, (uri, start, end, written)))
+        for start, end, targets, _, esco in kept:
+            written = text[start:end]
+            # Loops rather than comprehensions: a span names one or two, and a comprehension
+            # costs a call of its own.
+            for target in targets:
+                found.append(new(Mention, (target, start, end, written)))
+            for uri in esco:
+                named.append(new(Mention, (uri, start, end, written)))
         return found, named
 
     def _resolved(

@@ -217,22 +217,28 @@ def in_topic(
     the candidates' when the caller knows them (most texts have none: nothing to look at)."""
     if ordinary is not None and not ordinary:
         return skills, concepts
+    # A skill and its concept share a span: each span is judged once.
     spans = {c[:2] for c in (*skills, *concepts)}
     if ordinary is None:
         ordinary = {span for span in spans if ordinary_word(folded[span[0] : span[1]])}
-    else:
-        ordinary = ordinary & spans
-    if not ordinary:
-        return skills, concepts
-    anchors = sorted(spans - ordinary)
-    # A skill and its concept share a span: each span is judged once.
-    refused = {span for span in ordinary if not _technical_near(folded, span, anchors)}
+    refused = off_topic(folded, spans, ordinary)
     if not refused:
         return skills, concepts
     return (
         [c for c in skills if c[:2] not in refused],
         [c for c in concepts if c[:2] not in refused],
     )
+
+
+def off_topic(
+    folded: str, spans: set[tuple[int, int]], ordinary: set[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The spans of `ordinary` words among the candidates' `spans` that `in_topic` refuses."""
+    ordinary = ordinary & spans
+    if not ordinary:
+        return ordinary
+    anchors = sorted(spans - ordinary)
+    return {span for span in ordinary if not _technical_near(folded, span, anchors)}
 
 
 def _technical_near(folded: str, span: tuple[int, int], anchors: list[tuple[int, int]]) -> bool:
@@ -259,8 +265,9 @@ def expansion_pairs(text: str) -> list[Pair]:
         letters = _letters(match[1])
         before = text[max(0, match.start() - 150) : match.start()]
         words = list(_WORDS.finditer(before))
+        written = [w[0] for w in words]
         for first in range(len(words) - 1, max(-1, len(words) - 2 * len(letters) - 2), -1):
-            if _spells(letters, [w[0] for w in words[first:]]):
+            if _spells(letters, written[first:]):
                 offset = match.start() - len(before)
                 long_end = offset + words[-1].end()
                 if not text[long_end : match.start()].strip():
