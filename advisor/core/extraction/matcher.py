@@ -16,6 +16,7 @@ teams, meetings, products and ordinary words out of their topic.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -114,6 +115,8 @@ _Entry = tuple[int, int, tuple[_Name, ...], bool]
 # that still need a context word near the match, whether the words are an ordinary word
 # (`rules.ORDINARY_WORDS`), and the concepts with those the skills link to (`_with_links`).
 _Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool, tuple[str, ...]]
+# A mention's start, to put mentions in the order of the text.
+_START = operator.itemgetter(1)
 # A match's span and what it names: skills and ESCO concepts, each sorted, and the concepts
 # with those the skills link to (what a span that overlaps no other reports).
 _Named = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -165,8 +168,8 @@ class SkillMatcher:
         self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
         """Mentions place by place: a span that overlaps no other is judged alone and keeps
-        all it names; the names of a place where several overlap are resolved by evidence
-        before the rules judge them."""
+        all it names, its concepts with its skills' links; the names of a place where several
+        overlap are resolved by evidence before the rules judge them."""
         if all(len(place) == 1 for place in places):
             return self._apart(text, folded, places, ordinary)
         linked = self.esco.linked
@@ -179,18 +182,15 @@ class SkillMatcher:
         # then: seldom).
         support = functools.partial(_support, places, overlapping)
         refused = rules.Refusals(text, folded)
+        alone: list[_Named] = []
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
-        contested: set[tuple[int, int]] = set()
         for index, place in enumerate(places):
             contending = overlapping.get(index)
             if contending is None:
-                start, end, targets, _, esco = place[0]
-                if not rules.blocked(text, folded, start, end):
-                    for target in targets:
-                        chosen.append((start, end, target))
-                    for uri in esco:
-                        concepts.append((start, end, uri))
+                span = place[0]
+                if not rules.blocked(text, folded, span[0], span[1]):
+                    alone.append(span)
                 continue
             # The rules on teams, meetings, products and topics judge what resolution kept: a
             # name they refuse takes the names inside it along ("machine learning developers").
@@ -199,8 +199,26 @@ class SkillMatcher:
             named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
             chosen += kept
             concepts += [c for c in named if not refused(c)]
-            contested.update((a, b) for a, b, *_ in place)
-        return self._mentions(text, folded, chosen, concepts, ordinary, contested, settled=True)
+        if ordinary:
+            spans = {span[:2] for span in alone} | {c[:2] for c in (*chosen, *concepts)}
+            off = rules.off_topic(folded, spans, ordinary)
+            if off:
+                alone = [span for span in alone if span[:2] not in off]
+                chosen = [c for c in chosen if c[:2] not in off]
+                concepts = [c for c in concepts if c[:2] not in off]
+        # Only the concepts of the places where names overlap need resolving; the targets of
+        # all are counted if two are weighed.
+        concepts = self._linked(text, chosen, concepts)
+        counted = functools.partial(_concept_support, alone, concepts)
+        concepts = rules.resolve(concepts, support=counted)
+        found, esco = _spoken(text, alone)
+        new = tuple.__new__
+        found += [new(Mention, (s, a, b, text[a:b])) for a, b, s in chosen]
+        esco += [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
+        # In the order of the text; the places are apart, and a span's names stay in order.
+        found.sort(key=_START)
+        esco.sort(key=_START)
+        return found, esco
 
     def _apart(
         self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
@@ -214,19 +232,7 @@ class SkillMatcher:
             refused = rules.off_topic(folded, {(a, b) for a, b, *_ in kept}, ordinary)
             if refused:
                 kept = [span for span in kept if span[:2] not in refused]
-        # Made as tuples are: a named tuple's own constructor is a call of Python's.
-        new = tuple.__new__
-        found: list[Mention] = []
-        named: list[Mention] = []
-        for start, end, targets, _, esco in kept:
-            written = text[start:end]
-            # Loops rather than comprehensions: a span names one or two, and a comprehension
-            # costs a call of its own.
-            for target in targets:
-                found.append(new(Mention, (target, start, end, written)))
-            for uri in esco:
-                named.append(new(Mention, (uri, start, end, written)))
-        return found, named
+        return _spoken(text, kept)
 
     def _resolved(
         self,
@@ -271,28 +277,30 @@ class SkillMatcher:
         concepts: list[Candidate],
         ordinary: set[tuple[int, int]],
         contested: set[tuple[int, int]] | None = None,
-        settled: bool = False,
     ) -> tuple[list[Mention], list[Mention]]:
         """The mentions of the skills and concepts kept, less ordinary words out of a technical
         text; a skill found names the concept it links to precisely, unless its words name
         an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
         taxonomy's web front-end skill links to). `ordinary` holds the spans of ordinary words
         (`_named`). The concepts are resolved at the `contested` spans only, when these are
-        known to hold all the overlaps (`_judged`): each other span keeps them all, and when
-        `settled` its concepts already hold its skills' links (`_with_links`)."""
+        known to hold all the overlaps: each other span keeps them all."""
         chosen, concepts = rules.in_topic(folded, chosen, concepts, ordinary)
-        linked = self.esco.linked
         # Made as tuples are: a named tuple's own constructor is a call of Python's.
         new = tuple.__new__
         found = [new(Mention, (s, a, b, text[a:b])) for a, b, s in chosen]
+        concepts = rules.resolve(self._linked(text, chosen, concepts), contested=contested)
+        esco = [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
+        return found, esco
+
+    def _linked(
+        self, text: str, chosen: list[Candidate], concepts: list[Candidate]
+    ) -> list[Candidate]:
+        """The concepts with those the skills chosen link to (`_with_links` for candidates)."""
+        linked = self.esco.linked
         named = set(concepts)
         at: dict[tuple[int, int], tuple[str, ...]] | None = None
         links: list[Candidate] = []
-        # The skills whose links are still to be found: all, or those at contested spans.
-        pending = contested if settled else None
         for a, b, s in chosen:
-            if pending is not None and (a, b) not in pending:
-                continue
             link = linked.get(s)
             if link is None:
                 continue
@@ -303,10 +311,7 @@ class SkillMatcher:
                 if others and self._named_directly(text[a:b], others):
                     continue
             links.append((a, b, link))
-        concepts += links
-        concepts = rules.resolve(concepts, contested=contested)
-        esco = [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
-        return found, esco
+        return concepts + links
 
     def _with_links(
         self, written: str, skills: tuple[str, ...], concepts: tuple[str, ...]
@@ -529,6 +534,32 @@ def _contenders(
         lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
     )
     return skills, concepts
+
+
+def _spoken(text: str, spans: list[_Named]) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of spans kept alone: their skills, and their concepts with their skills'
+    links."""
+    # Made as tuples are: a named tuple's own constructor is a call of Python's.
+    new = tuple.__new__
+    found: list[Mention] = []
+    named: list[Mention] = []
+    for start, end, targets, _, esco in spans:
+        written = text[start:end]
+        # Loops rather than comprehensions: a span names one or two, and a comprehension
+        # costs a call of its own.
+        for target in targets:
+            found.append(new(Mention, (target, start, end, written)))
+        for uri in esco:
+            named.append(new(Mention, (uri, start, end, written)))
+    return found, named
+
+
+def _concept_support(alone: list[_Named], concepts: list[Candidate]) -> Counter[str]:
+    """The spans naming each concept over the whole text: those of the spans alone, and the
+    candidates of the places where names overlap."""
+    support = Counter(uri for span in alone for uri in span[4])
+    support.update(uri for _, _, uri in set(concepts))
+    return support
 
 
 def _support(
