@@ -15,9 +15,11 @@ teams, meetings, products and ordinary words out of their topic.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -109,11 +111,15 @@ class _Name:
 # cache of decisions), its names (those that need no check first), and whether it is also an
 # adjective that may stand inside a term.
 _Entry = tuple[int, int, tuple[_Name, ...], bool]
-# What a match's words decide for its names: the skills and the concepts it names, and the names
-# that still need a context word near the match.
-_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...]]
-# A match's span and what it names: skills and ESCO concepts, each sorted.
-_Named = tuple[int, int, tuple[str, ...], tuple[str, ...]]
+# What a match's words decide for its names: the skills and the concepts it names, the names
+# that still need a context word near the match, whether the words are an ordinary word
+# (`rules.ORDINARY_WORDS`), and the concepts with those the skills link to (`_with_links`).
+_Decision = tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool, tuple[str, ...]]
+# A mention's start, to put mentions in the order of the text.
+_START = operator.itemgetter(1)
+# A match's span and what it names: skills and ESCO concepts, each sorted, and the concepts
+# with those the skills link to (what a span that overlaps no other reports).
+_Named = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 class SkillMatcher:
@@ -124,7 +130,10 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy, esco: EscoIndex | None = None) -> None:
         self.taxonomy = taxonomy
         self.esco = esco or empty_index()
-        self._transversal = transversal_skills(taxonomy, self.esco)
+        # Skills outside ICT, and the concepts they link to: no sign of a technical text.
+        transversal = transversal_skills(taxonomy, self.esco)
+        linked = self.esco.linked
+        self._transversal = transversal | {linked[s] for s in transversal if s in linked}
         self._normalisers = {language: Normaliser(language) for language in LANGUAGES}
         names = (*_skill_names(taxonomy), *_esco_names(self.esco))
         self._automata = {
@@ -136,6 +145,8 @@ class SkillMatcher:
         self._decisions: dict[str, dict[tuple[int, str, bool], _Decision]] = {
             language: {} for language in LANGUAGES
         }
+        # Whether words are the preferred label of one of the concepts a span names.
+        self._direct: dict[tuple[str, tuple[str, ...]], bool] = {}
 
     def find(self, text: str, language: str = "auto") -> list[Mention]:
         """Every mention of a taxonomy skill in `text`, in order, overlaps resolved."""
@@ -149,84 +160,98 @@ class SkillMatcher:
         if language not in LANGUAGES:
             language = language_of_words(chunks)
         encoded = self._normalisers[language].chunks(chunks)
-        named = self._named(text, folded, encoded, language)
+        named, ordinary = self._named(text, folded, encoded, language)
         if not named:
             return [], []
         pairs = rules.expansion_pairs(text) if "(" in text else []
         if pairs:
-            return self._resolved(text, folded, named, pairs)
-        return self._judged(text, folded, _places(named))
+            return self._resolved(text, folded, named, pairs, ordinary)
+        return self._judged(text, folded, _places(named), ordinary)
 
     def _judged(
-        self, text: str, folded: str, places: list[list[_Named]]
+        self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
-        """Mentions place by place: a span that overlaps no other is judged alone; the names of
-        a place where several overlap are resolved by evidence before the rules judge them."""
+        """Mentions place by place: a span that overlaps no other is judged alone and keeps
+        all it names, its concepts with its skills' links; the names of a place where several
+        overlap are resolved by evidence before the rules judge them."""
         if all(len(place) == 1 for place in places):
-            return self._apart(text, folded, places)
+            return self._apart(text, folded, places, ordinary)
         linked = self.esco.linked
-        # A skill inside a longer product name that ESCO knows as another concept is the
-        # product: "SQL" in "SQL Server". Only the places where names overlap (few) have any.
         overlapping = {
-            index: rules.outside_longer(
-                [(a, b, t) for a, b, targets, _ in place for t in targets],
-                [(a, b, u) for a, b, _, uris in place for u in uris],
-                lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
-            )
+            index: _contenders(text, place, linked)
             for index, place in enumerate(places)
             if len(place) > 1
         }
-        # Where names only overlap, the one the text repeats elsewhere wins: the spans naming
-        # each skill, counted over the whole text.
-        support = Counter(t for place in places if len(place) == 1 for t in place[0][2])
-        support.update(t for candidates in overlapping.values() for _, _, t in set(candidates))
+        # Where names only overlap, the one the text repeats elsewhere wins (counted only
+        # then: seldom).
+        support = functools.partial(_support, places, overlapping)
         refused = rules.Refusals(text, folded)
+        alone: list[_Named] = []
         chosen: list[Candidate] = []
         concepts: list[Candidate] = []
         for index, place in enumerate(places):
-            candidates = overlapping.get(index)
-            if candidates is None:
-                start, end, targets, uris = place[0]
-                if not rules.blocked(text, folded, start, end):
-                    for target in targets:
-                        chosen.append((start, end, target))
-                    for uri in uris:
-                        concepts.append((start, end, uri))
+            contending = overlapping.get(index)
+            if contending is None:
+                span = place[0]
+                if not rules.blocked(text, folded, span[0], span[1]):
+                    alone.append(span)
                 continue
             # The rules on teams, meetings, products and topics judge what resolution kept: a
             # name they refuse takes the names inside it along ("machine learning developers").
+            candidates, named = contending
             kept = [c for c in rules.resolve(candidates, support=support) if not refused(c)]
-            named = [(a, b, u) for a, b, _, uris in place for u in uris]
             named = rules.outside_longer(named, kept, lambda u, s: linked.get(s[2]) == u)
             chosen += kept
             concepts += [c for c in named if not refused(c)]
-        return self._mentions(text, folded, chosen, concepts)
+        if ordinary:
+            spans = {span[:2] for span in alone} | {c[:2] for c in (*chosen, *concepts)}
+            weak = rules.named_only_by((*_names_of(alone), *chosen, *concepts), self._transversal)
+            off = rules.off_topic(folded, spans, ordinary, weak)
+            if off:
+                alone = [span for span in alone if span[:2] not in off]
+                chosen = [c for c in chosen if c[:2] not in off]
+                concepts = [c for c in concepts if c[:2] not in off]
+        # Only the concepts of the places where names overlap need resolving; the targets of
+        # all are counted if two are weighed.
+        concepts = self._linked(text, chosen, concepts)
+        counted = functools.partial(_concept_support, alone, concepts)
+        concepts = rules.resolve(concepts, support=counted)
+        found, esco = _spoken(text, alone)
+        new = tuple.__new__
+        found += [new(Mention, (s, a, b, text[a:b])) for a, b, s in chosen]
+        esco += [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
+        # In the order of the text; the places are apart, and a span's names stay in order.
+        found.sort(key=_START)
+        esco.sort(key=_START)
+        return found, esco
 
     def _apart(
-        self, text: str, folded: str, places: list[list[_Named]]
+        self, text: str, folded: str, places: list[list[_Named]], ordinary: set[tuple[int, int]]
     ) -> tuple[list[Mention], list[Mention]]:
         """`_judged` where no two spans overlap (most texts): each span is judged alone and
-        keeps all it names (no span is judged twice: the rules need no cache of verdicts)."""
+        keeps all it names, its concepts with its skills' links (no span is judged twice: the
+        rules need no cache of verdicts); an ordinary word is then judged in its topic."""
         blocked = rules.blocked
-        chosen: list[Candidate] = []
-        concepts: list[Candidate] = []
-        for ((start, end, targets, uris),) in places:
-            if not blocked(text, folded, start, end):
-                # Loops rather than comprehensions: a span names one or two, and a comprehension
-                # costs a call of its own.
-                for target in targets:
-                    chosen.append((start, end, target))
-                for uri in uris:
-                    concepts.append((start, end, uri))
-        return self._mentions(text, folded, chosen, concepts, apart=True)
+        kept = [span for (span,) in places if not blocked(text, folded, span[0], span[1])]
+        if ordinary:
+            weak = rules.named_only_by(_names_of(kept), self._transversal)
+            refused = rules.off_topic(folded, {(a, b) for a, b, *_ in kept}, ordinary, weak)
+            if refused:
+                kept = [span for span in kept if span[:2] not in refused]
+        return _spoken(text, kept)
 
     def _resolved(
-        self, text: str, folded: str, named: list[_Named], pairs: list[rules.Pair]
+        self,
+        text: str,
+        folded: str,
+        named: list[_Named],
+        pairs: list[rules.Pair],
+        ordinary: set[tuple[int, int]],
     ) -> tuple[list[Mention], list[Mention]]:
         """Mentions where names overlap, stand inside acronym pairs or across an adjective:
         each name a candidate, overlaps resolved by evidence before the rules judge them."""
-        skills = [(a, b, t) for a, b, targets, _ in named for t in targets]
-        concepts = [(a, b, u) for a, b, _, uris in named for u in uris]
+        skills = [(a, b, t) for a, b, targets, _, _ in named for t in targets]
+        concepts = [(a, b, u) for a, b, _, uris, _ in named for u in uris]
         if pairs:
             skills = rules.with_expansions(skills, pairs)
             concepts = rules.with_expansions(concepts, pairs)
@@ -241,11 +266,14 @@ class SkillMatcher:
         # The rules on teams, meetings, products and topics judge what resolution kept: a name
         # they refuse takes the names inside it along ("machine learning developers").
         refused = rules.Refusals(text, folded)
-        chosen = [c for c in rules.resolve(skills) if not refused(c)]
+        # The spans that overlap others among all that is named (few): only these need
+        # resolving, for the skills and for the concepts (a link is at its skill's span).
+        contested = rules.contested_spans(skills + concepts)
+        chosen = [c for c in rules.resolve(skills, contested=contested) if not refused(c)]
         if concepts:
             concepts = rules.outside_longer(concepts, chosen, lambda u, s: linked.get(s[2]) == u)
             concepts = [c for c in concepts if not refused(c)]
-        return self._mentions(text, folded, chosen, concepts)
+        return self._mentions(text, folded, chosen, concepts, ordinary, contested)
 
     def _mentions(
         self,
@@ -253,17 +281,30 @@ class SkillMatcher:
         folded: str,
         chosen: list[Candidate],
         concepts: list[Candidate],
-        apart: bool = False,
+        ordinary: set[tuple[int, int]],
+        contested: set[tuple[int, int]] | None = None,
     ) -> tuple[list[Mention], list[Mention]]:
         """The mentions of the skills and concepts kept, less ordinary words out of a technical
         text; a skill found names the concept it links to precisely, unless its words name
         an ESCO concept themselves ("CSS" is ESCO's *CSS*, not the front-end design the
-        taxonomy's web front-end skill links to). When no two spans overlap (`apart`), the
-        concepts need no resolving: each span keeps them all."""
-        chosen, concepts = rules.in_topic(folded, chosen, concepts, self._transversal)
+        taxonomy's web front-end skill links to). `ordinary` holds the spans of ordinary words
+        (`_named`). The concepts are resolved at the `contested` spans only, when these are
+        known to hold all the overlaps: each other span keeps them all."""
+        chosen, concepts = rules.in_topic(folded, chosen, concepts, ordinary, self._transversal)
+        # Made as tuples are: a named tuple's own constructor is a call of Python's.
+        new = tuple.__new__
+        found = [new(Mention, (s, a, b, text[a:b])) for a, b, s in chosen]
+        concepts = rules.resolve(self._linked(text, chosen, concepts), contested=contested)
+        esco = [new(Mention, (u, a, b, text[a:b])) for a, b, u in concepts]
+        return found, esco
+
+    def _linked(
+        self, text: str, chosen: list[Candidate], concepts: list[Candidate]
+    ) -> list[Candidate]:
+        """The concepts with those the skills chosen link to (`_with_links` for candidates)."""
         linked = self.esco.linked
-        found = [Mention(s, a, b, text[a:b]) for a, b, s in chosen]
         named = set(concepts)
+        at: dict[tuple[int, int], tuple[str, ...]] | None = None
         links: list[Candidate] = []
         for a, b, s in chosen:
             link = linked.get(s)
@@ -271,18 +312,42 @@ class SkillMatcher:
                 continue
             # Words that name the linked concept themselves (most) need no look.
             if (a, b, link) not in named:
-                others = [u for x, y, u in concepts if x == a and y == b]
+                at = at if at is not None else _by_span(concepts)
+                others = at.get((a, b))
                 if others and self._named_directly(text[a:b], others):
                     continue
             links.append((a, b, link))
-        concepts += links
-        concepts = sorted(set(concepts)) if apart else rules.resolve(concepts)
-        esco = [Mention(u, a, b, text[a:b]) for a, b, u in concepts]
-        return found, esco
+        return concepts + links
 
-    def _named_directly(self, written: str, uris: Iterable[str]) -> bool:
+    def _with_links(
+        self, written: str, skills: tuple[str, ...], concepts: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The concepts words name and those their skills link to, sorted: what `_mentions`
+        gives a span that overlaps no other (a skill names its linked concept unless the words
+        name another themselves)."""
+        linked = self.esco.linked
+        links = [
+            link
+            for link in map(linked.get, skills)
+            if link is not None
+            and (link in concepts or not concepts or not self._named_directly(written, concepts))
+        ]
+        return tuple(sorted({*concepts, *links})) if links else concepts
+
+    def _named_directly(self, written: str, uris: tuple[str, ...]) -> bool:
         """Whether `written` is the preferred label of one of these ESCO concepts, in either
-        language: the words then name that concept, not what a taxonomy skill links to."""
+        language: the words then name that concept, not what a taxonomy skill links to. Kept
+        by words and concepts: the same few recur ("CSS" and ESCO's *CSS*)."""
+        key = (written, uris)
+        found = self._direct.get(key)
+        if found is None:
+            if len(self._direct) >= CACHE_LIMIT:
+                self._direct.clear()
+            found = self._direct[key] = self._labelled(written, uris)
+        return found
+
+    def _labelled(self, written: str, uris: tuple[str, ...]) -> bool:
+        """`_named_directly`, uncached."""
         for normaliser in self._normalisers.values():
             keys = normaliser.keys(written)
             for uri in uris:
@@ -291,46 +356,59 @@ class SkillMatcher:
                     return True
         return False
 
-    def _named(self, text: str, folded: str, encoded: Encoded, language: str) -> list[_Named]:
+    def _named(
+        self, text: str, folded: str, encoded: Encoded, language: str
+    ) -> tuple[list[_Named], set[tuple[int, int]]]:
         """What each match of the automaton names once its checks are passed, in the order of
-        the matches, then the terms with an adjective inside them."""
+        the matches, then the terms with an adjective inside them; and the spans of those that
+        are ordinary words."""
         automaton = self._automata[language]
         decisions = self._decisions[language]
         if len(decisions) >= CACHE_LIMIT:
             decisions.clear()
-        form = encoded.encoded
         lower_case = text.islower()
         named: list[_Named] = []
+        ordinary: set[tuple[int, int]] = set()
         gaps: list[int] = []
-        span = None
-        for last, (size, rank, names, gap) in automaton.iter(form):
+        span = encoded.matches()
+        for last, (size, rank, names, gap) in automaton.iter(
+            encoded.spaced, ignore_white_space=True
+        ):
             if gap:
                 gaps.append(last)
             if not names:
                 continue
-            if span is None:
-                span = encoded.spans()
-            start, end = span(last - size + 1, last + 1)
+            start, end = span(last, size)
             written = text[start:end]
             key = (rank, written, lower_case)
             decision = decisions.get(key)
             if decision is None:
-                decision = decisions[key] = _decide(names, written, lower_case, language)
-            skills, concepts, contextual = decision
+                found = _decide(names, written, lower_case, language)
+                decision = decisions[key] = (*found, self._with_links(written, *found[:2]))
+            skills, concepts, contextual, plain, esco = decision
             if contextual:
-                skills, concepts = _with_context(folded, start, end, decision)
+                skills, concepts = _with_context(folded, start, end, decision[:3])
+                esco = self._with_links(written, skills, concepts)
             if skills or concepts:
-                named.append((start, end, skills, concepts))
+                named.append((start, end, skills, concepts, esco))
+                if plain:
+                    ordinary.add((start, end))
         if not gaps:
-            return named
-        span = span or encoded.spans()
-        for start, end, names in _inside_gaps(automaton, form, gaps):
-            start, end = span(start, end)
-            decision = _decide(names, text[start:end], lower_case, language, gapped=True)
-            skills, concepts = _with_context(folded, start, end, decision)
+            return named, ordinary
+        for last, size, names in _inside_gaps(automaton, encoded, gaps):
+            start, end = span(last, size)
+            written = text[start:end]
+            skills, concepts, contextual, plain = _decide(
+                names, written, lower_case, language, gapped=True
+            )
+            skills, concepts = _with_context(folded, start, end, (skills, concepts, contextual))
             if skills or concepts:
-                named.append((start, end, skills, concepts))
-        return named
+                named.append(
+                    (start, end, skills, concepts, self._with_links(written, skills, concepts))
+                )
+                if plain:
+                    ordinary.add((start, end))
+        return named, ordinary
 
 
 def _skill_names(taxonomy: Taxonomy) -> Iterator[_Name]:
@@ -402,25 +480,23 @@ def _unambiguous(names: tuple[_Name, ...]) -> tuple[_Name, ...]:
 
 
 def _inside_gaps(
-    automaton: ahocorasick.Automaton, form: str, gaps: list[int]
+    automaton: ahocorasick.Automaton, encoded: Encoded, gaps: list[int]
 ) -> Iterator[tuple[int, int, tuple[_Name, ...]]]:
-    """Terms with one adjective inside them, as token spans of the encoding: the tokens around
-    each adjective are matched again without it, and a name found across the place it stood
-    is kept."""
+    """Terms with one adjective inside them, as matches of `encoded.spaced` (last character,
+    length in codes, the adjective's included): the codes around each adjective are matched
+    again without it, and a name found across the place it stood is kept."""
+    width = GAP_WINDOW * TOKEN_SIZE
     for gap_end in gaps:
-        gap = gap_end + 1 - TOKEN_SIZE
-        left_start = max(0, gap - GAP_WINDOW * TOKEN_SIZE)
-        left = form[left_start:gap]
-        window = left + form[gap_end + 1 : gap_end + 1 + GAP_WINDOW * TOKEN_SIZE]
+        left = encoded.codes_before(gap_end + 1 - TOKEN_SIZE, width)
+        window = left + encoded.codes_after(gap_end, width)
         for last, (size, _, names, _) in automaton.iter(window):
-            start, end = last - size + 1, last + 1
-            if start < len(left) < end and names:
-                yield left_start + start, end - len(left) + gap_end + 1, names
+            if last - size + 1 < len(left) <= last and names:
+                yield encoded.after(gap_end, last + 1 - len(left)), size + TOKEN_SIZE, names
 
 
 def _decide(
     names: tuple[_Name, ...], written: str, lower_case: bool, language: str, gapped: bool = False
-) -> _Decision:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...], bool]:
     """What a match written so decides for each of its names: named, refused, or named if a
     context word is near. A text written all in lower case ("java sql heroku") says nothing by
     its case: an acronym of three letters or more is read there as written. A name whose case
@@ -444,7 +520,77 @@ def _decide(
             contextual.append(name)
         else:
             (concepts if name.esco else skills).append(name.target)
-    return tuple(sorted(set(skills))), tuple(sorted(set(concepts))), tuple(contextual)
+    return (
+        tuple(sorted(set(skills))),
+        tuple(sorted(set(concepts))),
+        tuple(contextual),
+        rules.ordinary_word(folded),
+    )
+
+
+def _contenders(
+    text: str, place: list[_Named], linked: Mapping[str, str]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The skills and the concepts of a place where names overlap, less a skill inside a
+    longer product name that ESCO knows as another concept: "SQL" in "SQL Server"."""
+    concepts = [(a, b, u) for a, b, _, uris, _ in place for u in uris]
+    skills = rules.outside_longer(
+        [(a, b, t) for a, b, targets, _, _ in place for t in targets],
+        concepts,
+        lambda s, c: linked.get(s) == c[2] or not rules.product_name(text, c),
+    )
+    return skills, concepts
+
+
+def _names_of(spans: Iterable[_Named]) -> Iterator[Candidate]:
+    """Each span's skills and concepts (with its skills' links), one candidate a name."""
+    for start, end, targets, _, concepts in spans:
+        for name in (*targets, *concepts):
+            yield start, end, name
+
+
+def _spoken(text: str, spans: list[_Named]) -> tuple[list[Mention], list[Mention]]:
+    """The mentions of spans kept alone: their skills, and their concepts with their skills'
+    links."""
+    # Made as tuples are: a named tuple's own constructor is a call of Python's.
+    new = tuple.__new__
+    found: list[Mention] = []
+    named: list[Mention] = []
+    for start, end, targets, _, esco in spans:
+        written = text[start:end]
+        # Loops rather than comprehensions: a span names one or two, and a comprehension
+        # costs a call of its own.
+        for target in targets:
+            found.append(new(Mention, (target, start, end, written)))
+        for uri in esco:
+            named.append(new(Mention, (uri, start, end, written)))
+    return found, named
+
+
+def _concept_support(alone: list[_Named], concepts: list[Candidate]) -> Counter[str]:
+    """The spans naming each concept over the whole text: those of the spans alone, and the
+    candidates of the places where names overlap."""
+    support = Counter(uri for span in alone for uri in span[4])
+    support.update(uri for _, _, uri in set(concepts))
+    return support
+
+
+def _support(
+    places: list[list[_Named]], overlapping: dict[int, tuple[list[Candidate], list[Candidate]]]
+) -> Counter[str]:
+    """The spans naming each skill over the whole text: those of the places where one span
+    stands alone, and the candidates of the places where several overlap."""
+    support = Counter(t for place in places if len(place) == 1 for t in place[0][2])
+    support.update(t for skills, _ in overlapping.values() for _, _, t in set(skills))
+    return support
+
+
+def _by_span(candidates: list[Candidate]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The targets of the candidates, by span, in their order."""
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    for start, end, target in candidates:
+        found[start, end] = (*found.get((start, end), ()), target)
+    return found
 
 
 def _places(named: list[_Named]) -> list[list[_Named]]:
@@ -462,7 +608,10 @@ def _places(named: list[_Named]) -> list[list[_Named]]:
 
 
 def _with_context(
-    folded: str, start: int, end: int, decision: _Decision
+    folded: str,
+    start: int,
+    end: int,
+    decision: tuple[tuple[str, ...], tuple[str, ...], tuple[_Name, ...]],
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The skills and concepts a match names, with those of its names that need a context
     word when one is near."""

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
-from itertools import pairwise
+from collections.abc import Callable, Iterable, Mapping
+from itertools import compress, pairwise
 
 Candidate = tuple[int, int, str]
+# How many spans name each target, or how to count them when needed (`resolve`).
+Support = Counter[str] | Callable[[], Counter[str]]
 # An acronym and its expansion: (short start, short end, long start, long end, end of the pair).
 Pair = tuple[int, int, int, int, int]
 
@@ -126,23 +129,27 @@ CONNECTORS = frozenset("de du des d la le les l the".split())
 def blocked(text: str, folded: str, start: int, end: int) -> bool:
     """Whether the candidate at `start:end` is a team, a meeting, a product, a matter of
     business or people, or an ordinary word out of its topic rather than a skill."""
+    # No word follows (a comma, a full stop, the end): none of the words after can tell.
     following = _NEXT_WORD.match(folded, end)
-    next_word = following[1] if following else ""
-    if next_word in PEOPLE_AND_MEETINGS_AFTER:
-        return True
-    # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
-    # teams", « l'équipe DevOps/SRE ».
-    if following and text[end : end + 1] == "/":
-        after = _NEXT_WORD.match(folded, following.end())
-        if after and after[1] in PEOPLE_AND_MEETINGS_AFTER:
+    next_word = ""
+    if following:
+        next_word = following[1]
+        if next_word in PEOPLE_AND_MEETINGS_AFTER:
             return True
+        # Words joined by a slash share the noun after them and the one before: "Scrum/Agile
+        # teams", « l'équipe DevOps/SRE ».
+        if text[end] == "/":
+            after = _NEXT_WORD.match(folded, following.end())
+            if after and after[1] in PEOPLE_AND_MEETINGS_AFTER:
+                return True
+        # A product's second word is a word of letters too ("SQL Server").
+        if text[end + 1].isupper():
+            cased = _NEXT_WORD_CASED.match(text, end)
+            if cased and cased[1] in PRODUCT_AFTER:
+                return True
     if start > 1 and text[start - 1] == "/":
         joined = folded.rfind(" ", 0, start - 1) + 1
         if _previous_word(folded, joined) in PEOPLE_AND_MEETINGS_BEFORE:
-            return True
-    if text[end + 1 : end + 2].isupper():
-        cased = _NEXT_WORD_CASED.match(text, end)
-        if cased and cased[1] in PRODUCT_AFTER:
             return True
     previous = _previous_word(folded, start) if start else ""
     if previous in PEOPLE_AND_MEETINGS_BEFORE:
@@ -150,7 +157,7 @@ def blocked(text: str, folded: str, start: int, end: int) -> bool:
     # What is left concerns one word alone.
     if " " in folded[start:end]:
         return False
-    if _business_sense(folded, following, previous):
+    if _business_sense(folded, following, next_word, previous):
         return True
     context = GATED.get(folded[start : start + _GATED_ROOT])
     if context is None:
@@ -182,39 +189,78 @@ def business_sense(folded: str, start: int, end: int) -> bool:
     commerciale », "business agility", "pipeline of candidates"."""
     if " " in folded[start:end]:
         return False
-    return _business_sense(folded, _NEXT_WORD.match(folded, end), _previous_word(folded, start))
+    following = _NEXT_WORD.match(folded, end)
+    next_word = following[1] if following else ""
+    return _business_sense(folded, following, next_word, _previous_word(folded, start))
 
 
-def _business_sense(folded: str, following: re.Match[str] | None, previous: str) -> bool:
-    if following and following[1] in ("of", "de", "des", "du", "d"):
-        following = _NEXT_WORD.match(folded, following.end())
-    if following and following[1] in BUSINESS_WORDS:
-        return True
-    return previous in BUSINESS_WORDS
+def _business_sense(
+    folded: str, following: re.Match[str] | None, next_word: str, previous: str
+) -> bool:
+    """`business_sense` given the word after (`following`, its word `next_word`) and before."""
+    if following and next_word in ("of", "de", "des", "du", "d"):
+        after = _NEXT_WORD.match(folded, following.end())
+        next_word = after[1] if after else ""
+    return next_word in BUSINESS_WORDS or previous in BUSINESS_WORDS
+
+
+def ordinary_word(folded: str) -> bool:
+    """Whether these folded words are one of ORDINARY_WORDS, alone or in the plural."""
+    return folded in _ORDINARY_FORMS
 
 
 def in_topic(
     folded: str,
     skills: list[Candidate],
     concepts: list[Candidate],
+    ordinary: set[tuple[int, int]] | None = None,
     transversal: frozenset[str] = frozenset(),
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Skills and concepts less the ordinary words (ORDINARY_WORDS) with neither a technical
-    word nor another skill near them; a `transversal` skill (« la conduite du changement »)
-    does not make « l'agilité » beside it a matter of software."""
-    ordinary = {c[:2] for c in (*skills, *concepts) if folded[c[0] : c[1]] in _ORDINARY_FORMS}
-    if not ordinary:
+    word nor another skill near them. `ordinary` holds the spans of ordinary words among
+    the candidates' when the caller knows them (most texts have none: nothing to look at); a
+    span named only by `transversal` skills and concepts is no technical anchor."""
+    if ordinary is not None and not ordinary:
         return skills, concepts
-    technical = [c[:2] for c in skills if c[2] not in transversal]
-    anchors = sorted({*technical, *(c[:2] for c in concepts)} - ordinary)
     # A skill and its concept share a span: each span is judged once.
-    refused = {span for span in ordinary if not _technical_near(folded, span, anchors)}
+    spans = {c[:2] for c in (*skills, *concepts)}
+    if ordinary is None:
+        ordinary = {span for span in spans if ordinary_word(folded[span[0] : span[1]])}
+    weak = named_only_by((*skills, *concepts), transversal)
+    refused = off_topic(folded, spans, ordinary, weak)
     if not refused:
         return skills, concepts
     return (
         [c for c in skills if c[:2] not in refused],
         [c for c in concepts if c[:2] not in refused],
     )
+
+
+def named_only_by(names: Iterable[Candidate], transversal: frozenset[str]) -> set[tuple[int, int]]:
+    """The spans all of whose names (skills or concepts) are `transversal`: management and
+    people skills, « la conduite du changement », which say nothing of computer systems."""
+    if not transversal:
+        return set()
+    weak: set[tuple[int, int]] = set()
+    strong: set[tuple[int, int]] = set()
+    for start, end, name in names:
+        (weak if name in transversal else strong).add((start, end))
+    return weak - strong
+
+
+def off_topic(
+    folded: str,
+    spans: set[tuple[int, int]],
+    ordinary: set[tuple[int, int]],
+    weak: set[tuple[int, int]] | None = None,
+) -> set[tuple[int, int]]:
+    """The spans of `ordinary` words among the candidates' `spans` that `in_topic` refuses;
+    the `weak` spans (a transversal skill) are no anchors for them."""
+    ordinary = ordinary & spans
+    if not ordinary:
+        return ordinary
+    anchors = sorted(spans - ordinary - (weak or set()))
+    return {span for span in ordinary if not _technical_near(folded, span, anchors)}
 
 
 def _technical_near(folded: str, span: tuple[int, int], anchors: list[tuple[int, int]]) -> bool:
@@ -241,8 +287,9 @@ def expansion_pairs(text: str) -> list[Pair]:
         letters = _letters(match[1])
         before = text[max(0, match.start() - 150) : match.start()]
         words = list(_WORDS.finditer(before))
+        written = [w[0] for w in words]
         for first in range(len(words) - 1, max(-1, len(words) - 2 * len(letters) - 2), -1):
-            if _spells(letters, [w[0] for w in words[first:]]):
+            if _spells(letters, written[first:]):
                 offset = match.start() - len(before)
                 long_end = offset + words[-1].end()
                 if not text[long_end : match.start()].strip():
@@ -320,11 +367,13 @@ def with_expansions(candidates: list[Candidate], pairs: list[Pair]) -> list[Cand
 
 def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, past French connectors: « l'équipe de la » gives "equipe"."""
-    window = folded[max(0, start - 30) : start].replace("'", " ")
+    window = folded[start - 30 if start > 30 else 0 : start].replace("'", " ")
     # Most often the last word is no connector, and the rest of the window need not be cut.
-    last = window.rsplit(None, 1)[-1:]
-    if not last or last[0] not in CONNECTORS:
-        return last[0] if last else ""
+    last = window.rsplit(None, 1)
+    if not last:
+        return ""
+    if last[-1] not in CONNECTORS:
+        return last[-1]
     words = window.split()
     while words and words[-1] in CONNECTORS:
         words.pop()
@@ -346,6 +395,11 @@ def contains_any(window: str, words: tuple[str, ...]) -> bool:
 
 # A run of letters and digits: what `any_word` takes as a whole word.
 _RUN = re.compile(r"[^\W_]+")
+# ASCII text with every character but letters and digits made a space: its runs are then its
+# words for `str.split`, a few times faster than the pattern's.
+_ASCII_RUNS = bytes(code if chr(code).isalnum() else 32 for code in range(128)) + bytes(
+    range(128, 256)
+)
 
 
 @functools.cache
@@ -355,7 +409,14 @@ def _finder(words: tuple[str, ...]) -> Callable[[str], bool]:
     times faster than trying a pattern of a hundred alternatives at every character."""
     if all(_RUN.fullmatch(word) for word in words):
         runs = frozenset(words)
-        return lambda window: not runs.isdisjoint(_RUN.findall(window))
+
+        def found(window: str) -> bool:
+            if window.isascii():
+                written = window.encode().translate(_ASCII_RUNS).decode().split()
+                return not runs.isdisjoint(written)
+            return not runs.isdisjoint(_RUN.findall(window))
+
+        return found
     pattern = any_word(words)
     return lambda window: pattern.search(window) is not None
 
@@ -416,18 +477,70 @@ def _nested(inner: list[Candidate], outer: list[Candidate]) -> bool:
 
 
 def resolve(
-    candidates: list[Candidate], keep_ties: bool = True, support: Counter[str] | None = None
+    candidates: list[Candidate],
+    keep_ties: bool = True,
+    support: Support | None = None,
+    contested: set[tuple[int, int]] | None = None,
 ) -> list[Candidate]:
     """Non-overlapping candidates, in order. A name inside a longer name gives way to it ("AWS"
     in "AWS Lambda"); of two names that only overlap, the one the text repeats elsewhere wins,
     then the longer; the same span named for two targets keeps both when `keep_ties`. `support`
     counts the spans naming each target in the whole text, when `candidates` are only part of
-    it (the overlapping names of one place)."""
+    it (the overlapping names of one place), or counts them when called. When `contested`
+    holds every span that overlaps another, the candidates at the other spans are kept as
+    they are, unresolved (with ties)."""
+    if contested is not None and keep_ties:
+        return _resolve_contested(candidates, contested, support)
     if _apart(candidates):
         return candidates
     unique = sorted(set(candidates), key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
-    if support is None:
-        support = Counter(target for _, _, target in unique)
+    return _resolved(unique, keep_ties, support, unique)
+
+
+def contested_spans(candidates: list[Candidate]) -> set[tuple[int, int]]:
+    """The spans of the candidates that overlap another's (`resolve`'s `contested`)."""
+    contested: set[tuple[int, int]] = set()
+    group: list[tuple[int, int]] = []
+    reach = -1
+    for span in sorted(set(map(_SPAN, candidates))):
+        if span[0] >= reach:
+            if len(group) > 1:
+                contested.update(group)
+            group = []
+        group.append(span)
+        reach = max(reach, span[1])
+    if len(group) > 1:
+        contested.update(group)
+    return contested
+
+
+def _resolve_contested(
+    candidates: list[Candidate], contested: set[tuple[int, int]], support: Support | None
+) -> list[Candidate]:
+    """`resolve` where only the `contested` spans overlap (the few places where names do):
+    only theirs need sorting by length and resolving; the rest keep all they name, their
+    targets counted with the others' only if two names are to be weighed."""
+    if not contested:
+        return sorted(set(candidates))
+    inside = list(map(contested.__contains__, map(_SPAN, candidates)))
+    settled = set(compress(candidates, map(operator.not_, inside)))
+    disputed = set(compress(candidates, inside))
+    if not disputed:
+        return sorted(settled)
+    unique = sorted(disputed, key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    return sorted(settled.union(_resolved(unique, True, support, [*settled, *unique])))
+
+
+def _resolved(
+    unique: list[Candidate],
+    keep_ties: bool,
+    support: Support | None,
+    counted: list[Candidate],
+) -> list[Candidate]:
+    """`resolve` of distinct candidates sorted by start, longest first; `support` is counted
+    over `counted` when none is given, and only when two overlapping names are to be
+    weighed (seldom)."""
+    counts, count = (support, None) if isinstance(support, Counter) else (None, support)
     outer: list[Candidate] = []
     reach, reach_span = -1, (-1, -1)
     for candidate in unique:
@@ -444,7 +557,9 @@ def resolve(
                 chosen.append(candidate)
             continue
         if chosen and candidate[0] < chosen[-1][1]:
-            if _strength(candidate, support) > _strength(chosen[-1], support):
+            if counts is None:
+                counts = count() if count else Counter(t for _, _, t in counted)
+            if _strength(candidate, counts) > _strength(chosen[-1], counts):
                 span = chosen[-1][:2]
                 while chosen and chosen[-1][:2] == span:
                     chosen.pop()
@@ -453,6 +568,10 @@ def resolve(
             continue
         chosen.append(candidate)
     return chosen
+
+
+# A candidate's span, `candidate[:2]` without a call of Python's.
+_SPAN = operator.itemgetter(0, 1)
 
 
 def _apart(candidates: list[Candidate]) -> bool:

@@ -47,14 +47,18 @@ def test_spans_map_back_to_whole_words_of_the_original(words: list[str]) -> None
     normaliser = Normaliser("fr")
     normaliser.learn(normaliser.keys(name) for name in ("bases de données", "RAG", "C++"))
     encoded = normaliser.text(text)
-    form = encoded.encoded
+    form = "".join(encoded.codes)
+    # Where each character of the codes is among the chunks' codes kept apart by spaces.
+    places = [i for i, char in enumerate(encoded.spaced) if char != " "]
+    assert form == "".join(encoded.spaced[i] for i in places)
     # What a match can be: runs of the names' tokens, each starting at a token's first character.
     starts = [i for i, char in enumerate(form) if 0x100 <= ord(char) < 0x200]
+    span = encoded.matches()
     for size in (TOKEN_SIZE, 2 * TOKEN_SIZE, 3 * TOKEN_SIZE):
         for start in starts:
             if len(form) < start + size or chr(0xFF) in form[start : start + size]:
                 continue
-            a, b = encoded.span(start, start + size)
+            a, b = span(places[start + size - 1], size)
             assert 0 <= a < b <= len(text)
             assert text[a].isalnum() or not text[a].isspace()
             assert not text[b - 1].isspace()
