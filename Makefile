@@ -10,6 +10,11 @@ PORT ?= 5000
 # Debian packages the test suite drives for real: a browser, a PDF rasteriser, a font, a database.
 TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql procps
 
+# Extraction's hot modules compiled with mypyc beside their sources (C, gcc and the Python
+# headers), rebuilt whenever one of them changes: an older build would shadow the edit.
+HOT_SOURCES := $(addprefix advisor/core/extraction/,normalise.py matcher.py precision_rules.py language.py)
+COMPILED := build/mypyc/.compiled
+
 .PHONY: run test check-fast setup run-deps system-deps check pytest unit clean translations
 
 run: setup run-deps $(INSTANCE)/config.py  ## set up, then serve the app on http://$(HOST):$(PORT)/
@@ -20,12 +25,17 @@ test: setup system-deps check pytest  ## set up, then run every check and the wh
 # Under a minute on 2 cores: no browser, no gunicorn, no PostgreSQL, nothing marked slow.
 check-fast: setup check unit  ## lint, types, import layers, then the core and unit tests
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(COMPILED)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(COMPILED): $(VENV)/.installed $(HOT_SOURCES) scripts/compile_extraction.py
+	@command -v gcc >/dev/null || $(MAKE) --no-print-directory system-deps TEST_DEBS=gcc
+	$(BIN)/python scripts/compile_extraction.py
 	touch $@
 
 # A random secret for this machine's local server, written once, never committed.
@@ -66,6 +76,7 @@ unit:
 	$(BIN)/python -m pytest -q -m "$(FAST_TESTS)"
 
 clean:
+	-test -x $(BIN)/python && $(BIN)/python scripts/compile_extraction.py --remove
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
 
 translations:  ## after changing an interface string: extract, merge into fr, compile

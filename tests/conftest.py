@@ -21,6 +21,28 @@ from advisor.app import create_app
 
 FIXTURE_TAXONOMY = Path(__file__).parent / "fixtures" / "taxonomy"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+EXTRACTION = Path(__file__).resolve().parent.parent / "advisor" / "core" / "extraction"
+
+
+def stale_builds() -> list[str]:
+    """Extension modules older than the source beside them (`scripts/compile_extraction.py`):
+    Python would import them instead of the source, and the suite would test old code."""
+    stale = []
+    for build in EXTRACTION.glob("*.so"):
+        source = EXTRACTION / f"{build.name.split('.')[0]}.py"
+        if source.exists() and build.stat().st_mtime < source.stat().st_mtime:
+            stale.append(source.name)
+    return sorted(stale)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    stale = stale_builds()
+    if stale:
+        pytest.exit(
+            f"compiled extraction modules older than {', '.join(stale)}: run `make setup` "
+            "(or `scripts/compile_extraction.py --remove` to test the sources alone)",
+            returncode=3,
+        )
 
 
 def require_binary(name: str) -> str:

@@ -52,6 +52,9 @@ def test_the_wheel_ships_templates_skills_data_and_translations(unpacked_wheel: 
     assert (package / "translations" / "fr" / "LC_MESSAGES" / "messages.mo").is_file()
     assert (package / "static" / "style.css").is_file()
     assert (package / "core" / "data" / "relatedness.json").is_file()
+    # The wheel is pure Python: extraction compiled in a checkout is for that machine alone.
+    assert (package / "core" / "extraction" / "matcher.py").is_file()
+    assert not list(package.rglob("*.so"))
 
 
 def test_an_installed_wheel_finds_its_own_copies(unpacked_wheel: Path) -> None:
