@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import repeat
 
 from advisor.core.extraction.normalise import lower_text
 
@@ -40,9 +39,18 @@ def detect_language(text: str) -> str:
 def language_of_words(words: Sequence[str]) -> str:
     """ "fr" or "en" for a text cut at its spaces and lower-cased; on a tie (short texts often
     have no common word), French when it shows a French sign, else English."""
-    lead = sum(map(_LEANING.get, words[:FIRST_WORDS], repeat(0)))
+    lead = _leaning(words, 0, FIRST_WORDS)
     if abs(lead) < CLEAR_LEAD and len(words) > FIRST_WORDS:
-        lead += sum(map(_LEANING.get, words[FIRST_WORDS:SAMPLE_WORDS], repeat(0)))
+        lead += _leaning(words, FIRST_WORDS, SAMPLE_WORDS)
     if lead == 0:
         return "fr" if _FRENCH_SIGN.search(" ".join(words[:FIRST_WORDS])) else "en"
     return "fr" if lead > 0 else "en"
+
+
+def _leaning(words: Sequence[str], start: int, stop: int) -> int:
+    """The French common words less the English ones among `words[start:stop]`."""
+    lead = 0
+    leaning = _LEANING
+    for index in range(start, min(stop, len(words))):
+        lead += leaning.get(words[index], 0)
+    return lead

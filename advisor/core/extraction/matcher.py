@@ -370,7 +370,7 @@ class SkillMatcher:
         named: list[_Named] = []
         ordinary: set[tuple[int, int]] = set()
         gaps: list[int] = []
-        span = encoded.matches()
+        spans = encoded.matches()
         for last, (size, rank, names, gap) in automaton.iter(
             encoded.spaced, ignore_white_space=True
         ):
@@ -378,7 +378,7 @@ class SkillMatcher:
                 gaps.append(last)
             if not names:
                 continue
-            start, end = span(last, size)
+            start, end = spans.span(last, size)
             written = text[start:end]
             key = (rank, written, lower_case)
             decision = decisions.get(key)
@@ -396,7 +396,7 @@ class SkillMatcher:
         if not gaps:
             return named, ordinary
         for last, size, names in _inside_gaps(automaton, encoded, gaps):
-            start, end = span(last, size)
+            start, end = spans.span(last, size)
             written = text[start:end]
             skills, concepts, contextual, plain = _decide(
                 names, written, lower_case, language, gapped=True

@@ -21,7 +21,7 @@ pyahocorasick finds a node's child by a linear scan of its children, so each cha
 digit of base `BASE` (at most `BASE` children a node), and the tokens most names use get the
 smallest codes, added to the automaton first: its scans end early where text spends most time.
 The codes of two chunks are kept apart by a space, as the chunks are in the text, and the
-automaton is run ignoring the spaces; `Encoded.matches` maps a match back into the original
+automaton is run ignoring the spaces; `MatchSpans` maps a match back into the original
 text, to the first and last character of the words it covers, by counting the spaces before
 it (a C loop over contiguous characters) rather than by running sums over every chunk.
 """
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import Stemmer
@@ -276,50 +276,68 @@ class Encoded:
                 count -= 1
         return position
 
-    def matches(self) -> Callable[[int, int], tuple[int, int]]:
-        """`span` for the matches of `spaced` in the order they end, each given by its last
-        character there and its length in codes. The chunk a match ends in is found by
-        counting the spaces since the previous match's, where it begins in the text by adding
-        the lengths of the chunks passed: nothing is summed over the whole text, and no sum
-        past the last match."""
-        spaced, chunks, codes = self.spaced, self.chunks, self.codes
-        pieces = self.normaliser.pieces
+    def matches(self) -> MatchSpans:
+        """The spans of the matches of `spaced`, in the order they end (`MatchSpans`)."""
+        return MatchSpans(self)
+
+
+class MatchSpans:
+    """`span` for the matches of a text's `spaced` in the order they end, each given by its
+    last character there and its length in codes. The chunk a match ends in is found by
+    counting the spaces since the previous match's, where it begins in the text by adding the
+    lengths of the chunks passed: nothing is summed over the whole text, and no sum past the
+    last match. (A class rather than a closure: compiled, its state is typed fields, not cells
+    of a closure's environment.)"""
+
+    def __init__(self, encoded: Encoded) -> None:
+        self.spaced = encoded.spaced
+        self.chunks = encoded.chunks
+        self.codes = encoded.codes
+        self.normaliser = encoded.normaliser
         # The chunk the previous match ended in, where its codes begin, where it begins in the
         # text.
-        index = begin = offset = 0
+        self.index = 0
+        self.begin = 0
+        self.offset = 0
 
-        def span(last: int, size: int) -> tuple[int, int]:
-            nonlocal index, begin, offset
-            if last < begin:
-                index = begin = offset = 0
-            passed = spaced.count(" ", begin, last)
-            if passed:
-                offset += sum(map(len, chunks[index : index + passed])) + passed
-                index += passed
-                begin = spaced.rfind(" ", 0, last) + 1
-            chunk = chunks[index]
-            alone = chunk.isalnum()
+    def span(self, last: int, size: int) -> tuple[int, int]:
+        """Where a match ending at `last` in `spaced`, `size` codes long, is in the text: from
+        the first character of the first word it covers to the last of the last."""
+        spaced, chunks = self.spaced, self.chunks
+        if last < self.begin:
+            self.index = self.begin = self.offset = 0
+        index, begin, offset = self.index, self.begin, self.offset
+        passed = spaced.count(" ", begin, last)
+        if passed:
+            for passing in range(index, index + passed):
+                offset += len(chunks[passing])
+            offset += passed
+            index += passed
+            begin = spaced.rfind(" ", 0, last) + 1
+            self.index, self.begin, self.offset = index, begin, offset
+        chunk = chunks[index]
+        alone = chunk.isalnum()
+        if alone:
+            end = offset + len(chunk)
+        else:
+            pieces = self.normaliser.pieces(chunk)
+            end = offset + pieces[(last + 1 - TOKEN_SIZE - begin) // TOKEN_SIZE].end
+        first = last + 1 - size
+        if first >= begin:
+            # One chunk (most matches): a word alone needs no look at its tokens.
             if alone:
-                end = offset + len(chunk)
-            else:
-                end = offset + pieces(chunk)[(last + 1 - TOKEN_SIZE - begin) // TOKEN_SIZE].end
-            first = last + 1 - size
-            if first >= begin:
-                # One chunk (most matches): a word alone needs no look at its tokens.
-                if alone:
-                    return offset, end
-                return offset + pieces(chunk)[(first - begin) // TOKEN_SIZE].start, end
-            # Back over the chunks before, to the one the match starts in.
-            left = first - begin
-            start = offset
-            before = index
-            while left < 0:
-                before -= 1
-                start -= len(chunks[before]) + 1
-                left += len(codes[before])
-            chunk = chunks[before]
-            if chunk.isalnum():
-                return start, end
-            return start + pieces(chunk)[left // TOKEN_SIZE].start, end
-
-        return span
+                return offset, end
+            return offset + self.normaliser.pieces(chunk)[(first - begin) // TOKEN_SIZE].start, end
+        # Back over the chunks before, to the one the match starts in.
+        codes = self.codes
+        left = first - begin
+        start = offset
+        before = index
+        while left < 0:
+            before -= 1
+            start -= len(chunks[before]) + 1
+            left += len(codes[before])
+        chunk = chunks[before]
+        if chunk.isalnum():
+            return start, end
+        return start + self.normaliser.pieces(chunk)[left // TOKEN_SIZE].start, end

@@ -53,7 +53,7 @@ def test_spans_map_back_to_whole_words_of_the_original(words: list[str]) -> None
     assert form == "".join(encoded.spaced[i] for i in places)
     # What a match can be: runs of the names' tokens, each starting at a token's first character.
     starts = [i for i, char in enumerate(form) if 0x100 <= ord(char) < 0x200]
-    span = encoded.matches()
+    span = encoded.matches().span
     for size in (TOKEN_SIZE, 2 * TOKEN_SIZE, 3 * TOKEN_SIZE):
         for start in starts:
             if len(form) < start + size or chr(0xFF) in form[start : start + size]:
