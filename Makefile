@@ -11,8 +11,9 @@ PORT ?= 5000
 TEST_DEBS := chromium poppler-utils fonts-dejavu-core postgresql procps
 
 # Extraction's hot modules compiled with mypyc beside their sources (C, gcc and the Python
-# headers), rebuilt whenever one of them changes: an older build would shadow the edit.
-HOT_SOURCES := $(addprefix advisor/core/extraction/,normalise.py matcher.py precision_rules.py language.py)
+# headers; which modules: scripts/compile_extraction.py), rebuilt whenever a module of
+# extraction changes: an older build would shadow the edit.
+EXTRACTION_SOURCES := $(wildcard advisor/core/extraction/*.py)
 COMPILED := build/mypyc/.compiled
 
 .PHONY: run test check-fast setup run-deps system-deps check pytest unit clean translations
@@ -33,7 +34,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-$(COMPILED): $(VENV)/.installed $(HOT_SOURCES) scripts/compile_extraction.py
+$(COMPILED): $(VENV)/.installed $(EXTRACTION_SOURCES) scripts/compile_extraction.py
 	@command -v gcc >/dev/null || $(MAKE) --no-print-directory system-deps TEST_DEBS=gcc
 	$(BIN)/python scripts/compile_extraction.py
 	touch $@
