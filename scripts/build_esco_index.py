@@ -35,6 +35,11 @@ Precision rules (each one removes names that match ordinary words or nothing at 
 - the alternative labels of *computer programming* that name one language ("PowerShell",
   "OCaml", "Fortran") are instances of it, not names: a language named is a narrower thing, as
   the taxonomy's own language skills say with `broadMatch` (INSTANCES_ONLY).
+
+ESCO publishes its newer concepts in English only. For those the taxonomy links to, the French
+label comes from `scripts/esco_labels_fr.yaml` (the standard French term, written by advisor's
+curators): it is shown to French readers and matched like a preferred label, unless another
+concept already uses it.
 """
 
 from __future__ import annotations
@@ -46,8 +51,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "advisor" / "data" / "esco_ict.json"
+FRENCH_LABELS = Path(__file__).resolve().parent / "esco_labels_fr.yaml"
 URI_PREFIX = "http://data.europa.eu/esco/skill/"
 MAX_WORDS = 6
 MIN_CHARS = 3
@@ -182,6 +190,14 @@ def main() -> None:
     for row in rows:
         every = names_of(" | ".join(row[k] for k in LABEL_COLUMNS))
         owners.update({n.casefold() for n in every + [unqualified(n) for n in every]})
+    french = yaml.safe_load(FRENCH_LABELS.read_text(encoding="utf-8"))
+    for row in rows:
+        supplied = french.get(row["conceptUri"].removeprefix(URI_PREFIX))
+        if supplied and not row["preferredLabel_fr"].strip():
+            if owners[supplied["fr"].casefold()]:
+                raise SystemExit(f"{FRENCH_LABELS.name}: {supplied['fr']!r} names another concept")
+            row["preferredLabel_fr"] = supplied["fr"]
+            owners[supplied["fr"].casefold()] += 1
     concepts = []
     for row in sorted(rows, key=lambda r: r["conceptUri"]):
         en, fr = row["preferredLabel_en"].strip(), row["preferredLabel_fr"].strip()

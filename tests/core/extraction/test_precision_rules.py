@@ -152,10 +152,27 @@ def test_overlaps_prefer_the_name_the_text_repeats(matcher: SkillMatcher) -> Non
         # Digital is the medium here, not a computer system.
         "La restauration numérique de films anciens.",
         "Supervision numérique des chantiers.",
+        # Using tools is what every trade does; a model calling tools is another thing.
+        "Utilisation d'outils de bureautique et du logiciel de paie.",
+        "Good tool use and safety awareness are required on the shop floor.",
     ],
 )
 def test_management_and_hr_vocabulary_gives_nothing(matcher: SkillMatcher, text: str) -> None:
     assert skills(matcher, text) == [] and concepts(matcher, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'utilisation d'outils par les agents LLM.",
+        "Le modèle choisit ses outils : l’utilisation d’outils est au cœur des agents.",
+        "Agents with tool use and memory.",
+    ],
+)
+def test_tool_use_beside_a_model_or_an_agent_is_function_calling(
+    matcher: SkillMatcher, text: str
+) -> None:
+    assert skills(matcher, text) == ["llm-apps.function-calling"]
 
 
 def test_a_management_skill_does_not_make_a_text_technical(matcher: SkillMatcher) -> None:
@@ -190,3 +207,17 @@ def test_ordinary_words_are_skills_in_a_technical_text(matcher: SkillMatcher) ->
 def test_part_of_an_expansion_names_nothing(matcher: SkillMatcher) -> None:
     text = "Des APIs (Application Programming Interfaces) bien documentées."
     assert "ICT system programming" not in concepts(matcher, text)
+
+
+def test_concepts_esco_has_in_english_only_are_read_and_shown_in_french(
+    matcher: SkillMatcher,
+) -> None:
+    text = "Maîtrise des systèmes d'exploitation Linux, science des données et RGPD."
+    found = {m.skill for m in matcher.find_all(text, "fr")[1]}
+    labels = {matcher.esco.label(uri, "fr") for uri in found}
+    assert {"systèmes d’exploitation", "science des données", "RGPD"} <= labels
+    assert {"operating systems", "data science", "GDPR"} <= {
+        matcher.esco.label(uri, "en") for uri in found
+    }
+    # An acronym keeps its case: « rgpd » in lower case is no name.
+    assert matcher.find_all("Le respect du rgpd.", "fr")[1] == []
