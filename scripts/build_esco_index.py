@@ -38,8 +38,8 @@ Precision rules (each one removes names that match ordinary words or nothing at 
 
 ESCO publishes its newer concepts in English only. For those the taxonomy links to, the French
 label comes from `scripts/esco_labels_fr.yaml` (the standard French term, written by advisor's
-curators): it is shown to French readers and matched like a preferred label, unless another
-concept already uses it.
+curators): it is shown to French readers and matched like a preferred label; the build stops
+if another concept already uses it.
 """
 
 from __future__ import annotations
