@@ -194,10 +194,13 @@ def main() -> None:
     for row in rows:
         supplied = french.get(row["conceptUri"].removeprefix(URI_PREFIX))
         if supplied and not row["preferredLabel_fr"].strip():
-            if owners[supplied["fr"].casefold()]:
+            name = supplied["fr"].casefold()
+            # "Angular" is the same word in both languages: its own English label, no collision.
+            own = name in {n.casefold() for n in own_labels(row)}
+            if owners[name] and not own:
                 raise SystemExit(f"{FRENCH_LABELS.name}: {supplied['fr']!r} names another concept")
             row["preferredLabel_fr"] = supplied["fr"]
-            owners[supplied["fr"].casefold()] += 1
+            owners[name] += 0 if own else 1
     concepts = []
     for row in sorted(rows, key=lambda r: r["conceptUri"]):
         en, fr = row["preferredLabel_en"].strip(), row["preferredLabel_fr"].strip()

@@ -221,3 +221,13 @@ def test_concepts_esco_has_in_english_only_are_read_and_shown_in_french(
     }
     # An acronym keeps its case: « rgpd » in lower case is no name.
     assert matcher.find_all("Le respect du rgpd.", "fr")[1] == []
+
+
+def test_concepts_no_skill_links_to_are_also_named_in_french(matcher: SkillMatcher) -> None:
+    text = "Vision par ordinateur, réalité augmentée et contrats intelligents en Solidity."
+    found = {m.skill for m in matcher.find_all(text, "fr")[1]}
+    labels = {matcher.esco.label(uri, "fr") for uri in found}
+    assert {"vision par ordinateur", "réalité augmentée", "contrat intelligent"} <= labels
+    # A product's name is the same in both languages.
+    assert "Solidity" in labels
+    assert "computer vision" in {matcher.esco.label(uri, "en") for uri in found}
