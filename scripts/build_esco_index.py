@@ -36,7 +36,7 @@ Precision rules (each one removes names that match ordinary words or nothing at 
   "OCaml", "Fortran") are instances of it, not names: a language named is a narrower thing, as
   the taxonomy's own language skills say with `broadMatch` (INSTANCES_ONLY).
 
-ESCO publishes its newer concepts in English only. For those the taxonomy links to, the French
+ESCO publishes its newer concepts in English only. For each of them, the French
 label comes from `scripts/esco_labels_fr.yaml` (the standard French term, written by advisor's
 curators): it is shown to French readers and matched like a preferred label; the build stops
 if another concept already uses it.
