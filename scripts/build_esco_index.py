@@ -200,7 +200,8 @@ def main() -> None:
             if owners[name] and not own:
                 raise SystemExit(f"{FRENCH_LABELS.name}: {supplied['fr']!r} names another concept")
             row["preferredLabel_fr"] = supplied["fr"]
-            owners[name] += 0 if own else 1
+            if not own:
+                owners[name] += 1
     concepts = []
     for row in sorted(rows, key=lambda r: r["conceptUri"]):
         en, fr = row["preferredLabel_en"].strip(), row["preferredLabel_fr"].strip()
